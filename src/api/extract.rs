@@ -1,0 +1,112 @@
+//! Extractors: the authenticated caller, and JSON bodies whose rejections are
+//! problem+json (400, 413, 415; never 422) and never echo the input.
+
+use axum::body::Bytes;
+use axum::extract::{FromRequest, FromRequestParts, Request};
+use axum::http::header::{AUTHORIZATION, CONTENT_TYPE};
+use axum::http::request::Parts;
+use axum::http::StatusCode;
+use serde::de::DeserializeOwned;
+
+use crate::app::AppState;
+use crate::auth::Caller;
+use crate::error::ApiError;
+
+/// The caller, verified from `Authorization: Bearer <JWT>`.
+#[derive(Debug)]
+pub struct BearerCaller(pub Caller);
+
+impl FromRequestParts<AppState> for BearerCaller {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        let header = parts
+            .headers
+            .get(AUTHORIZATION)
+            .ok_or(ApiError::Unauthenticated)?;
+        let value = header.to_str().map_err(|_| ApiError::Unauthenticated)?;
+        let (scheme, token) = value.split_once(' ').ok_or(ApiError::Unauthenticated)?;
+        if !scheme.eq_ignore_ascii_case("bearer") {
+            return Err(ApiError::Unauthenticated);
+        }
+        state
+            .jwt
+            .verify(token.trim())
+            .map(BearerCaller)
+            .map_err(|_| ApiError::Unauthenticated)
+    }
+}
+
+/// A JSON body of type `T`.
+#[derive(Debug)]
+pub struct ApiJson<T>(pub T);
+
+impl<T: DeserializeOwned> FromRequest<AppState> for ApiJson<T> {
+    type Rejection = ApiError;
+
+    async fn from_request(req: Request, state: &AppState) -> Result<Self, Self::Rejection> {
+        if !is_json(
+            req.headers()
+                .get(CONTENT_TYPE)
+                .and_then(|v| v.to_str().ok()),
+        ) {
+            return Err(ApiError::UnsupportedMediaType);
+        }
+        let bytes = Bytes::from_request(req, state).await.map_err(|rejection| {
+            if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
+                ApiError::PayloadTooLarge
+            } else {
+                ApiError::InvalidRequest("the request body could not be read".to_owned())
+            }
+        })?;
+        serde_json::from_slice(&bytes).map(ApiJson).map_err(|err| {
+            // serde's own message can quote the input; say only what kind of problem and where.
+            let detail = match err.classify() {
+                serde_json::error::Category::Io | serde_json::error::Category::Syntax => {
+                    "the body is not valid JSON"
+                }
+                serde_json::error::Category::Eof => "the body ends early",
+                serde_json::error::Category::Data => {
+                    "a field is missing, unknown or of the wrong type"
+                }
+            };
+            ApiError::InvalidRequest(format!(
+                "{detail} (line {}, column {})",
+                err.line(),
+                err.column()
+            ))
+        })
+    }
+}
+
+fn is_json(content_type: Option<&str>) -> bool {
+    let Some(content_type) = content_type else {
+        return false;
+    };
+    let essence = content_type
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
+    essence == "application/json"
+        || (essence.starts_with("application/") && essence.ends_with("+json"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_json;
+
+    #[test]
+    fn json_content_types_are_recognised_with_parameters_and_suffixes() {
+        assert!(is_json(Some("application/json")));
+        assert!(is_json(Some("Application/JSON; charset=utf-8")));
+        assert!(is_json(Some("application/merge-patch+json")));
+        assert!(!is_json(Some("text/plain")));
+        assert!(!is_json(Some("application/jsonx")));
+        assert!(!is_json(None));
+    }
+}

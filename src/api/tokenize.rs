@@ -1,0 +1,185 @@
+//! `POST /v1/tokenize` and `POST /v1/detokenize`, single text or batch.
+
+use axum::extract::State;
+use axum::Json;
+use serde::{Deserialize, Serialize};
+
+use super::extract::{ApiJson, BearerCaller};
+use crate::app::AppState;
+use crate::detect::EntityType;
+use crate::error::ApiError;
+use crate::vault::{RevealScope, Token, TokenizeScope};
+
+/// Body of `POST /v1/tokenize`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct TokenizeRequest {
+    text: Option<String>,
+    texts: Option<Vec<String>>,
+    entities: Option<Vec<String>>,
+}
+
+#[derive(Debug, Serialize)]
+pub(super) struct EntityResponse {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    token: String,
+}
+
+/// Answer of `POST /v1/tokenize`: `text` + `entities`, or `texts` + a list per text.
+#[derive(Debug, Serialize)]
+#[serde(untagged)]
+pub(super) enum TokenizeResponse {
+    Single {
+        text: String,
+        entities: Vec<EntityResponse>,
+    },
+    Batch {
+        texts: Vec<String>,
+        entities: Vec<Vec<EntityResponse>>,
+    },
+}
+
+/// Body of `POST /v1/detokenize`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct DetokenizeRequest {
+    text: Option<String>,
+    texts: Option<Vec<String>>,
+}
+
+/// Answer of `POST /v1/detokenize`; counts are totals over the texts of a batch.
+#[derive(Serialize)]
+pub(super) struct DetokenizeResponse {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    text: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    texts: Option<Vec<String>>,
+    detokenized: usize,
+    denied: usize,
+    unknown: usize,
+}
+
+impl std::fmt::Debug for DetokenizeResponse {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DetokenizeResponse")
+            .field("detokenized", &self.detokenized)
+            .finish_non_exhaustive()
+    }
+}
+
+/// One text or many: exactly one of the two fields.
+fn single_or_batch(
+    text: Option<String>,
+    texts: Option<Vec<String>>,
+) -> Result<(Vec<String>, bool), ApiError> {
+    match (text, texts) {
+        (Some(text), None) => Ok((vec![text], false)),
+        (None, Some(texts)) => Ok((texts, true)),
+        _ => Err(ApiError::InvalidRequest(
+            "give exactly one of `text` or `texts`".to_owned(),
+        )),
+    }
+}
+
+fn entity_filter(entities: Option<Vec<String>>) -> Result<Option<Vec<EntityType>>, ApiError> {
+    let Some(labels) = entities else {
+        return Ok(None);
+    };
+    labels
+        .iter()
+        .enumerate()
+        .map(|(index, label)| {
+            EntityType::from_label(label).ok_or_else(|| {
+                ApiError::InvalidRequest(format!("entities[{index}] is not a known entity type"))
+            })
+        })
+        .collect::<Result<Vec<_>, _>>()
+        .map(Some)
+}
+
+fn entity_list(tokens: &[Token]) -> Vec<EntityResponse> {
+    tokens
+        .iter()
+        .map(|token| EntityResponse {
+            kind: token.kind.label(),
+            token: token.to_string(),
+        })
+        .collect()
+}
+
+/// `POST /v1/tokenize` (scope `tokenize`).
+#[tracing::instrument(skip_all, fields(tenant = %caller.tenant))]
+pub(super) async fn tokenize_text(
+    State(state): State<AppState>,
+    BearerCaller(caller): BearerCaller,
+    ApiJson(request): ApiJson<TokenizeRequest>,
+) -> Result<Json<TokenizeResponse>, ApiError> {
+    if !caller.scopes.has("tokenize") {
+        return Err(ApiError::MissingScope("tokenize"));
+    }
+    let (texts, batch) = single_or_batch(request.text, request.texts)?;
+    let only = entity_filter(request.entities)?;
+    let scope = TokenizeScope {
+        tenant: &caller.tenant,
+        ctx: caller.ctx.as_deref(),
+    };
+    let mut results = state.vault.tokenize(scope, &texts, only.as_deref()).await?;
+    drop(texts);
+    let response = if batch {
+        let entities = results.iter().map(|r| entity_list(&r.tokens)).collect();
+        TokenizeResponse::Batch {
+            texts: results.into_iter().map(|r| r.text).collect(),
+            entities,
+        }
+    } else {
+        let result = results
+            .pop()
+            .ok_or_else(|| ApiError::Internal(anyhow::anyhow!("no result for one text")))?;
+        TokenizeResponse::Single {
+            entities: entity_list(&result.tokens),
+            text: result.text,
+        }
+    };
+    Ok(Json(response))
+}
+
+/// `POST /v1/detokenize` (scope `detokenize` or `detokenize:TYPE`).
+#[tracing::instrument(skip_all, fields(tenant = %caller.tenant))]
+pub(super) async fn detokenize_text(
+    State(state): State<AppState>,
+    BearerCaller(caller): BearerCaller,
+    ApiJson(request): ApiJson<DetokenizeRequest>,
+) -> Result<Json<DetokenizeResponse>, ApiError> {
+    if !caller.scopes.may_detokenize_something() {
+        return Err(ApiError::MissingScope("detokenize"));
+    }
+    let (texts, batch) = single_or_batch(request.text, request.texts)?;
+    let may_reveal = |kind: EntityType| caller.scopes.may_reveal(kind);
+    let scope = RevealScope {
+        tenant: &caller.tenant,
+        ctx: caller.ctx.as_deref(),
+        may_reveal: &may_reveal,
+    };
+    let results = state.vault.detokenize(&scope, &texts).await?;
+    let (mut detokenized, mut denied, mut unknown) = (0, 0, 0);
+    let mut out = Vec::with_capacity(results.len());
+    for result in &results {
+        detokenized += result.detokenized;
+        denied += result.denied;
+        unknown += result.unknown;
+        out.push(result.text.as_str().to_owned());
+    }
+    let (text, texts) = if batch {
+        (None, Some(out))
+    } else {
+        (out.pop(), None)
+    };
+    Ok(Json(DetokenizeResponse {
+        text,
+        texts,
+        detokenized,
+        denied,
+        unknown,
+    }))
+}

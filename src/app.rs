@@ -1,0 +1,172 @@
+//! Application state, its construction from [`Config`], and the one way to serve it.
+
+use std::future::Future;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use anyhow::Context;
+use axum::Router;
+use secrecy::ExposeSecret;
+use tokio::net::TcpListener;
+
+use crate::auth::{load_or_create_dev_secret, JwtVerifier};
+use crate::clock::{Clock, SystemClock};
+use crate::config::Config;
+use crate::crypto::{load_or_create_root_keyring, RootKeyring};
+use crate::detect::Detector;
+use crate::store::{self, VaultStore};
+use crate::vault::Vault;
+
+/// Everything a handler may touch. Cheap to clone; every secret-bearing field has a
+/// redacted `Debug`.
+#[derive(Clone, Debug)]
+pub struct AppState {
+    /// Detection, keys and the store behind one service.
+    pub vault: Arc<Vault>,
+    /// JWT verification.
+    pub jwt: Arc<JwtVerifier>,
+    /// Larger bodies get 413.
+    pub max_body_bytes: usize,
+}
+
+/// Loads the root key (Argon2id runs on a blocking thread).
+///
+/// # Errors
+/// An unreadable, malformed or too-open file, or a wrong or missing passphrase.
+pub async fn load_root_keyring(config: &Config) -> anyhow::Result<RootKeyring> {
+    let path = config.root_key_file.clone();
+    let passphrase = config.root_key_passphrase.clone();
+    let (keyring, created) = tokio::task::spawn_blocking(move || {
+        load_or_create_root_keyring(&path, passphrase.as_ref())
+    })
+    .await??;
+    if created {
+        tracing::info!(path = %config.root_key_file.display(), "created a new root key file (mode 0600)");
+    }
+    Ok(keyring)
+}
+
+/// Builds the JWT verifier; in development mode creates the development secret first.
+///
+/// # Errors
+/// Unreadable or invalid key files.
+pub fn build_verifier(config: &Config) -> anyhow::Result<JwtVerifier> {
+    let secret_file: Option<PathBuf> = config.hs256_secret_file();
+    if config.development_mode() {
+        if let Some(path) = &secret_file {
+            if load_or_create_dev_secret(path)? {
+                tracing::info!(path = %path.display(), "created a development JWT secret (mode 0600)");
+            }
+        }
+    }
+    Ok(JwtVerifier::from_files(
+        secret_file.as_deref(),
+        config.jwt_public_keys.as_deref(),
+        config.jwt_issuer.clone(),
+        config.jwt_audience.clone(),
+    )?)
+}
+
+/// Builds the state from configuration: root key, JWT keys, store (migrated).
+///
+/// # Errors
+/// Any of the above failing, with a message saying which.
+pub async fn build_state(config: &Config) -> anyhow::Result<AppState> {
+    let root = load_root_keyring(config)
+        .await
+        .context("loading the root key")?;
+    let jwt = build_verifier(config).context("loading the JWT keys")?;
+    let store = store::connect(config.database_url.expose_secret())
+        .await
+        .context("connecting to the store")?;
+    Ok(state_from_parts(
+        store,
+        root,
+        jwt,
+        Arc::new(SystemClock),
+        config.max_body_bytes,
+    ))
+}
+
+/// Assembles the state from ready parts (tests use this with their own store and keys).
+pub fn state_from_parts(
+    store: Arc<dyn VaultStore>,
+    root: RootKeyring,
+    jwt: JwtVerifier,
+    clock: Arc<dyn Clock>,
+    max_body_bytes: usize,
+) -> AppState {
+    let vault = Vault::new(store, root, Detector::new(), clock);
+    AppState {
+        vault: Arc::new(vault),
+        jwt: Arc::new(jwt),
+        max_body_bytes,
+    }
+}
+
+/// Builds the state, binds the listener and serves until `shutdown` completes.
+///
+/// # Errors
+/// Start-up failures, or the server failing.
+pub async fn run(
+    config: Config,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> anyhow::Result<()> {
+    let state = build_state(&config).await?;
+    if config.development_mode() {
+        tracing::warn!(
+            database = %redacted_url(config.database_url.expose_secret()),
+            jwt_secret = crate::config::DEV_JWT_SECRET_FILE,
+            "development mode: JWTs are checked against a local development secret; \
+             configure PROMPTVAULT_JWT_HS256_SECRET_FILE or PROMPTVAULT_JWT_PUBLIC_KEYS for production"
+        );
+    }
+    let listener = TcpListener::bind(&config.listen)
+        .await
+        .with_context(|| format!("binding {}", config.listen))?;
+    let addr = listener.local_addr().context("reading the bound address")?;
+    tracing::info!(%addr, "listening");
+    serve(listener, crate::api::router(state), shutdown).await
+}
+
+/// The single entry point used by `main` and by tests that need a real socket.
+///
+/// # Errors
+/// The HTTP server failing.
+pub async fn serve(
+    listener: TcpListener,
+    router: Router,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> anyhow::Result<()> {
+    axum::serve(listener, router)
+        .with_graceful_shutdown(shutdown)
+        .await
+        .context("HTTP server failed")
+}
+
+/// A database URL without its password, for logs.
+fn redacted_url(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(scheme_end), Some(at)) if at > scheme_end => {
+            format!("{}://***@{}", &url[..scheme_end], &url[at + 1..])
+        }
+        _ => url.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::redacted_url;
+
+    #[test]
+    fn database_urls_lose_their_credentials_in_logs() {
+        assert_eq!(
+            redacted_url("postgres://u:secret@db:5432/x"),
+            "postgres://***@db:5432/x"
+        );
+        assert_eq!(
+            redacted_url("sqlite://data/promptvault.db"),
+            "sqlite://data/promptvault.db"
+        );
+    }
+}

@@ -1,0 +1,89 @@
+//! Who is calling: JWT verification (algorithm allow-list, keys, claims) and the
+//! [`Caller`] with its scopes. Nothing here trusts a claim before the signature, the
+//! algorithm, `exp`, `aud` and (when configured) `iss` have been checked.
+
+mod jwt;
+
+use std::collections::BTreeSet;
+
+pub use jwt::{
+    jwt_claims, load_or_create_dev_secret, Audience, AuthError, Claims, JwtIssuer, JwtVerifier,
+};
+
+use crate::detect::EntityType;
+use crate::tenant::TenantId;
+
+/// The verified principal of a request.
+#[derive(Debug, Clone)]
+pub struct Caller {
+    /// The JWT's `sub`.
+    pub sub: String,
+    /// The JWT's `tenant`.
+    pub tenant: TenantId,
+    /// The JWT's `scope`, parsed.
+    pub scopes: Scopes,
+    /// The JWT's `ctx`: the conversation its tokens are bound to.
+    pub ctx: Option<String>,
+    /// The JWT's `amr`.
+    pub amr: Vec<String>,
+}
+
+/// The scopes a caller holds.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Scopes(BTreeSet<String>);
+
+impl Scopes {
+    /// Parses a space-separated `scope` claim.
+    pub fn parse(raw: &str) -> Self {
+        Self(raw.split_ascii_whitespace().map(str::to_owned).collect())
+    }
+
+    /// Whether the exact scope is held.
+    pub fn has(&self, scope: &str) -> bool {
+        self.0.contains(scope)
+    }
+
+    /// Whether any reveal scope is held (`detokenize` or `detokenize:TYPE`).
+    pub fn may_detokenize_something(&self) -> bool {
+        self.0
+            .iter()
+            .any(|s| s == "detokenize" || s.starts_with("detokenize:"))
+    }
+
+    /// Whether values of `kind` may be revealed. Credentials need the explicit
+    /// `detokenize:SECRET`; plain `detokenize` covers every other type.
+    pub fn may_reveal(&self, kind: EntityType) -> bool {
+        let explicit = self
+            .0
+            .iter()
+            .any(|s| s.strip_prefix("detokenize:") == Some(kind.label()));
+        explicit || (kind != EntityType::Secret && self.has("detokenize"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_detokenize_reveals_every_type_but_secret() {
+        let scopes = Scopes::parse("tokenize detokenize");
+        assert!(scopes.may_reveal(EntityType::Email));
+        assert!(scopes.may_reveal(EntityType::Person));
+        assert!(!scopes.may_reveal(EntityType::Secret));
+    }
+
+    #[test]
+    fn typed_scopes_reveal_their_type_only() {
+        let scopes = Scopes::parse("detokenize:EMAIL  detokenize:SECRET");
+        assert!(scopes.may_reveal(EntityType::Email));
+        assert!(scopes.may_reveal(EntityType::Secret));
+        assert!(!scopes.may_reveal(EntityType::Phone));
+        assert!(scopes.may_detokenize_something());
+        assert!(!Scopes::parse("tokenize admin").may_detokenize_something());
+        assert!(
+            !Scopes::parse("detokenize:email").may_reveal(EntityType::Email),
+            "labels are upper case"
+        );
+    }
+}

@@ -1,0 +1,140 @@
+//! The command line: `serve`, `migrate`, `token`. Commands return what they would print;
+//! only `main` writes to stdout and stderr.
+
+use std::path::PathBuf;
+
+use anyhow::{bail, Context};
+use clap::{Parser, Subcommand};
+use secrecy::ExposeSecret;
+
+use crate::auth::{jwt_claims, load_or_create_dev_secret, JwtIssuer};
+use crate::clock::{Clock, SystemClock};
+use crate::config::Config;
+use crate::tenant::TenantId;
+
+/// promptvault: keeps sensitive values out of LLM prompts.
+#[derive(Debug, Parser)]
+#[command(name = "promptvault", version, about)]
+pub struct Cli {
+    /// A TOML configuration file; PROMPTVAULT_* variables override it.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Start the HTTP service (runs migrations first).
+    Serve,
+    /// Run the database migrations and exit.
+    Migrate,
+    /// Print a JWT signed with the development secret, for trying the service out.
+    Token(TokenArgs),
+}
+
+/// Arguments of `promptvault token`.
+#[derive(Debug, clap::Args)]
+pub struct TokenArgs {
+    /// The tenant (1-64 of a-z 0-9 _ -).
+    #[arg(long)]
+    pub tenant: String,
+    /// Space-separated scopes, e.g. "tokenize detokenize".
+    #[arg(long)]
+    pub scope: String,
+    /// The subject.
+    #[arg(long, default_value = "dev")]
+    pub sub: String,
+    /// Lifetime: a number with s, m, h or d.
+    #[arg(long, default_value = "1h")]
+    pub ttl: String,
+    /// Bind the caller to a conversation.
+    #[arg(long)]
+    pub ctx: Option<String>,
+    /// Add "mfa" to amr (admin calls need it).
+    #[arg(long)]
+    pub mfa: bool,
+}
+
+/// `promptvault migrate`.
+///
+/// # Errors
+/// The store cannot be reached or a migration fails.
+pub async fn migrate(config: &Config) -> anyhow::Result<()> {
+    crate::store::migrate(config.database_url.expose_secret())
+        .await
+        .context("running migrations")?;
+    tracing::info!("migrations applied");
+    Ok(())
+}
+
+/// `promptvault token`: returns the JWT.
+///
+/// # Errors
+/// No development secret configured, or invalid arguments.
+pub fn mint_token(config: &Config, args: &TokenArgs) -> anyhow::Result<String> {
+    let Some(secret_file) = config.hs256_secret_file() else {
+        bail!(
+            "no development secret is configured: `token` signs with an HS256 secret, and this \
+             configuration uses public keys only (PROMPTVAULT_JWT_PUBLIC_KEYS)"
+        );
+    };
+    if config.development_mode() {
+        load_or_create_dev_secret(&secret_file)?;
+    }
+    TenantId::parse(&args.tenant).context("--tenant")?;
+    let ttl = parse_duration(&args.ttl).context("--ttl: expected e.g. 30m, 1h, 7d")?;
+    let issuer = JwtIssuer::from_secret_file(&secret_file)?;
+    let now = SystemClock.now_seconds();
+    let claims = jwt_claims(
+        &args.sub,
+        &args.tenant,
+        &args.scope,
+        now,
+        now + ttl,
+        &config.jwt_audience,
+        config.jwt_issuer.as_deref(),
+        args.ctx.as_deref(),
+        args.mfa,
+    );
+    Ok(issuer.issue(&claims)?)
+}
+
+/// Parses `90`, `90s`, `30m`, `1h`, `7d` into seconds.
+fn parse_duration(raw: &str) -> anyhow::Result<i64> {
+    let raw = raw.trim();
+    let (number, unit) = match raw.find(|c: char| !c.is_ascii_digit()) {
+        Some(split) => raw.split_at(split),
+        None => (raw, "s"),
+    };
+    let number: i64 = number.parse().context("not a number")?;
+    let factor = match unit {
+        "s" => 1,
+        "m" => 60,
+        "h" => 3600,
+        "d" => 86_400,
+        _ => bail!("unknown unit"),
+    };
+    if number <= 0 {
+        bail!("must be positive");
+    }
+    number.checked_mul(factor).context("too long")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_duration;
+
+    #[test]
+    fn durations_take_the_usual_units() {
+        assert_eq!(parse_duration("90").unwrap(), 90);
+        assert_eq!(parse_duration("30m").unwrap(), 1800);
+        assert_eq!(parse_duration("1h").unwrap(), 3600);
+        assert_eq!(parse_duration("7d").unwrap(), 604_800);
+        assert!(parse_duration("1w").is_err());
+        assert!(parse_duration("0s").is_err());
+        assert!(parse_duration("h").is_err());
+    }
+}

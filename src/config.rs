@@ -1,0 +1,302 @@
+//! One typed [`Config`] from an optional TOML file and `PROMPTVAULT_*` environment
+//! variables, the environment winning. This is the only module that reads the
+//! environment. Secrets are `SecretString`, so `Debug` never shows them.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use secrecy::{ExposeSecret, SecretString};
+use serde::Deserialize;
+
+/// Where the development JWT secret lives (development mode only).
+pub const DEV_JWT_SECRET_FILE: &str = "keys/dev-jwt.secret";
+
+/// The service's configuration.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// `host:port` to listen on.
+    pub listen: String,
+    /// `postgres://…` or `sqlite://…`; may hold a password, hence secret.
+    pub database_url: SecretString,
+    /// The root key file.
+    pub root_key_file: PathBuf,
+    /// When set, the root key file is sealed with a key derived from it.
+    pub root_key_passphrase: Option<SecretString>,
+    /// Shared secret file for HS256 tokens.
+    pub jwt_hs256_secret_file: Option<PathBuf>,
+    /// PEM public key or JWKS file for RS256/ES256/EdDSA.
+    pub jwt_public_keys: Option<PathBuf>,
+    /// When set, `iss` must equal it.
+    pub jwt_issuer: Option<String>,
+    /// `aud` must contain it.
+    pub jwt_audience: String,
+    /// Admin calls need `mfa` in `amr`.
+    pub admin_require_mfa: bool,
+    /// Larger request bodies get 413.
+    pub max_body_bytes: usize,
+    /// The AI provider's base URL, for the proxy.
+    pub upstream_url: Option<String>,
+    /// The provider key file, held by the service only.
+    pub upstream_api_key_file: Option<PathBuf>,
+    /// Log filter (tracing `EnvFilter` syntax).
+    pub log: String,
+}
+
+/// A configuration that cannot be used; the message says what to change.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    /// The TOML file could not be read.
+    #[error("config file {path}: {source}")]
+    Read {
+        /// The file.
+        path: PathBuf,
+        /// The cause.
+        source: std::io::Error,
+    },
+    /// The TOML file is not valid.
+    #[error("config file: {0}")]
+    Toml(String),
+    /// A value is not valid.
+    #[error("{name}: {reason}")]
+    Invalid {
+        /// The variable or key.
+        name: &'static str,
+        /// What is wrong.
+        reason: String,
+    },
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileConfig {
+    listen: Option<String>,
+    database_url: Option<String>,
+    root_key_file: Option<PathBuf>,
+    root_key_passphrase: Option<String>,
+    jwt_hs256_secret_file: Option<PathBuf>,
+    jwt_public_keys: Option<PathBuf>,
+    jwt_issuer: Option<String>,
+    jwt_audience: Option<String>,
+    admin_require_mfa: Option<bool>,
+    max_body_bytes: Option<usize>,
+    upstream_url: Option<String>,
+    upstream_api_key_file: Option<PathBuf>,
+    log: Option<String>,
+}
+
+impl Config {
+    /// Reads `file` (if given) and the process environment.
+    ///
+    /// # Errors
+    /// An unreadable or invalid file, or an invalid value.
+    pub fn load(file: Option<&Path>) -> Result<Self, ConfigError> {
+        let toml = match file {
+            Some(path) => {
+                Some(
+                    std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
+                        path: path.to_owned(),
+                        source,
+                    })?,
+                )
+            }
+            None => None,
+        };
+        let env: HashMap<String, String> = std::env::vars()
+            .filter(|(k, _)| k.starts_with("PROMPTVAULT_"))
+            .collect();
+        Self::from_sources(toml.as_deref(), &env)
+    }
+
+    /// Builds the configuration from TOML text and a map of environment variables.
+    ///
+    /// # Errors
+    /// Invalid TOML or an invalid value.
+    pub fn from_sources(
+        toml: Option<&str>,
+        env: &HashMap<String, String>,
+    ) -> Result<Self, ConfigError> {
+        let file: FileConfig = match toml {
+            Some(text) => {
+                toml::from_str(text).map_err(|e| ConfigError::Toml(e.message().to_owned()))?
+            }
+            None => FileConfig::default(),
+        };
+        let var = |name: &str| env.get(name).filter(|v| !v.is_empty()).cloned();
+        let config = Self {
+            listen: var("PROMPTVAULT_LISTEN")
+                .or(file.listen)
+                .unwrap_or_else(|| "127.0.0.1:8080".to_owned()),
+            database_url: SecretString::from(
+                var("PROMPTVAULT_DATABASE_URL")
+                    .or(file.database_url)
+                    .unwrap_or_else(|| "sqlite://data/promptvault.db".to_owned()),
+            ),
+            root_key_file: var("PROMPTVAULT_ROOT_KEY_FILE")
+                .map(PathBuf::from)
+                .or(file.root_key_file)
+                .unwrap_or_else(|| PathBuf::from("keys/root.key")),
+            root_key_passphrase: var("PROMPTVAULT_ROOT_KEY_PASSPHRASE")
+                .or(file.root_key_passphrase)
+                .map(SecretString::from),
+            jwt_hs256_secret_file: var("PROMPTVAULT_JWT_HS256_SECRET_FILE")
+                .map(PathBuf::from)
+                .or(file.jwt_hs256_secret_file),
+            jwt_public_keys: var("PROMPTVAULT_JWT_PUBLIC_KEYS")
+                .map(PathBuf::from)
+                .or(file.jwt_public_keys),
+            jwt_issuer: var("PROMPTVAULT_JWT_ISSUER").or(file.jwt_issuer),
+            jwt_audience: var("PROMPTVAULT_JWT_AUDIENCE")
+                .or(file.jwt_audience)
+                .unwrap_or_else(|| "promptvault".to_owned()),
+            admin_require_mfa: match var("PROMPTVAULT_ADMIN_REQUIRE_MFA") {
+                Some(raw) => parse_bool("PROMPTVAULT_ADMIN_REQUIRE_MFA", &raw)?,
+                None => file.admin_require_mfa.unwrap_or(true),
+            },
+            max_body_bytes: match var("PROMPTVAULT_MAX_BODY_BYTES") {
+                Some(raw) => raw.trim().parse().map_err(|_| ConfigError::Invalid {
+                    name: "PROMPTVAULT_MAX_BODY_BYTES",
+                    reason: "expected a whole number of bytes".to_owned(),
+                })?,
+                None => file.max_body_bytes.unwrap_or(1_048_576),
+            },
+            upstream_url: var("PROMPTVAULT_UPSTREAM_URL").or(file.upstream_url),
+            upstream_api_key_file: var("PROMPTVAULT_UPSTREAM_API_KEY_FILE")
+                .map(PathBuf::from)
+                .or(file.upstream_api_key_file),
+            log: var("PROMPTVAULT_LOG")
+                .or(file.log)
+                .unwrap_or_else(|| "info".to_owned()),
+        };
+        config.validate()?;
+        Ok(config)
+    }
+
+    fn validate(&self) -> Result<(), ConfigError> {
+        let url = self.database_url.expose_secret();
+        if !["sqlite:", "postgres:", "postgresql:"]
+            .iter()
+            .any(|scheme| url.starts_with(scheme))
+        {
+            return Err(ConfigError::Invalid {
+                name: "PROMPTVAULT_DATABASE_URL",
+                reason: "must start with sqlite:, postgres: or postgresql:".to_owned(),
+            });
+        }
+        if self.max_body_bytes == 0 {
+            return Err(ConfigError::Invalid {
+                name: "PROMPTVAULT_MAX_BODY_BYTES",
+                reason: "must be above 0".to_owned(),
+            });
+        }
+        if self.jwt_audience.is_empty() {
+            return Err(ConfigError::Invalid {
+                name: "PROMPTVAULT_JWT_AUDIENCE",
+                reason: "must not be empty".to_owned(),
+            });
+        }
+        Ok(())
+    }
+
+    /// Development mode: no JWT keys configured, so the service makes and uses a local
+    /// development secret. Never for production.
+    pub fn development_mode(&self) -> bool {
+        self.jwt_hs256_secret_file.is_none() && self.jwt_public_keys.is_none()
+    }
+
+    /// The HS256 secret file in use: the configured one, or the development secret in
+    /// development mode.
+    pub fn hs256_secret_file(&self) -> Option<PathBuf> {
+        match &self.jwt_hs256_secret_file {
+            Some(path) => Some(path.clone()),
+            None if self.development_mode() => Some(PathBuf::from(DEV_JWT_SECRET_FILE)),
+            None => None,
+        }
+    }
+}
+
+fn parse_bool(name: &'static str, raw: &str) -> Result<bool, ConfigError> {
+    match raw.trim().to_ascii_lowercase().as_str() {
+        "true" | "1" | "yes" | "on" => Ok(true),
+        "false" | "0" | "no" | "off" => Ok(false),
+        _ => Err(ConfigError::Invalid {
+            name,
+            reason: "expected true or false".to_owned(),
+        }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn env(pairs: &[(&str, &str)]) -> HashMap<String, String> {
+        pairs
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect()
+    }
+
+    #[test]
+    fn defaults_are_the_embedded_development_set_up() {
+        let config = Config::from_sources(None, &HashMap::new()).unwrap();
+        assert_eq!(config.listen, "127.0.0.1:8080");
+        assert_eq!(
+            config.database_url.expose_secret(),
+            "sqlite://data/promptvault.db"
+        );
+        assert_eq!(config.root_key_file, PathBuf::from("keys/root.key"));
+        assert!(config.development_mode() && config.admin_require_mfa);
+        assert_eq!(
+            config.hs256_secret_file(),
+            Some(PathBuf::from(DEV_JWT_SECRET_FILE))
+        );
+        assert_eq!(config.max_body_bytes, 1_048_576);
+        assert_eq!(config.jwt_audience, "promptvault");
+    }
+
+    #[test]
+    fn the_environment_wins_over_the_file() {
+        let toml = "listen = \"0.0.0.0:9000\"\nmax_body_bytes = 10\njwt_public_keys = \"k.pem\"";
+        let config =
+            Config::from_sources(Some(toml), &env(&[("PROMPTVAULT_MAX_BODY_BYTES", "20")]))
+                .unwrap();
+        assert_eq!(config.listen, "0.0.0.0:9000");
+        assert_eq!(config.max_body_bytes, 20);
+        assert!(!config.development_mode());
+        assert_eq!(config.hs256_secret_file(), None);
+    }
+
+    #[test]
+    fn bad_values_are_refused_with_the_variable_named() {
+        let err = Config::from_sources(None, &env(&[("PROMPTVAULT_DATABASE_URL", "mysql://x")]))
+            .unwrap_err();
+        assert!(err.to_string().contains("PROMPTVAULT_DATABASE_URL"));
+        let err = Config::from_sources(None, &env(&[("PROMPTVAULT_ADMIN_REQUIRE_MFA", "maybe")]))
+            .unwrap_err();
+        assert!(err.to_string().contains("PROMPTVAULT_ADMIN_REQUIRE_MFA"));
+        assert!(Config::from_sources(Some("unknown_key = 1"), &HashMap::new()).is_err());
+    }
+
+    #[test]
+    fn debug_output_never_shows_secrets() {
+        let config = Config::from_sources(
+            None,
+            &env(&[
+                (
+                    "PROMPTVAULT_DATABASE_URL",
+                    "postgres://user:hunter2-db@localhost/x",
+                ),
+                (
+                    "PROMPTVAULT_ROOT_KEY_PASSPHRASE",
+                    "correct-horse-passphrase",
+                ),
+            ]),
+        )
+        .unwrap();
+        let shown = format!("{config:?}");
+        assert!(
+            !shown.contains("hunter2-db") && !shown.contains("correct-horse-passphrase"),
+            "{shown}"
+        );
+    }
+}

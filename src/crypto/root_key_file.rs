@@ -1,0 +1,319 @@
+//! The root key file: JSON holding every root key version, either in the clear (mode
+//! 0600, for development) or sealed with a key derived from a passphrase by Argon2id.
+//!
+//! ```json
+//! {"format": "promptvault-root-key/v1", "keys": [{"version": 1, "key": "<base64>"}]}
+//! {"format": "promptvault-root-key/v1", "sealed": {"kdf": "argon2id", "m_cost_kib": 65536,
+//!  "t_cost": 3, "p_cost": 1, "salt": "<b64>", "nonce_and_ciphertext": "<b64>"}}
+//! ```
+//! The sealed form's plaintext is the `keys` array. Argon2id is slow on purpose; callers in
+//! async code run this on a blocking thread.
+
+use std::fs;
+use std::io::Write;
+use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+use std::path::{Path, PathBuf};
+
+use argon2::{Algorithm, Argon2, Params, Version};
+use base64::engine::general_purpose::STANDARD as BASE64;
+use base64::Engine;
+use rand::RngCore;
+use secrecy::{ExposeSecret, SecretString};
+use serde::{Deserialize, Serialize};
+use zeroize::Zeroizing;
+
+use super::{envelope, KeyBytes, RootKey, RootKeyring};
+
+const FORMAT: &str = "promptvault-root-key/v1";
+const SEAL_AAD: &[u8] = b"pv:root-key-file:v1";
+
+/// Why the root key file could not be used. Messages tell the operator what to do and
+/// never include key material or the passphrase.
+#[derive(Debug, thiserror::Error)]
+pub enum RootKeyFileError {
+    /// Reading or writing the file failed.
+    #[error("root key file {path}: {source}")]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The cause.
+        source: std::io::Error,
+    },
+    /// The file is not a promptvault root key file.
+    #[error("root key file {0} is not a valid promptvault root key file")]
+    Malformed(PathBuf),
+    /// The passphrase does not open the sealed file.
+    #[error("wrong passphrase for the sealed root key file {0} (PROMPTVAULT_ROOT_KEY_PASSPHRASE)")]
+    WrongPassphrase(PathBuf),
+    /// The file is sealed but no passphrase was given.
+    #[error("root key file {0} is sealed: set PROMPTVAULT_ROOT_KEY_PASSPHRASE")]
+    PassphraseMissing(PathBuf),
+    /// A passphrase was given but the file is not sealed.
+    #[error("root key file {0} is not sealed, but PROMPTVAULT_ROOT_KEY_PASSPHRASE is set: unset it, or seal the file")]
+    NotSealed(PathBuf),
+    /// The file is readable by others than its owner.
+    #[error("root key file {0} is readable by group or others: chmod 600 it")]
+    TooOpen(PathBuf),
+    /// Key generation or sealing failed.
+    #[error("could not generate or seal the root key")]
+    Crypto,
+}
+
+#[derive(Serialize, Deserialize)]
+struct RootKeyFile {
+    format: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    keys: Option<Vec<StoredRootKey>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    sealed: Option<SealedKeys>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct StoredRootKey {
+    version: u32,
+    key: String,
+}
+
+#[derive(Serialize, Deserialize)]
+struct SealedKeys {
+    kdf: String,
+    m_cost_kib: u32,
+    t_cost: u32,
+    p_cost: u32,
+    salt: String,
+    nonce_and_ciphertext: String,
+}
+
+/// Loads the root keyring from `path`, creating a new file with one random key (version 1)
+/// when none exists. Returns the keyring and whether the file was created.
+///
+/// # Errors
+/// See [`RootKeyFileError`]: unreadable, malformed, too open, wrong or missing passphrase.
+pub fn load_or_create_root_keyring(
+    path: &Path,
+    passphrase: Option<&SecretString>,
+) -> Result<(RootKeyring, bool), RootKeyFileError> {
+    match fs::read(path) {
+        Ok(raw) => {
+            let raw = Zeroizing::new(raw);
+            check_permissions(path)?;
+            Ok((parse(path, &raw, passphrase)?, false))
+        }
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
+            let key = KeyBytes::generate().map_err(|_| RootKeyFileError::Crypto)?;
+            let contents = serialize(&[(1, key.expose())], passphrase)?;
+            write_new_file(path, &contents)?;
+            let keyring =
+                RootKeyring::new(vec![RootKey::new(1, key)]).ok_or(RootKeyFileError::Crypto)?;
+            Ok((keyring, true))
+        }
+        Err(source) => Err(RootKeyFileError::Io {
+            path: path.to_owned(),
+            source,
+        }),
+    }
+}
+
+fn check_permissions(path: &Path) -> Result<(), RootKeyFileError> {
+    let meta = fs::metadata(path).map_err(|source| RootKeyFileError::Io {
+        path: path.to_owned(),
+        source,
+    })?;
+    if meta.permissions().mode() & 0o077 != 0 {
+        return Err(RootKeyFileError::TooOpen(path.to_owned()));
+    }
+    Ok(())
+}
+
+fn parse(
+    path: &Path,
+    raw: &[u8],
+    passphrase: Option<&SecretString>,
+) -> Result<RootKeyring, RootKeyFileError> {
+    let malformed = || RootKeyFileError::Malformed(path.to_owned());
+    let file: RootKeyFile = serde_json::from_slice(raw).map_err(|_| malformed())?;
+    if file.format != FORMAT {
+        return Err(malformed());
+    }
+    let stored = match (file.keys, file.sealed, passphrase) {
+        (Some(keys), None, None) => keys,
+        (Some(_), None, Some(_)) => return Err(RootKeyFileError::NotSealed(path.to_owned())),
+        (None, Some(_), None) => return Err(RootKeyFileError::PassphraseMissing(path.to_owned())),
+        (None, Some(sealed), Some(passphrase)) => unseal(path, &sealed, passphrase)?,
+        _ => return Err(malformed()),
+    };
+    let mut keys = Vec::with_capacity(stored.len());
+    for entry in stored {
+        let bytes = Zeroizing::new(
+            BASE64
+                .decode(entry.key.as_bytes())
+                .map_err(|_| malformed())?,
+        );
+        let key = KeyBytes::from_slice(&bytes).ok_or_else(malformed)?;
+        keys.push(RootKey::new(entry.version, key));
+    }
+    RootKeyring::new(keys).ok_or_else(malformed)
+}
+
+fn unseal(
+    path: &Path,
+    sealed: &SealedKeys,
+    passphrase: &SecretString,
+) -> Result<Vec<StoredRootKey>, RootKeyFileError> {
+    let malformed = || RootKeyFileError::Malformed(path.to_owned());
+    if sealed.kdf != "argon2id" {
+        return Err(malformed());
+    }
+    let salt = BASE64.decode(&sealed.salt).map_err(|_| malformed())?;
+    let blob = BASE64
+        .decode(&sealed.nonce_and_ciphertext)
+        .map_err(|_| malformed())?;
+    let params = Params::new(sealed.m_cost_kib, sealed.t_cost, sealed.p_cost, Some(32))
+        .map_err(|_| malformed())?;
+    let kek = derive(passphrase, &salt, params).ok_or_else(malformed)?;
+    let plain = envelope::open(&kek, SEAL_AAD, &blob)
+        .map_err(|_| RootKeyFileError::WrongPassphrase(path.to_owned()))?;
+    serde_json::from_slice(&plain).map_err(|_| malformed())
+}
+
+fn derive(passphrase: &SecretString, salt: &[u8], params: Params) -> Option<KeyBytes> {
+    let mut out = Zeroizing::new([0u8; 32]);
+    Argon2::new(Algorithm::Argon2id, Version::V0x13, params)
+        .hash_password_into(passphrase.expose_secret().as_bytes(), salt, out.as_mut())
+        .ok()?;
+    Some(KeyBytes::from_array(*out))
+}
+
+/// Serializes root keys, sealed when a passphrase is given.
+fn serialize(
+    keys: &[(u32, &[u8; 32])],
+    passphrase: Option<&SecretString>,
+) -> Result<Zeroizing<Vec<u8>>, RootKeyFileError> {
+    let stored: Vec<StoredRootKey> = keys
+        .iter()
+        .map(|(version, key)| StoredRootKey {
+            version: *version,
+            key: BASE64.encode(key),
+        })
+        .collect();
+    let file = match passphrase {
+        None => RootKeyFile {
+            format: FORMAT.to_owned(),
+            keys: Some(stored),
+            sealed: None,
+        },
+        Some(passphrase) => {
+            let plain =
+                Zeroizing::new(serde_json::to_vec(&stored).map_err(|_| RootKeyFileError::Crypto)?);
+            let mut salt = [0u8; 16];
+            rand::rngs::OsRng
+                .try_fill_bytes(&mut salt)
+                .map_err(|_| RootKeyFileError::Crypto)?;
+            let (m_cost_kib, t_cost, p_cost) = (64 * 1024, 3, 1);
+            let params = Params::new(m_cost_kib, t_cost, p_cost, Some(32))
+                .map_err(|_| RootKeyFileError::Crypto)?;
+            let kek = derive(passphrase, &salt, params).ok_or(RootKeyFileError::Crypto)?;
+            let blob =
+                envelope::seal(&kek, SEAL_AAD, &plain).map_err(|_| RootKeyFileError::Crypto)?;
+            let sealed = SealedKeys {
+                kdf: "argon2id".to_owned(),
+                m_cost_kib,
+                t_cost,
+                p_cost,
+                salt: BASE64.encode(salt),
+                nonce_and_ciphertext: BASE64.encode(blob),
+            };
+            RootKeyFile {
+                format: FORMAT.to_owned(),
+                keys: None,
+                sealed: Some(sealed),
+            }
+        }
+    };
+    serde_json::to_vec_pretty(&file)
+        .map(Zeroizing::new)
+        .map_err(|_| RootKeyFileError::Crypto)
+}
+
+/// Creates `path` with mode 0600, failing if it already exists (never overwrite a key).
+fn write_new_file(path: &Path, contents: &[u8]) -> Result<(), RootKeyFileError> {
+    let io_err = |source| RootKeyFileError::Io {
+        path: path.to_owned(),
+        source,
+    };
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        fs::create_dir_all(parent).map_err(io_err)?;
+    }
+    let mut file = fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(path)
+        .map_err(io_err)?;
+    file.write_all(contents).map_err(io_err)?;
+    file.sync_all().map_err(io_err)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn creates_a_0600_file_on_first_use_and_loads_the_same_key_after() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("keys/root.key");
+        let (first, created) = load_or_create_root_keyring(&path, None).unwrap();
+        let (second, created_again) = load_or_create_root_keyring(&path, None).unwrap();
+        assert!(created && !created_again);
+        assert_eq!(
+            fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+            0o600
+        );
+        assert_eq!(
+            first.active().bytes().expose(),
+            second.active().bytes().expose()
+        );
+    }
+
+    #[test]
+    fn a_sealed_file_needs_the_right_passphrase() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("root.key");
+        let right = SecretString::from("correct horse battery staple");
+        let wrong = SecretString::from("wrong");
+        let (ring, _) = load_or_create_root_keyring(&path, Some(&right)).unwrap();
+        let raw = fs::read_to_string(&path).unwrap();
+        assert!(raw.contains("argon2id") && !raw.contains("\"keys\""));
+
+        let (again, _) = load_or_create_root_keyring(&path, Some(&right)).unwrap();
+        assert_eq!(
+            ring.active().bytes().expose(),
+            again.active().bytes().expose()
+        );
+        assert!(matches!(
+            load_or_create_root_keyring(&path, Some(&wrong)),
+            Err(RootKeyFileError::WrongPassphrase(_))
+        ));
+        assert!(matches!(
+            load_or_create_root_keyring(&path, None),
+            Err(RootKeyFileError::PassphraseMissing(_))
+        ));
+    }
+
+    #[test]
+    fn a_plain_file_with_a_passphrase_set_or_open_permissions_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("root.key");
+        load_or_create_root_keyring(&path, None).unwrap();
+        let passphrase = SecretString::from("p");
+        assert!(matches!(
+            load_or_create_root_keyring(&path, Some(&passphrase)),
+            Err(RootKeyFileError::NotSealed(_))
+        ));
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o644)).unwrap();
+        assert!(matches!(
+            load_or_create_root_keyring(&path, None),
+            Err(RootKeyFileError::TooOpen(_))
+        ));
+    }
+}

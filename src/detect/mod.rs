@@ -1,0 +1,450 @@
+//! Detection of sensitive values in text. This module owns the recognizers (one per family
+//! of values), the validators they rely on (Luhn, IBAN length and mod-97, SSA rules, IP
+//! parsing) and the overlap resolution that turns their candidates into one ordered,
+//! non-overlapping list of findings. It does no I/O and knows nothing about tokens: callers
+//! get byte ranges and decide what to do with them.
+//!
+//! Speed matters because every prompt passes through here. The recognizers use no regex
+//! engine: they jump between cheap anchors (`@` and `:` via memchr, digits eight bytes at a
+//! time), parse the few candidates by hand, and check boundaries on the chars around them,
+//! so non-ASCII text costs no more than ASCII. Nothing allocates per byte; the whole corpus
+//! in `shared/bench` runs at well over 100 MB/s in release builds.
+
+mod email;
+mod iban;
+mod ip;
+mod numbers;
+mod phone;
+mod scan;
+mod text;
+mod validators;
+
+use std::cmp::Ordering;
+use std::collections::BTreeMap;
+
+/// The contract's entity types.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum EntityType {
+    Email,
+    Phone,
+    CreditCard,
+    UsSsn,
+    Iban,
+    IpAddress,
+    Person,
+    Secret,
+}
+
+impl EntityType {
+    pub const ALL: [EntityType; 8] = [
+        EntityType::Email,
+        EntityType::Phone,
+        EntityType::CreditCard,
+        EntityType::UsSsn,
+        EntityType::Iban,
+        EntityType::IpAddress,
+        EntityType::Person,
+        EntityType::Secret,
+    ];
+
+    /// "EMAIL", "PHONE", "CREDIT_CARD", "US_SSN", "IBAN", "IP_ADDRESS", "PERSON", "SECRET"
+    pub fn label(self) -> &'static str {
+        match self {
+            EntityType::Email => "EMAIL",
+            EntityType::Phone => "PHONE",
+            EntityType::CreditCard => "CREDIT_CARD",
+            EntityType::UsSsn => "US_SSN",
+            EntityType::Iban => "IBAN",
+            EntityType::IpAddress => "IP_ADDRESS",
+            EntityType::Person => "PERSON",
+            EntityType::Secret => "SECRET",
+        }
+    }
+
+    /// Inverse of [`EntityType::label`] (exact, upper case); None for anything else.
+    pub fn from_label(label: &str) -> Option<Self> {
+        EntityType::ALL.into_iter().find(|t| t.label() == label)
+    }
+}
+
+/// One sensitive value found in a text. `start..end` is a BYTE range into the text, on char
+/// boundaries.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Finding {
+    pub kind: EntityType,
+    pub start: usize,
+    pub end: usize,
+    pub confidence: f32,
+}
+
+/// One source of findings. Implementations are pure and thread-safe.
+pub trait Recognizer: Send + Sync + std::fmt::Debug {
+    /// Appends every candidate it sees in `text` to `out` (overlaps allowed here).
+    fn find(&self, text: &str, out: &mut Vec<Finding>);
+}
+
+/// Findings below this confidence are dropped by [`Detector::new`].
+pub const DEFAULT_THRESHOLD: f32 = 0.5;
+
+/// The detection engine: runs all recognizers, keeps findings at or above the threshold,
+/// and resolves overlaps deterministically (higher confidence wins, then the longer span,
+/// then the earlier start, then the EntityType order).
+#[derive(Debug)]
+pub struct Detector {
+    recognizers: Vec<Box<dyn Recognizer>>,
+    threshold: f32,
+}
+
+impl Default for Detector {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Detector {
+    /// The built-in recognizers with the default threshold (0.5).
+    pub fn new() -> Self {
+        Self::with_recognizers(builtin_recognizers(), DEFAULT_THRESHOLD)
+    }
+
+    /// A detector over any set of recognizers, e.g. the built-ins plus new ones:
+    /// `let mut r = builtin_recognizers(); r.push(Box::new(Mine)); Detector::with_recognizers(r, 0.5)`.
+    pub fn with_recognizers(recognizers: Vec<Box<dyn Recognizer>>, threshold: f32) -> Self {
+        Self {
+            recognizers,
+            threshold,
+        }
+    }
+
+    /// The minimum confidence a finding needs to be reported.
+    pub fn threshold(&self) -> f32 {
+        self.threshold
+    }
+
+    /// Findings sorted by start, never overlapping; only types in `only` when it is Some.
+    ///
+    /// Overlaps are resolved across all types before `only` is applied, so a span that is
+    /// really a card number is never reported as a phone number just because only phones
+    /// were asked for.
+    pub fn find(&self, text: &str, only: Option<&[EntityType]>) -> Vec<Finding> {
+        let mut candidates = Vec::new();
+        for recognizer in &self.recognizers {
+            recognizer.find(text, &mut candidates);
+        }
+        // Recognizers may come from elsewhere in the crate; a bad range must not reach a
+        // caller that slices the text with it.
+        candidates.retain(|f| {
+            f.start < f.end
+                && f.confidence >= self.threshold
+                && text.is_char_boundary(f.start)
+                && text.is_char_boundary(f.end)
+                && f.end <= text.len()
+        });
+        let mut kept = resolve_overlaps(candidates);
+        if let Some(only) = only {
+            kept.retain(|f| only.contains(&f.kind));
+        }
+        kept
+    }
+}
+
+/// The recognizers [`Detector::new`] runs, for callers that want to add their own.
+pub fn builtin_recognizers() -> Vec<Box<dyn Recognizer>> {
+    vec![
+        Box::new(email::EmailRecognizer),
+        Box::new(numbers::CardSsnRecognizer),
+        Box::new(iban::IbanRecognizer),
+        Box::new(ip::IpRecognizer),
+        Box::new(phone::PhoneRecognizer),
+    ]
+}
+
+/// Priority order: higher confidence, longer span, earlier start, smaller EntityType.
+fn priority(a: &Finding, b: &Finding) -> Ordering {
+    b.confidence
+        .total_cmp(&a.confidence)
+        .then_with(|| (b.end - b.start).cmp(&(a.end - a.start)))
+        .then_with(|| a.start.cmp(&b.start))
+        .then_with(|| a.kind.cmp(&b.kind))
+        .then_with(|| a.end.cmp(&b.end))
+}
+
+/// Greedy selection in priority order; the accepted spans are disjoint, so the only one
+/// that can overlap a new span is the accepted span with the greatest start before its end.
+fn resolve_overlaps(mut candidates: Vec<Finding>) -> Vec<Finding> {
+    candidates.sort_by(priority);
+    let mut accepted: BTreeMap<usize, Finding> = BTreeMap::new();
+    for f in candidates {
+        let overlaps = accepted
+            .range(..f.end)
+            .next_back()
+            .is_some_and(|(_, prev)| prev.end > f.start);
+        if !overlaps {
+            accepted.insert(f.start, f);
+        }
+    }
+    accepted.into_values().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn f(kind: EntityType, start: usize, end: usize, confidence: f32) -> Finding {
+        Finding {
+            kind,
+            start,
+            end,
+            confidence,
+        }
+    }
+
+    fn spans(text: &str) -> Vec<(&'static str, &str)> {
+        Detector::new()
+            .find(text, None)
+            .into_iter()
+            .map(|x| (x.kind.label(), &text[x.start..x.end]))
+            .collect()
+    }
+
+    #[test]
+    fn labels_round_trip_for_every_type() {
+        for t in EntityType::ALL {
+            assert_eq!(EntityType::from_label(t.label()), Some(t));
+        }
+        assert_eq!(EntityType::CreditCard.label(), "CREDIT_CARD");
+        assert_eq!(EntityType::from_label("email"), None);
+        assert_eq!(EntityType::from_label("NAME"), None);
+    }
+
+    #[test]
+    fn overlap_resolution_prefers_confidence_then_length_then_start_then_type() {
+        let won = resolve_overlaps(vec![
+            f(EntityType::Phone, 0, 10, 0.7),
+            f(EntityType::CreditCard, 2, 12, 0.9),
+        ]);
+        assert_eq!(won, vec![f(EntityType::CreditCard, 2, 12, 0.9)]);
+
+        let won = resolve_overlaps(vec![
+            f(EntityType::Phone, 0, 5, 0.8),
+            f(EntityType::Phone, 3, 12, 0.8),
+        ]);
+        assert_eq!(won, vec![f(EntityType::Phone, 3, 12, 0.8)]);
+
+        let won = resolve_overlaps(vec![
+            f(EntityType::Phone, 4, 9, 0.8),
+            f(EntityType::Phone, 0, 5, 0.8),
+        ]);
+        assert_eq!(won, vec![f(EntityType::Phone, 0, 5, 0.8)]);
+
+        let won = resolve_overlaps(vec![
+            f(EntityType::IpAddress, 0, 5, 0.8),
+            f(EntityType::Email, 0, 5, 0.8),
+        ]);
+        assert_eq!(won, vec![f(EntityType::Email, 0, 5, 0.8)]);
+    }
+
+    #[test]
+    fn overlap_resolution_does_not_depend_on_input_order() {
+        let mut input = vec![
+            f(EntityType::Phone, 0, 10, 0.7),
+            f(EntityType::CreditCard, 2, 12, 0.9),
+            f(EntityType::Email, 11, 20, 0.95),
+            f(EntityType::IpAddress, 20, 30, 0.9),
+            f(EntityType::Phone, 25, 35, 0.9),
+            f(EntityType::Iban, 40, 50, 0.6),
+        ];
+        let expected = resolve_overlaps(input.clone());
+        for _ in 0..input.len() {
+            input.rotate_left(1);
+            assert_eq!(resolve_overlaps(input.clone()), expected);
+            input.reverse();
+            assert_eq!(resolve_overlaps(input.clone()), expected);
+        }
+        assert!(expected.windows(2).all(|w| w[0].end <= w[1].start));
+    }
+
+    #[test]
+    fn a_card_number_is_not_also_a_phone_number() {
+        let text = "Card 4111 1111 1111 1111 and 4111-1111-1111-1111, call 415-555-0132.";
+        assert_eq!(
+            spans(text),
+            vec![
+                ("CREDIT_CARD", "4111 1111 1111 1111"),
+                ("CREDIT_CARD", "4111-1111-1111-1111"),
+                ("PHONE", "415-555-0132"),
+            ]
+        );
+    }
+
+    #[test]
+    fn an_iban_is_not_also_a_phone_or_card() {
+        let text = "IBAN FR76 3000 6000 0112 3456 7890 189 please";
+        assert_eq!(
+            spans(text),
+            vec![("IBAN", "FR76 3000 6000 0112 3456 7890 189")]
+        );
+    }
+
+    #[test]
+    fn only_filters_types_after_resolution() {
+        let d = Detector::new();
+        let text = "mail a.b@example.com or call +49 30 12345678, card 4111111111111111";
+        let all = d.find(text, None);
+        assert_eq!(all.len(), 3);
+        let phones = d.find(text, Some(&[EntityType::Phone]));
+        assert_eq!(phones.len(), 1);
+        assert_eq!(&text[phones[0].start..phones[0].end], "+49 30 12345678");
+        assert!(d.find(text, Some(&[])).is_empty());
+    }
+
+    #[test]
+    fn findings_are_sorted_by_start_and_never_overlap() {
+        let text =
+            "x@y.de 10.0.0.1 4111111111111111 123-45-6789 DE89370400440532013000 +1 415 555 0132";
+        let found = Detector::new().find(text, None);
+        assert_eq!(found.len(), 6);
+        assert!(found.windows(2).all(|w| w[0].end <= w[1].start));
+    }
+
+    #[test]
+    fn a_mapped_ipv6_address_is_one_finding() {
+        assert_eq!(
+            spans("via ::ffff:192.0.2.128."),
+            vec![("IP_ADDRESS", "::ffff:192.0.2.128")]
+        );
+    }
+
+    #[test]
+    fn random_text_never_panics_and_yields_valid_spans() {
+        const PIECES: &[&str] = &[
+            "0", "1", "4", "9", "00", "44", "415", "4111", "2024", " ", "  ", "-", ".", ":", "::",
+            "/", "+", "(", ")", "(0)", "@", "a", "x", "DE", "FR89", "ext.", "é", "€", "🎉", "\n",
+            "ß", "_", ",", "[", "]", "%", "mail", ".com", "Tel: ", "SSN ", "ü@ö.de",
+        ];
+        let mut state = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        let d = Detector::new();
+        for _ in 0..3000 {
+            let len = next() % 40;
+            let text: String = (0..len)
+                .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
+                .collect();
+            let found = d.find(&text, None);
+            for w in found.windows(2) {
+                assert!(w[0].end <= w[1].start, "{text:?}");
+            }
+            for x in found {
+                assert!(x.start < x.end && x.end <= text.len(), "{text:?}");
+                assert!(
+                    text.is_char_boundary(x.start) && text.is_char_boundary(x.end),
+                    "{text:?}"
+                );
+                assert!((0.5..=1.0).contains(&x.confidence), "{text:?}");
+            }
+        }
+    }
+
+    #[derive(Debug)]
+    struct Broken;
+
+    impl Recognizer for Broken {
+        fn find(&self, text: &str, out: &mut Vec<Finding>) {
+            out.push(f(EntityType::Secret, 0, text.len() + 5, 1.0));
+            out.push(f(EntityType::Secret, 1, 2, 1.0));
+            out.push(f(EntityType::Secret, 3, 3, 1.0));
+            out.push(f(EntityType::Person, 0, 1, 0.2));
+        }
+    }
+
+    #[test]
+    fn the_engine_drops_out_of_range_and_low_confidence_findings() {
+        let d = Detector::with_recognizers(vec![Box::new(Broken)], 0.5);
+        assert!(d.find("éa b", None).is_empty());
+        assert_eq!(d.threshold(), 0.5);
+    }
+
+    #[test]
+    fn extra_recognizers_can_be_added_to_the_built_ins() {
+        #[derive(Debug)]
+        struct Everything;
+        impl Recognizer for Everything {
+            fn find(&self, text: &str, out: &mut Vec<Finding>) {
+                out.push(f(EntityType::Person, 0, text.len(), 0.6));
+            }
+        }
+        let mut recognizers = builtin_recognizers();
+        recognizers.push(Box::new(Everything));
+        let d = Detector::with_recognizers(recognizers, DEFAULT_THRESHOLD);
+        let found = d.find("Jane x@y.de", None);
+        assert_eq!(
+            found.len(),
+            1,
+            "the e-mail is more certain than the whole-text span"
+        );
+        assert_eq!(found[0].kind, EntityType::Email);
+    }
+
+    #[test]
+    fn non_ascii_text_gives_byte_spans_on_char_boundaries() {
+        let text = "Grüße aus Köln 🎉! Schreiben Sie an jürgen.müller@bücher.de oder rufen Sie \
+                    an: ☎ +49 221 1234567 — IBAN DE89 3704 0044 0532 0130 00, Karte \
+                    4111 1111 1111 1111, Adresse 192.168.1.20 (réseau), SSN 123-45-6789 ✓";
+        let found = spans(text);
+        assert_eq!(
+            found,
+            vec![
+                ("EMAIL", "jürgen.müller@bücher.de"),
+                ("PHONE", "+49 221 1234567"),
+                ("IBAN", "DE89 3704 0044 0532 0130 00"),
+                ("CREDIT_CARD", "4111 1111 1111 1111"),
+                ("IP_ADDRESS", "192.168.1.20"),
+                ("US_SSN", "123-45-6789"),
+            ]
+        );
+        for x in Detector::new().find(text, None) {
+            assert!(text.is_char_boundary(x.start) && text.is_char_boundary(x.end));
+        }
+    }
+
+    #[test]
+    fn hard_negatives_are_never_detected() {
+        let negatives = [
+            "Reference 4111111111111112 is not a card (Luhn fails).",
+            "Order 1234567812345678 shipped.",
+            "request id 550e8400-e29b-41d4-a716-446655440000 failed",
+            "fixed in commit a94a8fe5ccb19ba61c4c0873d391e987982fbbd3 yesterday",
+            "git 3f2c1a9 and 9fceb02d0ae598e95dc970b74767f19372d61af8",
+            "sha256: e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
+            "upgrade from 1.2.3 to v10.4.12 and 2.0.0-rc.1",
+            "on 2024-05-17 at 12:30:45 UTC, or 17.05.2024 / 05/17/2024",
+            "2024-05-17T12:30:45.123Z took 12:30 minutes",
+            "total $1,234.56 or 1.234,56 € or 1 234,56 € or £12,345.00",
+            "tickets INV-993352, ORD-2024-001234 and 2024-001234",
+            "SKU 4006381333931, EAN 4006381333931",
+            "replace [EMAIL_k3j9x2m4q7zpa] and [PHONE_a1b2c3d4e5f6g] with the originals",
+            "ids can be all digits: [PHONE_0151234567890] [CREDIT_CARD_4111111111111]",
+            "[IBAN_de89370400440] [IP_ADDRESS_1921681000000] [US_SSN_123456789000]",
+            "room 101, floor 3, 250 people, 8080 port, 65535 max",
+            "std::vector<int> and Foo::bar() and a::b",
+            "mac 00:1a:2b:3c:4d:5e and ratio 16:9 and 10:30-11:45",
+            "OID 1.3.6.1.4.1.311 and version 1.2.3.4.5",
+            "build 20240517123045 and epoch 1715949045 and ms 1715949045123",
+            "call me maybe, phone later, 12345678 units",
+        ];
+        let d = Detector::new();
+        for text in negatives {
+            let found: Vec<_> = d
+                .find(text, None)
+                .into_iter()
+                .map(|x| (x.kind.label(), &text[x.start..x.end]))
+                .collect();
+            assert!(found.is_empty(), "{text:?} -> {found:?}");
+        }
+    }
+}

@@ -1,0 +1,686 @@
+//! Phone numbers: E.164 with `+` or `00`, and the national formats of the US, UK, Germany,
+//! France and Spain.
+//!
+//! Digits are everywhere in prompts (dates, amounts, ids, versions), so a candidate must
+//! look like a phone number, not just have the right digit count: a leading `+`/`00`, a
+//! leading trunk `0`, an area code in parentheses, US 3-3-4 grouping or Spanish 9-digit
+//! grouping. A bare digit run is a phone only with a trunk `0`, or next to a phone keyword.
+//! Extensions (`x12`, `ext. 12`) are accepted after a number but stay outside its span.
+
+use super::scan::next_number;
+use super::text::{char_at, char_before, context_before, is_word};
+use super::{EntityType, Finding, Recognizer};
+
+const MAX_ITEMS: usize = 8;
+/// Marks two items written without a separator, which is only allowed next to a
+/// parenthesised group: `+49(0)30`, `(028)9018440`.
+const ADJACENT: u8 = 1;
+
+/// Words before a number that make it a phone number, in the supported languages.
+const PHONE_CONTEXT: &[&str] = &[
+    "phone",
+    "tel",
+    "mobile",
+    "mobil",
+    "cell",
+    "call",
+    "fax",
+    "contact",
+    "reach",
+    "whatsapp",
+    "sms",
+    "text me",
+    "dial",
+    "hotline",
+    "telefon",
+    "rufnummer",
+    "handy",
+    "anruf",
+    "erreichbar",
+    "erreichen",
+    "téléphone",
+    "telephone",
+    "tél",
+    "portable",
+    "joindre",
+    "appel",
+    "numéro",
+    "teléfono",
+    "telefono",
+    "tfno",
+    "móvil",
+    "movil",
+    "llamar",
+    "llame",
+    "contacto",
+    "☎",
+    "📞",
+    "📱",
+];
+
+/// Words before a number that make it an identifier or an amount rather than a phone.
+const ID_CONTEXT: &[&str] = &[
+    "order", "invoice", "ref", "sku", "ticket", "account", "acct", "konto", "iban", "bestell",
+    "rechnung", "kunden", "auftrag", "facture", "commande", "pedido", "factura", "tracking",
+    "serial", "id:", "id ", "nº", "n°", "nr.", "no.",
+];
+
+#[derive(Debug, Clone, Copy, Default)]
+struct Item {
+    /// Byte span of the item, parentheses included.
+    start: usize,
+    end: usize,
+    /// Byte span of its digits.
+    digits: (usize, usize),
+    paren: bool,
+    /// Separator before the item: `0` for the first, [`ADJACENT`], or the byte itself.
+    sep: u8,
+}
+
+impl Item {
+    fn len(&self) -> usize {
+        self.digits.1 - self.digits.0
+    }
+}
+
+/// A parsed candidate: items starting at one position, longest first.
+#[derive(Debug)]
+struct Candidate {
+    plus: bool,
+    items: [Item; MAX_ITEMS],
+    n: usize,
+}
+
+/// Finds phone numbers in international and national formats.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct PhoneRecognizer;
+
+impl Recognizer for PhoneRecognizer {
+    fn find(&self, text: &str, out: &mut Vec<Finding>) {
+        let bytes = text.as_bytes();
+        let mut from = 0;
+        while let Some(digit) = next_number(bytes, from) {
+            from = digit + 1;
+            let start = match digit.checked_sub(1).map(|i| (i, bytes[i])) {
+                Some((i, b'+')) => i,
+                Some((i, b'(')) if paren_group(bytes, i).is_some() => i,
+                _ => digit,
+            };
+            if !left_ok(text, start) {
+                continue;
+            }
+            let cand = parse(bytes, start);
+            if let Some(found) = best_window(text, &cand) {
+                from = found.end;
+                out.push(found);
+            }
+        }
+    }
+}
+
+fn count_digits(bytes: &[u8], from: usize) -> usize {
+    bytes.get(from..).map_or(0, |rest| {
+        rest.iter().take_while(|b| b.is_ascii_digit()).count()
+    })
+}
+
+/// `(` 1–5 digits `)` at `pos`: returns the end of the digits.
+fn paren_group(bytes: &[u8], pos: usize) -> Option<usize> {
+    let digits = count_digits(bytes, pos + 1);
+    let end = pos + 1 + digits;
+    ((1..=5).contains(&digits) && bytes.get(end) == Some(&b')')).then_some(end)
+}
+
+fn parse(bytes: &[u8], start: usize) -> Candidate {
+    let mut cand = Candidate {
+        plus: bytes[start] == b'+',
+        items: [Item::default(); MAX_ITEMS],
+        n: 0,
+    };
+    let mut pos = start + usize::from(cand.plus);
+    let mut sep = 0u8;
+    while cand.n < MAX_ITEMS {
+        let item = if bytes.get(pos) == Some(&b'(') {
+            let Some(dend) = paren_group(bytes, pos) else {
+                break;
+            };
+            Item {
+                start: pos,
+                end: dend + 1,
+                digits: (pos + 1, dend),
+                paren: true,
+                sep,
+            }
+        } else {
+            let digits = count_digits(bytes, pos);
+            if digits == 0 {
+                break;
+            }
+            let item_start = if cand.n == 0 { start } else { pos };
+            Item {
+                start: item_start,
+                end: pos + digits,
+                digits: (pos, pos + digits),
+                paren: false,
+                sep,
+            }
+        };
+        cand.items[cand.n] = item;
+        cand.n += 1;
+        pos = item.end;
+        let next = bytes.get(pos + 1).copied().unwrap_or(0);
+        sep = match bytes.get(pos).copied() {
+            Some(s @ (b' ' | b'-' | b'.' | b'/')) if next.is_ascii_digit() || next == b'(' => {
+                pos += 1;
+                s
+            }
+            // German `030 / 1234567`.
+            Some(b' ')
+                if bytes.get(pos + 1..pos + 3) == Some(b"/ ")
+                    && bytes.get(pos + 3).is_some_and(u8::is_ascii_digit) =>
+            {
+                pos += 3;
+                b'/'
+            }
+            Some(b'(') => ADJACENT,
+            Some(d) if d.is_ascii_digit() && item.paren => ADJACENT,
+            _ => break,
+        };
+    }
+    cand
+}
+
+/// The longest window `0..j` of the candidate that classifies as a phone number.
+fn best_window(text: &str, cand: &Candidate) -> Option<Finding> {
+    let items = &cand.items[..cand.n];
+    let start = items.first()?.start;
+    for j in (1..=items.len()).rev() {
+        let window = &items[..j];
+        let end = window[j - 1].end;
+        let Some(base) = classify(text.as_bytes(), window, cand.plus) else {
+            continue;
+        };
+        if j < items.len() {
+            // Dropping trailing groups is fine after a space (`+1 415 555 0132 2024`), not
+            // when the same joiner continues (`415-555-0132-7` is some other code).
+            let next = items[j].sep;
+            if next != b' ' && next == window[j - 1].sep {
+                return None;
+            }
+        } else if !right_ok(text, end) {
+            return None;
+        }
+        if !cand.plus && amount_after(text.as_bytes(), end) {
+            return None;
+        }
+        let mut confidence = base;
+        if context_before(text, start, 40, PHONE_CONTEXT) {
+            confidence += 0.2;
+        }
+        if !cand.plus && context_before(text, start, 24, ID_CONTEXT) {
+            confidence -= 0.3;
+        }
+        let confidence = confidence.min(0.95);
+        return Some(Finding {
+            kind: EntityType::Phone,
+            start,
+            end,
+            confidence,
+        });
+    }
+    None
+}
+
+/// Rejects starts glued to a preceding token (`INV-0151…`, `x0151…`) or continuing a
+/// digit sequence (`6000 0112 3456` inside an IBAN or a table).
+fn left_ok(text: &str, start: usize) -> bool {
+    let first_is_digit = text.as_bytes().get(start).is_some_and(u8::is_ascii_digit);
+    match char_before(text, start) {
+        None => true,
+        Some(c) if is_word(c) => false,
+        Some(c @ ('-' | '.' | '/' | ',' | '+')) if first_is_digit => {
+            !char_before(text, start - c.len_utf8()).is_some_and(is_word)
+        }
+        Some(' ') if first_is_digit => {
+            !char_before(text, start - 1).is_some_and(|c| c.is_ascii_digit())
+        }
+        Some('$' | '€' | '£' | '¥') => false,
+        Some(_) => true,
+    }
+}
+
+/// After a complete candidate: nothing glued on (`0151234567890a`, `030 1234:56`, `1,5`),
+/// except an extension, which is left outside the span.
+fn right_ok(text: &str, end: usize) -> bool {
+    if extension_at(text.as_bytes(), end) {
+        return true;
+    }
+    match char_at(text, end) {
+        None => true,
+        Some(c) if is_word(c) => false,
+        Some('.' | ',' | ':' | '-' | '/') => {
+            !text.as_bytes().get(end + 1).is_some_and(u8::is_ascii_digit)
+        }
+        Some(_) => true,
+    }
+}
+
+/// `x12`, ` x 12`, ` ext. 12`, `;ext=12`, ` extension 12`, `#12` right after a number.
+fn extension_at(bytes: &[u8], end: usize) -> bool {
+    let rest = bytes.get(end..).unwrap_or_default();
+    let rest = rest
+        .strip_prefix(b" ")
+        .or_else(|| rest.strip_prefix(b";"))
+        .unwrap_or(rest);
+    let lower = |n: usize| -> [u8; 9] {
+        let mut buf = [0u8; 9];
+        for (d, s) in buf.iter_mut().zip(rest.iter().take(n)) {
+            *d = s.to_ascii_lowercase();
+        }
+        buf
+    };
+    let head = lower(9);
+    let skip = if head.starts_with(b"extension") {
+        9
+    } else if head.starts_with(b"ext") {
+        3
+    } else if head.starts_with(b"x") || head.starts_with(b"#") {
+        1
+    } else {
+        return false;
+    };
+    let mut rest = &rest[skip..];
+    while let [b'.' | b' ' | b'=' | b':', tail @ ..] = rest {
+        rest = tail;
+    }
+    rest.first().is_some_and(u8::is_ascii_digit)
+}
+
+/// `912 345 678 €`, `0151 2345678 EUR`, `2 345 678 %`: an amount, not a number to call.
+fn amount_after(bytes: &[u8], end: usize) -> bool {
+    let rest = bytes.get(end..).unwrap_or_default();
+    let rest = rest.strip_prefix(b" ").unwrap_or(rest);
+    let mut head = [0u8; 3];
+    for (d, s) in head.iter_mut().zip(rest) {
+        *d = s.to_ascii_lowercase();
+    }
+    matches!(rest.first(), Some(b'%' | b'$'))
+        || rest.starts_with("€".as_bytes())
+        || rest.starts_with("£".as_bytes())
+        || matches!(&head, b"eur" | b"usd" | b"gbp" | b"chf")
+}
+
+/// Country calling code length for the digits after `+`/`00` (ITU E.164 assignments).
+fn country_code_len(digits: &[u8]) -> usize {
+    match digits {
+        [b'1' | b'7', ..] => 1,
+        [b'2', b'0' | b'7', ..] => 2,
+        [b'3', b'0'..=b'4' | b'6' | b'9', ..] => 2,
+        [b'4', b'0' | b'1' | b'3'..=b'9', ..] => 2,
+        [b'5', b'1'..=b'8', ..] => 2,
+        [b'6', b'0'..=b'6', ..] => 2,
+        [b'8', b'1' | b'2' | b'4' | b'6', ..] => 2,
+        [b'9', b'0'..=b'5' | b'8', ..] => 2,
+        _ => 3,
+    }
+}
+
+/// National significant number lengths for the countries whose formats we know well;
+/// elsewhere E.164's general bounds.
+fn nsn_ok(cc: &[u8], nsn: usize) -> bool {
+    let range = match cc {
+        b"1" => 10..=10,
+        b"44" => 9..=10,
+        b"33" | b"34" => 9..=9,
+        _ => 6..=13,
+    };
+    range.contains(&nsn) && cc.len() + nsn <= 15
+}
+
+fn classify(bytes: &[u8], items: &[Item], plus: bool) -> Option<f32> {
+    let digits_of = |it: &Item| &bytes[it.digits.0..it.digits.1];
+    let first = items.first()?;
+    let first_digits = digits_of(first);
+    // Separators between plain groups after the first must agree (`01.05.2024 12` is a date
+    // and a time); a slash is only usual right after a German area code (`030/1234567`).
+    let mut body = items.iter().skip(2).zip(items.iter().skip(1));
+    let mut body_sep = None;
+    let consistent = body.all(|(it, prev)| {
+        if it.paren || prev.paren || it.sep == ADJACENT {
+            return true;
+        }
+        if it.sep == b'/' {
+            return false;
+        }
+        *body_sep.get_or_insert(it.sep) == it.sep
+    });
+    if !consistent || looks_like_date(items) {
+        return None;
+    }
+    let intl00 = !plus
+        && !first.paren
+        && first_digits.starts_with(b"00")
+        && (first.len() <= 5 || items.len() == 1);
+    if plus || intl00 {
+        if let Some(conf) = international(bytes, items, plus) {
+            return Some(conf);
+        }
+        if plus {
+            return None;
+        }
+    }
+    let total: usize = items.iter().map(Item::len).sum();
+    let lens: [usize; 4] = std::array::from_fn(|k| items.get(k).map_or(0, Item::len));
+    if lens == [3, 2, 4, 0] && items[1].sep == items[2].sep {
+        // The US_SSN shape (`018-39-5163`), even with a leading zero.
+        return None;
+    }
+    if let Some(conf) = us(bytes, items) {
+        return Some(conf);
+    }
+    let trunk_zero = first_digits.first() == Some(&b'0')
+        && (first_digits.get(1).is_some_and(|&d| d != b'0') || first.paren && first.len() > 1);
+    if trunk_zero {
+        return trunk(items, total);
+    }
+    spanish(bytes, items, total).or_else(|| {
+        // Any other phone-sized number counts only when a phone keyword labels it
+        // (`Telefon: 00225 53153`): the base stays below the threshold without one.
+        (9..=13).contains(&total).then_some(0.35)
+    })
+}
+
+/// `+` or `00`, a country code and a national number of a plausible length.
+fn international(bytes: &[u8], items: &[Item], plus: bool) -> Option<f32> {
+    let mut buf = [0u8; 20];
+    let mut n = 0;
+    for (k, it) in items.iter().enumerate() {
+        let digits = &bytes[it.digits.0..it.digits.1];
+        // `+44 (0)20…`: the national trunk zero in parentheses is not dialled.
+        if k > 0 && it.paren && digits == b"0" {
+            continue;
+        }
+        for &d in digits {
+            *buf.get_mut(n)? = d;
+            n += 1;
+        }
+    }
+    let digits = if plus { &buf[..n] } else { buf.get(2..n)? };
+    let cc = country_code_len(digits).min(digits.len());
+    if !nsn_ok(&digits[..cc], digits.len() - cc) {
+        return None;
+    }
+    Some(match (plus, items.len()) {
+        (true, _) => 0.8,
+        // A bare `0049…` run is as likely an account or order number.
+        (false, 1) => 0.4,
+        (false, _) => 0.7,
+    })
+}
+
+/// `01.05.2024`, `2024-05-17`, `05/17/24` and the like.
+fn looks_like_date(items: &[Item]) -> bool {
+    let [a, b, c, ..] = items else {
+        return false;
+    };
+    let lens = (a.len(), b.len(), c.len());
+    let date_sep = matches!(b.sep, b'.' | b'-' | b'/') && b.sep == c.sep && !a.paren;
+    let short = matches!(lens, (2, 2, 2) | (1, 2, 2) | (2, 1, 2) | (1, 1, 2)) && items.len() == 3;
+    date_sep && (short || matches!(lens, (1 | 2, 1 | 2, 4) | (4, 1 | 2, 1 | 2)))
+}
+
+/// NANP: `(415) 555-0132`, `415-555-0132`, `415.555.0132`, `1-800-555-0199`; a valid area
+/// code and exchange start with 2–9. A bare 10-digit run is only a weak candidate (needs
+/// context).
+fn us(bytes: &[u8], items: &[Item]) -> Option<f32> {
+    let nanp = |d: &[u8]| d.first().is_some_and(|&c| (b'2'..=b'9').contains(&c));
+    let digits_of = |it: &Item| &bytes[it.digits.0..it.digits.1];
+    if let [one] = items {
+        let d = digits_of(one);
+        let d = if d.len() == 11 && d[0] == b'1' {
+            &d[1..]
+        } else {
+            d
+        };
+        return (d.len() == 10 && nanp(d) && nanp(&d[3..])).then_some(0.4);
+    }
+    let rest = match items {
+        [lead, rest @ ..] if !lead.paren && digits_of(lead) == b"1" && rest.len() == 3 => {
+            if !matches!(rest[0].sep, b'-' | b' ' | b'.') {
+                return None;
+            }
+            rest
+        }
+        _ => items,
+    };
+    let [area, exchange, line] = rest else {
+        return None;
+    };
+    if area.len() != 3 || exchange.len() != 3 || line.len() != 4 || exchange.paren || line.paren {
+        return None;
+    }
+    // Prompts are full of made-up numbers such as 555-123-4567 that break the NANP rules
+    // but are still written as phone numbers; the rules only decide how sure we are.
+    let valid = nanp(digits_of(area)) && nanp(digits_of(exchange));
+    let (s1, s2) = (exchange.sep, line.sep);
+    if !matches!(s2, b'-' | b'.' | b' ') {
+        return None;
+    }
+    let written_as_phone = if area.paren {
+        matches!(s1, ADJACENT | b' ' | b'-' | b'.')
+    } else {
+        matches!((s1, s2), (b'-', b'-') | (b'.', b'.') | (b' ', b'-'))
+    };
+    match (written_as_phone, valid) {
+        (true, true) => Some(0.75),
+        (true, false) => Some(0.6),
+        // `415 555 0132`: spaces alone are weaker evidence, so the NANP rules must hold.
+        (false, true) if (s1, s2) == (b' ', b' ') => Some(0.65),
+        _ => None,
+    }
+}
+
+/// National numbers with a trunk `0` (UK, DE, FR and most of Europe): 9–12 digits written
+/// in groups, or a bare 10–12 digit run.
+fn trunk(items: &[Item], total: usize) -> Option<f32> {
+    if let [one] = items {
+        return ((10..=12).contains(&total) && !one.paren).then_some(0.55);
+    }
+    let last = items.last()?;
+    let groups_ok = items.iter().all(|it| it.len() <= 8) && last.len() >= 2 && items.len() <= 6;
+    if !(9..=12).contains(&total) || !groups_ok {
+        return None;
+    }
+    Some(if items[0].paren { 0.8 } else { 0.75 })
+}
+
+/// Spanish numbers have no trunk prefix: 9 digits starting 6–9, as `912 345 678`,
+/// `612 34 56 78` or `91 234 56 78`.
+fn spanish(bytes: &[u8], items: &[Item], total: usize) -> Option<f32> {
+    let first = bytes.get(items.first()?.digits.0)?;
+    if items.len() < 3
+        || total != 9
+        || !(b'6'..=b'9').contains(first)
+        || items.iter().any(|it| it.paren)
+    {
+        return None;
+    }
+    let sep = items.get(1)?.sep;
+    if !items[1..].iter().all(|it| it.sep == sep) || !matches!(sep, b' ' | b'-' | b'.') {
+        return None;
+    }
+    let lens: [usize; 4] = std::array::from_fn(|k| items.get(k).map_or(0, Item::len));
+    match lens {
+        // Three groups of three with dots is how 912.345.678 (an amount) is written.
+        [3, 3, 3, 0] if sep != b'.' => Some(0.6),
+        [3, 2, 2, 2] | [2, 3, 2, 2] => Some(0.65),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn phones(text: &str) -> Vec<&str> {
+        let mut out = Vec::new();
+        PhoneRecognizer.find(text, &mut out);
+        out.into_iter()
+            .filter(|f| f.confidence >= 0.5)
+            .map(|f| &text[f.start..f.end])
+            .collect()
+    }
+
+    fn one(text: &str, expected: &str) {
+        assert_eq!(phones(text), vec![expected], "in {text:?}");
+    }
+
+    #[test]
+    fn us_numbers_are_found_with_exact_spans() {
+        one("Call (415) 555-0132 today", "(415) 555-0132");
+        one("Call 415-555-0132.", "415-555-0132");
+        one("Call 415.555.0132, thanks", "415.555.0132");
+        one("Call +1 415 555 0132", "+1 415 555 0132");
+        one("Call +1-415-555-0132x123", "+1-415-555-0132");
+        one("Call 1-800-555-0199 now", "1-800-555-0199");
+        one("Call (465)670-2779 now", "(465)670-2779");
+        one("dial 001-347-233-6894", "001-347-233-6894");
+        one("Phone: 9444158308", "9444158308");
+        one("My number is 555-123-4567.", "555-123-4567");
+    }
+
+    #[test]
+    fn uk_numbers_are_found_with_exact_spans() {
+        one("Ring 020 7946 0958 please", "020 7946 0958");
+        one("mobile 07700 900123.", "07700 900123");
+        one("Ring +44 20 7946 0958 please", "+44 20 7946 0958");
+        one("Ring +44 (0)20 7946 0958 please", "+44 (0)20 7946 0958");
+        one("Ring +44(0)117 496 0780", "+44(0)117 496 0780");
+        one("Ring (0115) 496 0947", "(0115) 496 0947");
+        one("Ring (028)9018440", "(028)9018440");
+        one("Ring +441164960152", "+441164960152");
+        one("Ring 02074960584", "02074960584");
+    }
+
+    #[test]
+    fn german_numbers_are_found_with_exact_spans() {
+        one("Telefon: 030 12345678", "030 12345678");
+        one("Ruf an: +49 30 12345678.", "+49 30 12345678");
+        one("Handy 0151 23456789", "0151 23456789");
+        one("Büro (030) 1234567", "(030) 1234567");
+        one("Büro +49 (0) 4830 494666", "+49 (0) 4830 494666");
+        one("Büro +49(0)1975616084", "+49(0)1975616084");
+        one("Büro 030/1234567", "030/1234567");
+        one("Büro 0049 30 12345678", "0049 30 12345678");
+    }
+
+    #[test]
+    fn french_numbers_are_found_with_exact_spans() {
+        one("Téléphone : 01 23 45 67 89", "01 23 45 67 89");
+        one("joindre au +33 1 23 45 67 89.", "+33 1 23 45 67 89");
+        one("joindre au +33 (0)1 23 45 67 89.", "+33 (0)1 23 45 67 89");
+        one("au 06.12.34.56.78 merci", "06.12.34.56.78");
+        one("au 0486832155 merci", "0486832155");
+    }
+
+    #[test]
+    fn spanish_numbers_are_found_with_exact_spans() {
+        one("Teléfono: 912 345 678", "912 345 678");
+        one("llamar al +34 912 345 678", "+34 912 345 678");
+        one("móvil 612 34 56 78", "612 34 56 78");
+        one("oficina 91 234 56 78", "91 234 56 78");
+    }
+
+    #[test]
+    fn other_common_international_formats_are_found() {
+        one("bel +31 20 123 4567 aub", "+31 20 123 4567");
+        one("chiamare +39 06 1234 5678", "+39 06 1234 5678");
+        one("call +86 138 0013 8000", "+86 138 0013 8000");
+        one("ring +353 1 234 5678", "+353 1 234 5678");
+        one("call +1 (415) 555-0132", "+1 (415) 555-0132");
+        one("call 1 (415) 555-0132", "1 (415) 555-0132");
+        one("Tel. 030 / 12345678", "030 / 12345678");
+        one("Tel. 0171-1234567", "0171-1234567");
+        one("móvil +34 612 34 56 78", "+34 612 34 56 78");
+        one("Tel: 0049301234567", "0049301234567");
+    }
+
+    #[test]
+    fn everyday_numbers_in_de_fr_es_prose_are_not_phones() {
+        for t in [
+            "PLZ 10115 Berlin, Hausnummer 12",
+            "Kontonummer 1234567890 bei der Bank",
+            "BLZ 370 400 44",
+            "Steuernummer 12/345/67890",
+            "ISBN 978-3-16-148410-0",
+            "Termin am 15.5.2024 um 14.30 Uhr",
+            "Umsatz 1.234.567 € und 12 345 678 habitants",
+            "le 15/05/2024 à 10h30, total 1 234 567 890",
+            "Windows 10.0.19045.3803",
+            "IMEI 356938035643809",
+            "pedido 912345678",
+            "Matrikelnummer 123456789",
+        ] {
+            assert!(phones(t).is_empty(), "{t:?} -> {:?}", phones(t));
+        }
+    }
+
+    #[test]
+    fn extensions_stay_outside_the_span() {
+        one("Call 415-555-0132 ext. 12", "415-555-0132");
+        one("Call 415-555-0132 x12", "415-555-0132");
+        one("Call (808)937-0915x109", "(808)937-0915");
+        one("Call +44 20 7946 0958 extension 4", "+44 20 7946 0958");
+    }
+
+    #[test]
+    fn context_words_raise_confidence_and_ids_lower_it() {
+        let mut out = Vec::new();
+        PhoneRecognizer.find("Mobile: 0151 23456789", &mut out);
+        PhoneRecognizer.find("see 0151 23456789", &mut out);
+        PhoneRecognizer.find("Order no. 0151 23456789", &mut out);
+        let conf: Vec<f32> = out.iter().map(|f| f.confidence).collect();
+        assert!(conf[0] > conf[1] && conf[1] > conf[2], "{conf:?}");
+        assert!(conf[2] < 0.5);
+        assert!(
+            phones("ref 9444158308").is_empty(),
+            "bare US digits need a phone word"
+        );
+    }
+
+    #[test]
+    fn numbers_that_are_not_phones_are_rejected() {
+        for t in [
+            "10.7.206.175",
+            "on 2024-05-17 at 12:30:45",
+            "17.05.2024 and 01.05.2024 12:30 and 05/17/2024",
+            "$1,234.56 and 1.234,56 € and 912 345 678 €",
+            "INV-993352 and ORD-2024-001234 and 2024-001234",
+            "4111 1111 1111 1111 and 4111111111111111",
+            "SSN 123-45-6789",
+            "12345678 and 123456789012",
+            "v10.4.12 and 1.2.3",
+            "uuid 550e8400-e29b-41d4-a716-446655440000",
+            "415-555-0132-7",
+            "(030)",
+            "+12",
+            "+1 415 555",
+            "0x1F4A5B6C7D",
+            "0012345678",
+            "call 0123 45",
+            "2001:db8::8a2e:370:7334",
+        ] {
+            assert!(phones(t).is_empty(), "{t:?} -> {:?}", phones(t));
+        }
+    }
+
+    #[test]
+    fn country_codes_have_the_itu_lengths() {
+        assert_eq!(country_code_len(b"14155550132"), 1);
+        assert_eq!(country_code_len(b"442079460958"), 2);
+        assert_eq!(country_code_len(b"4930123"), 2);
+        assert_eq!(country_code_len(b"3531234"), 3);
+        assert_eq!(country_code_len(b"33123"), 2);
+        assert_eq!(country_code_len(b"8801234"), 3);
+    }
+}

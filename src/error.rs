@@ -1,0 +1,100 @@
+//! The API error: RFC 9457 problem+json with a stable `type` per error. `Display` text is
+//! shown to clients, so it never holds a value, a token, a JWT or an internal detail;
+//! internal causes are logged once, here.
+
+use axum::http::header::{CONTENT_TYPE, WWW_AUTHENTICATE};
+use axum::http::{HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+
+use crate::vault::VaultError;
+
+/// Errors a handler can return.
+#[derive(Debug, thiserror::Error)]
+pub enum ApiError {
+    /// No or invalid credentials.
+    #[error("missing or invalid bearer token")]
+    Unauthenticated,
+    /// Valid credentials without the needed scope.
+    #[error("the token lacks the `{0}` scope")]
+    MissingScope(&'static str),
+    /// Malformed input.
+    #[error("{0}")]
+    InvalidRequest(String),
+    /// Unknown route.
+    #[error("no such resource")]
+    NotFound,
+    /// Known route, other method.
+    #[error("method not allowed on this resource")]
+    MethodNotAllowed,
+    /// The body is larger than PROMPTVAULT_MAX_BODY_BYTES.
+    #[error("request body too large")]
+    PayloadTooLarge,
+    /// Not `application/json`.
+    #[error("expected Content-Type: application/json")]
+    UnsupportedMediaType,
+    /// The store cannot be reached.
+    #[error("the store is unavailable, retry later")]
+    Unavailable,
+    /// Anything else. The source is logged, never shown.
+    #[error("internal error")]
+    Internal(#[source] anyhow::Error),
+}
+
+impl ApiError {
+    fn status_and_code(&self) -> (StatusCode, &'static str) {
+        match self {
+            Self::Unauthenticated => (StatusCode::UNAUTHORIZED, "unauthenticated"),
+            Self::MissingScope(_) => (StatusCode::FORBIDDEN, "missing_scope"),
+            Self::InvalidRequest(_) => (StatusCode::BAD_REQUEST, "invalid_request"),
+            Self::NotFound => (StatusCode::NOT_FOUND, "not_found"),
+            Self::MethodNotAllowed => (StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed"),
+            Self::PayloadTooLarge => (StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large"),
+            Self::UnsupportedMediaType => {
+                (StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type")
+            }
+            Self::Unavailable => (StatusCode::SERVICE_UNAVAILABLE, "store_unavailable"),
+            Self::Internal(_) => (StatusCode::INTERNAL_SERVER_ERROR, "internal"),
+        }
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let (status, code) = self.status_and_code();
+        if let Self::Internal(source) = &self {
+            tracing::error!(error = %source, "request failed");
+        }
+        let body = serde_json::json!({
+            "type": format!("https://promptvault.dev/errors/{code}"),
+            "title": code,
+            "status": status.as_u16(),
+            "detail": self.to_string(),
+        });
+        let mut response = (status, body.to_string()).into_response();
+        let headers = response.headers_mut();
+        headers.insert(
+            CONTENT_TYPE,
+            HeaderValue::from_static("application/problem+json"),
+        );
+        if status == StatusCode::UNAUTHORIZED {
+            headers.insert(WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+        }
+        if status == StatusCode::SERVICE_UNAVAILABLE {
+            headers.insert(
+                axum::http::header::RETRY_AFTER,
+                HeaderValue::from_static("1"),
+            );
+        }
+        response
+    }
+}
+
+impl From<VaultError> for ApiError {
+    fn from(err: VaultError) -> Self {
+        if err.is_unavailable() {
+            tracing::warn!(error = %err, "store unavailable");
+            return Self::Unavailable;
+        }
+        Self::Internal(err.into())
+    }
+}

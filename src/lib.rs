@@ -1,0 +1,31 @@
+//! promptvault: finds sensitive values in LLM prompts, replaces them with reversible tokens,
+//! keeps the originals only as envelope-encrypted ciphertext, and reveals them to callers
+//! whose JWT grants it. Dependencies point one way: `api` → `vault`, `auth` →
+//! `detect`, `crypto`, `store`.
+
+/// HTTP routes, request/response types, problem+json errors, body limits.
+pub mod api;
+/// Building the application state and serving it.
+pub mod app;
+/// JWT verification, the `Caller` and its scopes.
+pub mod auth;
+/// The command line: `serve`, `migrate`, `token`.
+pub mod cli;
+/// The injected wall clock (tests use a fixed one).
+pub mod clock;
+/// One typed configuration from a TOML file and `PROMPTVAULT_*` variables.
+pub mod config;
+/// Key types, envelope encryption, the root key file and fingerprints. No I/O.
+pub mod crypto;
+/// Recognizers that find sensitive values in text. No I/O, knows nothing of tokens.
+pub mod detect;
+/// The API error type and its problem+json rendering.
+pub mod error;
+/// Persistence of opaque sealed entries and wrapped keys, on Postgres or SQLite.
+pub mod store;
+/// Logging set-up and the rules of what may be logged.
+pub mod telemetry;
+/// The validated tenant identifier.
+pub mod tenant;
+/// The domain service: tokenize and detokenize, token format, tenant key cache.
+pub mod vault;

@@ -1,0 +1,27 @@
+//! Logging: JSON lines on stdout. What may be logged: routes, status codes, latencies,
+//! counts, tenant ids, key versions. What may never be logged: prompt text, detokenized
+//! output, tokens, JWTs, `Authorization` headers, key material. Handlers, the vault and
+//! the store use `#[tracing::instrument(skip_all, …)]` so every field is a choice.
+
+use tracing_subscriber::EnvFilter;
+
+/// Installs the global subscriber. `filter` uses `EnvFilter` syntax; database driver
+/// logs are capped at `warn` unless named explicitly.
+pub fn init(filter: &str) {
+    let directives = if filter.contains("sqlx") {
+        filter.to_owned()
+    } else {
+        format!("{filter},sqlx=warn")
+    };
+    let filter =
+        EnvFilter::try_new(&directives).unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn"));
+    // A second init (tests starting several apps in one process) is harmless.
+    let _ = tracing_subscriber::fmt()
+        .json()
+        .flatten_event(true)
+        .with_current_span(true)
+        .with_span_list(false)
+        .with_target(true)
+        .with_env_filter(filter)
+        .try_init();
+}

@@ -1,0 +1,406 @@
+//! The domain service: the only place that orchestrates detect → seal → store on the way
+//! in and look-up → scope and ctx check → open → splice on the way out.
+//!
+//! Determinism: within one tenant and one `ctx`, the same value of the same type gets the
+//! same token, through the fingerprint index in the store (also across instances and
+//! concurrent requests). Without a `ctx`, tokens are deterministic within one request
+//! only, and their rows carry no fingerprint at all.
+
+mod keyring;
+pub mod token;
+
+use std::collections::HashMap;
+use std::fmt;
+use std::sync::Arc;
+
+use zeroize::Zeroizing;
+
+pub use keyring::{Keyring, KeyringError, TenantKeys};
+pub use token::{Token, TokenId};
+
+use crate::clock::Clock;
+use crate::crypto::{self, CryptoError, RootKeyring};
+use crate::detect::{Detector, EntityType};
+use crate::store::{NewEntryRow, StoreError, VaultStore};
+use crate::tenant::TenantId;
+
+/// Failures of the vault. None carries a value.
+#[derive(Debug, thiserror::Error)]
+pub enum VaultError {
+    /// Loading or creating keys failed.
+    #[error(transparent)]
+    Keyring(#[from] KeyringError),
+    /// The store failed.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    /// Sealing failed.
+    #[error(transparent)]
+    Crypto(#[from] CryptoError),
+    /// The store answered with a token id this service never makes: the database was
+    /// edited by hand.
+    #[error("the store returned a malformed token id")]
+    MalformedStoredId,
+}
+
+impl VaultError {
+    /// Whether the store could not be reached (as opposed to a bug or bad data).
+    pub fn is_unavailable(&self) -> bool {
+        matches!(
+            self,
+            Self::Store(StoreError::Unavailable(_))
+                | Self::Keyring(KeyringError::Store(StoreError::Unavailable(_)))
+        )
+    }
+}
+
+/// Who asks to tokenize: the tenant, and the conversation that scopes determinism.
+#[derive(Debug, Clone, Copy)]
+pub struct TokenizeScope<'a> {
+    /// The caller's tenant.
+    pub tenant: &'a TenantId,
+    /// The caller's conversation, if its JWT names one.
+    pub ctx: Option<&'a str>,
+}
+
+/// Who asks to reveal, and what they may see.
+pub struct RevealScope<'a> {
+    /// The caller's tenant.
+    pub tenant: &'a TenantId,
+    /// The caller's conversation, if its JWT names one.
+    pub ctx: Option<&'a str>,
+    /// Whether the caller's scopes allow revealing a type.
+    pub may_reveal: &'a (dyn Fn(EntityType) -> bool + Sync),
+}
+
+impl fmt::Debug for RevealScope<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("RevealScope")
+            .field("tenant", self.tenant)
+            .field("ctx", &self.ctx)
+            .finish_non_exhaustive()
+    }
+}
+
+/// One tokenized text and the tokens in it, in order of appearance.
+#[derive(Debug)]
+pub struct TokenizedText {
+    /// The text with every finding replaced by its token.
+    pub text: String,
+    /// One token per replaced occurrence.
+    pub tokens: Vec<Token>,
+}
+
+/// One detokenized text and what happened to the tokens in it.
+pub struct DetokenizedText {
+    /// The text with revealed values spliced in; wiped when dropped.
+    pub text: Zeroizing<String>,
+    /// Tokens replaced by their value.
+    pub detokenized: usize,
+    /// Tokens the caller may not see (left as they are).
+    pub denied: usize,
+    /// Token-shaped strings this tenant cannot reveal (left as they are).
+    pub unknown: usize,
+}
+
+impl fmt::Debug for DetokenizedText {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("DetokenizedText")
+            .field("detokenized", &self.detokenized)
+            .field("denied", &self.denied)
+            .field("unknown", &self.unknown)
+            .finish_non_exhaustive()
+    }
+}
+
+/// The vault: detection, keys and the store behind one service.
+#[derive(Debug)]
+pub struct Vault {
+    store: Arc<dyn VaultStore>,
+    keyring: Keyring,
+    detector: Detector,
+    clock: Arc<dyn Clock>,
+}
+
+/// Attempts at storing a batch when a fresh random id collides with an existing one.
+const STORE_ATTEMPTS: usize = 3;
+
+impl Vault {
+    /// A vault over `store`, wrapping tenant keys with `root`.
+    pub fn new(
+        store: Arc<dyn VaultStore>,
+        root: RootKeyring,
+        detector: Detector,
+        clock: Arc<dyn Clock>,
+    ) -> Self {
+        let keyring = Keyring::new(root, Arc::clone(&store), Arc::clone(&clock));
+        Self {
+            store,
+            keyring,
+            detector,
+            clock,
+        }
+    }
+
+    /// The store, for health checks.
+    pub fn store(&self) -> &Arc<dyn VaultStore> {
+        &self.store
+    }
+
+    /// The detection engine.
+    pub fn detector(&self) -> &Detector {
+        &self.detector
+    }
+
+    /// Replaces every sensitive value in `texts` with a token, storing each value sealed,
+    /// in one store transaction. `only` restricts the types.
+    ///
+    /// # Errors
+    /// Key, sealing or store failures; nothing is stored then.
+    #[tracing::instrument(skip_all, fields(tenant = %scope.tenant, texts = texts.len()))]
+    pub async fn tokenize(
+        &self,
+        scope: TokenizeScope<'_>,
+        texts: &[String],
+        only: Option<&[EntityType]>,
+    ) -> Result<Vec<TokenizedText>, VaultError> {
+        let findings: Vec<_> = texts
+            .iter()
+            .map(|text| self.detector.find(text, only))
+            .collect();
+        if findings.iter().all(Vec::is_empty) {
+            return Ok(texts
+                .iter()
+                .map(|text| TokenizedText {
+                    text: text.clone(),
+                    tokens: Vec::new(),
+                })
+                .collect());
+        }
+        let keys = self.keyring.for_tenant(scope.tenant.as_str()).await?;
+
+        // One entry per distinct (type, value) in the whole request.
+        let mut distinct: HashMap<(EntityType, &str), usize> = HashMap::new();
+        let mut kinds: Vec<EntityType> = Vec::new();
+        let mut values: Vec<&str> = Vec::new();
+        let mut occurrences: Vec<Vec<(usize, usize, usize)>> = Vec::with_capacity(texts.len());
+        for (text, found) in texts.iter().zip(&findings) {
+            let mut in_text = Vec::with_capacity(found.len());
+            for finding in found {
+                let value = &text[finding.start..finding.end];
+                let index = *distinct.entry((finding.kind, value)).or_insert_with(|| {
+                    kinds.push(finding.kind);
+                    values.push(value);
+                    kinds.len() - 1
+                });
+                in_text.push((finding.start, finding.end, index));
+            }
+            occurrences.push(in_text);
+        }
+
+        let determinism = scope.ctx.map(|ctx| format!("c:{ctx}"));
+        let mut ids = Vec::new();
+        for attempt in 1..=STORE_ATTEMPTS {
+            let entries =
+                self.seal_entries(scope, &keys, determinism.as_deref(), &kinds, &values)?;
+            match self
+                .store
+                .put_entries(scope.tenant.as_str(), &entries)
+                .await
+            {
+                Ok(stored) => {
+                    ids = stored;
+                    break;
+                }
+                Err(StoreError::Conflict) if attempt < STORE_ATTEMPTS => continue,
+                Err(err) => return Err(err.into()),
+            }
+        }
+        let tokens = kinds
+            .iter()
+            .zip(&ids)
+            .map(|(kind, id)| {
+                TokenId::parse(id)
+                    .map(|id| Token { kind: *kind, id })
+                    .ok_or(VaultError::MalformedStoredId)
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+
+        Ok(texts
+            .iter()
+            .zip(occurrences)
+            .map(|(text, in_text)| {
+                let mut out = String::with_capacity(text.len());
+                let mut cursor = 0;
+                let mut text_tokens = Vec::with_capacity(in_text.len());
+                for (start, end, index) in in_text {
+                    out.push_str(&text[cursor..start]);
+                    let token = &tokens[index];
+                    out.push_str(&token.to_string());
+                    text_tokens.push(token.clone());
+                    cursor = end;
+                }
+                out.push_str(&text[cursor..]);
+                TokenizedText {
+                    text: out,
+                    tokens: text_tokens,
+                }
+            })
+            .collect())
+    }
+
+    fn seal_entries(
+        &self,
+        scope: TokenizeScope<'_>,
+        keys: &TenantKeys,
+        determinism: Option<&str>,
+        kinds: &[EntityType],
+        values: &[&str],
+    ) -> Result<Vec<NewEntryRow>, VaultError> {
+        let now = self.clock.now_millis();
+        let mut rng = rand::thread_rng();
+        let key = &keys.active;
+        kinds
+            .iter()
+            .zip(values)
+            .map(|(kind, value)| {
+                let id = TokenId::generate(&mut rng);
+                let label = kind.label();
+                let aad =
+                    crypto::value_aad(scope.tenant.as_str(), id.as_str(), label, key.version());
+                let sealed_value = crypto::seal_value(key, &aad, value.as_bytes())?;
+                let fingerprint = determinism.map(|det| {
+                    crypto::fingerprint(&keys.fingerprint, label, det, value.as_bytes()).to_vec()
+                });
+                Ok(NewEntryRow {
+                    token_id: id.as_str().to_owned(),
+                    entity_type: label.to_owned(),
+                    key_version: i64::from(key.version()),
+                    sealed_value,
+                    fingerprint,
+                    ctx: scope.ctx.map(str::to_owned),
+                    created_at: now,
+                    expires_at: None,
+                })
+            })
+            .collect()
+    }
+
+    /// Replaces every token in `texts` that the caller may see with its value.
+    ///
+    /// # Errors
+    /// Key or store failures.
+    #[tracing::instrument(skip_all, fields(tenant = %scope.tenant, texts = texts.len()))]
+    pub async fn detokenize(
+        &self,
+        scope: &RevealScope<'_>,
+        texts: &[String],
+    ) -> Result<Vec<DetokenizedText>, VaultError> {
+        let candidates: Vec<_> = texts
+            .iter()
+            .map(|text| token::find_candidates(text))
+            .collect();
+        let mut wanted: Vec<String> = candidates
+            .iter()
+            .flatten()
+            .filter_map(|c| c.id.as_ref().map(|id| id.as_str().to_owned()))
+            .collect();
+        wanted.sort_unstable();
+        wanted.dedup();
+
+        let tenant = scope.tenant.as_str();
+        let (keys, rows) = if wanted.is_empty() {
+            (None, HashMap::new())
+        } else {
+            match self.keyring.existing(tenant).await? {
+                None => (None, HashMap::new()),
+                Some(keys) => {
+                    let rows = self.store.entries(tenant, &wanted).await?;
+                    (
+                        Some(keys),
+                        rows.into_iter()
+                            .map(|row| (row.token_id.clone(), row))
+                            .collect(),
+                    )
+                }
+            }
+        };
+
+        let now = self.clock.now_millis();
+        let mut opened: HashMap<&str, Option<Zeroizing<String>>> = HashMap::new();
+        let mut results = Vec::with_capacity(texts.len());
+        for (text, found) in texts.iter().zip(&candidates) {
+            let mut out = Zeroizing::new(String::with_capacity(text.len()));
+            let (mut detokenized, mut denied, mut unknown) = (0, 0, 0);
+            let mut cursor = 0;
+            for candidate in found {
+                out.push_str(&text[cursor..candidate.start]);
+                cursor = candidate.end;
+                let original = &text[candidate.start..candidate.end];
+                let row = candidate.id.as_ref().and_then(|id| rows.get(id.as_str()));
+                let kind = EntityType::from_label(candidate.label);
+                let (Some(row), Some(kind), Some(keys)) = (row, kind, keys.as_ref()) else {
+                    unknown += 1;
+                    out.push_str(original);
+                    continue;
+                };
+                if row.entity_type != candidate.label || row.expires_at.is_some_and(|at| at <= now)
+                {
+                    unknown += 1;
+                    out.push_str(original);
+                    continue;
+                }
+                let ctx_allows = row
+                    .ctx
+                    .as_deref()
+                    .is_none_or(|bound| scope.ctx == Some(bound));
+                if !(scope.may_reveal)(kind) || !ctx_allows {
+                    denied += 1;
+                    out.push_str(original);
+                    continue;
+                }
+                let value = opened
+                    .entry(row.token_id.as_str())
+                    .or_insert_with(|| open_row(tenant, keys, row));
+                match value {
+                    Some(value) => {
+                        detokenized += 1;
+                        out.push_str(value);
+                    }
+                    None => {
+                        unknown += 1;
+                        out.push_str(original);
+                    }
+                }
+            }
+            out.push_str(&text[cursor..]);
+            results.push(DetokenizedText {
+                text: out,
+                detokenized,
+                denied,
+                unknown,
+            });
+        }
+        Ok(results)
+    }
+}
+
+/// Opens one stored row; `None` when its key version is gone or it does not open.
+fn open_row(
+    tenant: &str,
+    keys: &TenantKeys,
+    row: &crate::store::EntryRow,
+) -> Option<Zeroizing<String>> {
+    let version = u32::try_from(row.key_version).ok()?;
+    let key = keys.readable.get(&version)?;
+    let aad = crypto::value_aad(tenant, &row.token_id, &row.entity_type, version);
+    match crypto::open_value(key, &aad, &row.sealed_value) {
+        Ok(plain) => {
+            let text = std::str::from_utf8(&plain).ok()?;
+            Some(Zeroizing::new(text.to_owned()))
+        }
+        Err(_) => {
+            tracing::warn!(key_version = version, "a stored value failed to open");
+            None
+        }
+    }
+}

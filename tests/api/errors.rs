@@ -1,0 +1,198 @@
+//! Bad input gets problem+json with the right status, never echoes a value, never 500.
+
+use axum::http::StatusCode;
+use serde_json::json;
+
+use crate::helpers::{sqlite_app_with, AppOptions, TestApp};
+
+const VALUE: &str = "leaky.value@example.com";
+
+fn assert_problem(answer: &crate::helpers::Answer, status: StatusCode) {
+    assert_eq!(answer.status, status, "{}", answer.raw);
+    assert_eq!(answer.headers["content-type"], "application/problem+json");
+    for field in ["type", "title", "status", "detail"] {
+        assert!(
+            !answer.body[field].is_null(),
+            "{field} missing in {}",
+            answer.raw
+        );
+    }
+    assert_eq!(answer.body["status"], status.as_u16());
+    assert!(
+        !answer.raw.contains(VALUE),
+        "the error echoes the input: {}",
+        answer.raw
+    );
+}
+
+async fn malformed_bodies_are_400_problems_that_echo_nothing(app: TestApp) {
+    let bearer = app.bearer();
+    let cases: Vec<Vec<u8>> = vec![
+        format!("{{\"text\": \"{VALUE}\"").into_bytes(),
+        format!("not json {VALUE}").into_bytes(),
+        json!({ "text": [VALUE] }).to_string().into_bytes(),
+        json!({ "texts": VALUE }).to_string().into_bytes(),
+        json!({ "txt": VALUE }).to_string().into_bytes(),
+        json!({}).to_string().into_bytes(),
+        json!({ "text": VALUE, "texts": [VALUE] })
+            .to_string()
+            .into_bytes(),
+        json!({ "text": VALUE, "entities": ["NOT_A_TYPE"] })
+            .to_string()
+            .into_bytes(),
+        json!({ "text": VALUE, "entities": [VALUE] })
+            .to_string()
+            .into_bytes(),
+        [
+            b"{\"text\": \"".as_slice(),
+            &[0xff, 0xfe],
+            VALUE.as_bytes(),
+            b"\"}",
+        ]
+        .concat(),
+        b"".to_vec(),
+    ];
+    for (index, body) in cases.into_iter().enumerate() {
+        for path in ["/v1/tokenize", "/v1/detokenize"] {
+            let answer = app
+                .request(
+                    "POST",
+                    path,
+                    Some(&bearer),
+                    Some("application/json"),
+                    body.clone(),
+                )
+                .await;
+            assert!(
+                answer.status == StatusCode::BAD_REQUEST,
+                "case {index} on {path}: {}",
+                answer.raw
+            );
+            assert_problem(&answer, StatusCode::BAD_REQUEST);
+        }
+    }
+}
+on_every_backend!(malformed_bodies_are_400_problems_that_echo_nothing);
+
+async fn a_wrong_or_missing_content_type_is_415(app: TestApp) {
+    let bearer = app.bearer();
+    let body = json!({ "text": VALUE }).to_string().into_bytes();
+    for content_type in [
+        Some("text/plain"),
+        Some("application/x-www-form-urlencoded"),
+        None,
+    ] {
+        let answer = app
+            .request(
+                "POST",
+                "/v1/tokenize",
+                Some(&bearer),
+                content_type,
+                body.clone(),
+            )
+            .await;
+        assert_problem(&answer, StatusCode::UNSUPPORTED_MEDIA_TYPE);
+    }
+    let ok = app
+        .request(
+            "POST",
+            "/v1/tokenize",
+            Some(&bearer),
+            Some("application/json; charset=utf-8"),
+            body,
+        )
+        .await;
+    assert_eq!(ok.status, StatusCode::OK);
+}
+on_every_backend!(a_wrong_or_missing_content_type_is_415);
+
+#[tokio::test]
+async fn a_body_over_the_limit_is_413_and_one_at_the_limit_passes() {
+    let app = sqlite_app_with(&AppOptions {
+        max_body_bytes: Some(4096),
+        ..AppOptions::default()
+    })
+    .await;
+    let bearer = app.bearer();
+    let big = json!({ "text": format!("{VALUE} {}", "x".repeat(5000)) })
+        .to_string()
+        .into_bytes();
+    let answer = app
+        .request(
+            "POST",
+            "/v1/tokenize",
+            Some(&bearer),
+            Some("application/json"),
+            big,
+        )
+        .await;
+    assert_problem(&answer, StatusCode::PAYLOAD_TOO_LARGE);
+
+    let filler = 4096 - json!({ "text": "" }).to_string().len();
+    let exact = json!({ "text": "y".repeat(filler) })
+        .to_string()
+        .into_bytes();
+    assert_eq!(exact.len(), 4096);
+    let answer = app
+        .request(
+            "POST",
+            "/v1/tokenize",
+            Some(&bearer),
+            Some("application/json"),
+            exact,
+        )
+        .await;
+    assert_eq!(answer.status, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn unknown_routes_and_methods_are_problems_too() {
+    let app = crate::helpers::sqlite_app().await;
+    let missing = app
+        .request("GET", "/v1/nothing", None, None, Vec::new())
+        .await;
+    assert_problem(&missing, StatusCode::NOT_FOUND);
+    let wrong_method = app
+        .request("GET", "/v1/tokenize", None, None, Vec::new())
+        .await;
+    assert_problem(&wrong_method, StatusCode::METHOD_NOT_ALLOWED);
+}
+
+#[tokio::test]
+async fn health_readiness_and_openapi_answer() {
+    let app = crate::helpers::sqlite_app().await;
+    assert_eq!(
+        app.request("GET", "/healthz", None, None, Vec::new())
+            .await
+            .status,
+        StatusCode::OK
+    );
+    assert_eq!(
+        app.request("GET", "/readyz", None, None, Vec::new())
+            .await
+            .body["status"],
+        "ready"
+    );
+    let spec = app
+        .request("GET", "/openapi.json", None, None, Vec::new())
+        .await;
+    assert_eq!(spec.body["openapi"], "3.1.0");
+    assert!(spec.body["paths"]["/v1/tokenize"]["post"].is_object());
+}
+
+#[tokio::test]
+async fn readiness_is_503_when_the_store_is_gone() {
+    let app = crate::helpers::sqlite_app().await;
+    if let crate::helpers::Db::Sqlite(pool, _) = &app.db {
+        pool.close().await;
+    }
+    let ready = app.request("GET", "/readyz", None, None, Vec::new()).await;
+    assert_problem(&ready, StatusCode::SERVICE_UNAVAILABLE);
+    let tokenize = app
+        .post(
+            "/v1/tokenize",
+            &json!({ "text": "mail me at x@example.com" }),
+        )
+        .await;
+    assert_problem(&tokenize, StatusCode::SERVICE_UNAVAILABLE);
+}

@@ -1,0 +1,373 @@
+//! A fresh app per test, on SQLite always and on Postgres (a fresh schema per test).
+//! Postgres comes from DATABASE_URL, or the local default; when it cannot be reached
+//! the Postgres variant is skipped locally and FAILS in CI (CI=true).
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use axum::body::Body;
+use axum::http::header::{AUTHORIZATION, CONTENT_TYPE};
+use axum::http::{HeaderMap, Request, StatusCode};
+use axum::Router;
+use http_body_util::BodyExt;
+use promptvault::app::state_from_parts;
+use promptvault::auth::{jwt_claims, JwtIssuer, JwtVerifier};
+use promptvault::clock::{Clock, SystemClock};
+use promptvault::crypto::load_or_create_root_keyring;
+use promptvault::store::{PgStore, SqliteStore, VaultStore};
+use serde_json::Value;
+use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
+use sqlx::{PgPool, SqlitePool};
+use tempfile::TempDir;
+use tower::ServiceExt;
+
+pub const TENANT: &str = "t-test";
+pub const ALL_SCOPES: &str = "tokenize detokenize detokenize:SECRET admin";
+
+/// Which database a test app runs on, with a handle for inspecting it.
+#[derive(Clone)]
+pub enum Db {
+    Sqlite(SqlitePool, PathBuf),
+    Postgres(PgPool),
+}
+
+pub struct TestApp {
+    pub router: Router,
+    pub issuer: JwtIssuer,
+    pub db: Db,
+    /// Keeps the key files alive as long as the app.
+    _dir: Arc<TempDir>,
+}
+
+pub struct Answer {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub body: Value,
+    pub raw: String,
+}
+
+impl TestApp {
+    /// A JWT for `tenant` with `scope`, optionally bound to `ctx`.
+    pub fn jwt(&self, tenant: &str, scope: &str, ctx: Option<&str>) -> String {
+        let now = SystemClock.now_seconds();
+        let claims = jwt_claims(
+            "tester",
+            tenant,
+            scope,
+            now,
+            now + 600,
+            "promptvault",
+            None,
+            ctx,
+            true,
+        );
+        self.issuer.issue(&claims).unwrap()
+    }
+
+    /// A JWT for the default tenant with every scope.
+    pub fn bearer(&self) -> String {
+        self.jwt(TENANT, ALL_SCOPES, None)
+    }
+
+    pub async fn request(
+        &self,
+        method: &str,
+        path: &str,
+        bearer: Option<&str>,
+        content_type: Option<&str>,
+        body: Vec<u8>,
+    ) -> Answer {
+        let mut builder = Request::builder().method(method).uri(path);
+        if let Some(bearer) = bearer {
+            builder = builder.header(AUTHORIZATION, format!("Bearer {bearer}"));
+        }
+        if let Some(content_type) = content_type {
+            builder = builder.header(CONTENT_TYPE, content_type);
+        }
+        let request = builder.body(Body::from(body)).unwrap();
+        let response = self.router.clone().oneshot(request).await.unwrap();
+        let status = response.status();
+        let headers = response.headers().clone();
+        let bytes = response.into_body().collect().await.unwrap().to_bytes();
+        let raw = String::from_utf8_lossy(&bytes).into_owned();
+        Answer {
+            status,
+            headers,
+            body: serde_json::from_slice(&bytes).unwrap_or(Value::Null),
+            raw,
+        }
+    }
+
+    pub async fn post_as(&self, bearer: &str, path: &str, body: &Value) -> Answer {
+        self.request(
+            "POST",
+            path,
+            Some(bearer),
+            Some("application/json"),
+            body.to_string().into_bytes(),
+        )
+        .await
+    }
+
+    pub async fn post(&self, path: &str, body: &Value) -> Answer {
+        self.post_as(&self.bearer(), path, body).await
+    }
+
+    /// Tokenizes one text with the default bearer and returns the tokenized text.
+    pub async fn tokenize(&self, text: &str) -> String {
+        let answer = self
+            .post("/v1/tokenize", &serde_json::json!({ "text": text }))
+            .await;
+        assert_eq!(answer.status, StatusCode::OK, "{}", answer.raw);
+        answer.body["text"].as_str().unwrap().to_owned()
+    }
+
+    /// Detokenizes one text with the default bearer.
+    pub async fn detokenize(&self, text: &str) -> Value {
+        let answer = self
+            .post("/v1/detokenize", &serde_json::json!({ "text": text }))
+            .await;
+        assert_eq!(answer.status, StatusCode::OK, "{}", answer.raw);
+        answer.body
+    }
+
+    /// Every cell of every table as text (Postgres: row::text; SQLite: quote() of each
+    /// column), for scanning for plaintext.
+    pub async fn dump_database(&self) -> String {
+        dump(&self.db).await
+    }
+}
+
+pub async fn dump(db: &Db) -> String {
+    let mut out = String::new();
+    match db {
+        Db::Postgres(pool) => {
+            let tables: Vec<(String,)> = sqlx::query_as(
+                "SELECT table_name::text FROM information_schema.tables WHERE table_schema = current_schema()",
+            )
+            .fetch_all(pool)
+            .await
+            .unwrap();
+            assert!(
+                tables.len() >= 3,
+                "expected the vault tables, found {tables:?}"
+            );
+            for (table,) in tables {
+                let rows: Vec<(String,)> =
+                    sqlx::query_as(&format!("SELECT t::text FROM \"{table}\" t"))
+                        .fetch_all(pool)
+                        .await
+                        .unwrap();
+                for (row,) in rows {
+                    out.push_str(&row);
+                    out.push('\n');
+                }
+            }
+        }
+        Db::Sqlite(pool, _) => {
+            let tables: Vec<(String,)> =
+                sqlx::query_as("SELECT name FROM sqlite_master WHERE type = 'table'")
+                    .fetch_all(pool)
+                    .await
+                    .unwrap();
+            assert!(
+                tables.len() >= 3,
+                "expected the vault tables, found {tables:?}"
+            );
+            for (table,) in tables {
+                let columns: Vec<(String,)> =
+                    sqlx::query_as(&format!("SELECT name FROM pragma_table_info('{table}')"))
+                        .fetch_all(pool)
+                        .await
+                        .unwrap();
+                let select = columns
+                    .iter()
+                    .map(|(c,)| format!("quote(\"{c}\")"))
+                    .collect::<Vec<_>>()
+                    .join(" || '|' || ");
+                let rows: Vec<(String,)> =
+                    sqlx::query_as(&format!("SELECT {select} FROM \"{table}\""))
+                        .fetch_all(pool)
+                        .await
+                        .unwrap();
+                for (row,) in rows {
+                    out.push_str(&row);
+                    out.push('\n');
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Whether `haystack` holds `value` as text or as hex of its bytes (how both databases
+/// render binary columns).
+pub fn holds_value(haystack: &str, value: &str) -> bool {
+    let hex: String = value.bytes().map(|b| format!("{b:02x}")).collect();
+    let lower = haystack.to_lowercase();
+    haystack.contains(value) || lower.contains(&hex)
+}
+
+pub fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+/// Options for building a test app.
+#[derive(Default, Clone)]
+pub struct AppOptions {
+    pub public_keys: Option<PathBuf>,
+    pub issuer: Option<String>,
+    pub max_body_bytes: Option<usize>,
+}
+
+async fn app_with(
+    store: Arc<dyn VaultStore>,
+    db: Db,
+    dir: Arc<TempDir>,
+    options: &AppOptions,
+) -> TestApp {
+    let secret_file = dir.path().join("jwt.secret");
+    if !secret_file.exists() {
+        std::fs::write(
+            &secret_file,
+            "test-secret-that-is-long-enough-for-hs256-0123456789",
+        )
+        .unwrap();
+    }
+    let (root, _) = load_or_create_root_keyring(&dir.path().join("root.key"), None).unwrap();
+    let verifier = JwtVerifier::from_files(
+        Some(&secret_file),
+        options.public_keys.as_deref(),
+        options.issuer.clone(),
+        "promptvault".to_owned(),
+    )
+    .unwrap();
+    let clock: Arc<dyn Clock> = Arc::new(SystemClock);
+    let state = state_from_parts(
+        store,
+        root,
+        verifier,
+        clock,
+        options.max_body_bytes.unwrap_or(1_048_576),
+    );
+    TestApp {
+        router: promptvault::api::router(state),
+        issuer: JwtIssuer::from_secret_file(&secret_file).unwrap(),
+        db,
+        _dir: dir,
+    }
+}
+
+pub async fn sqlite_app_with(options: &AppOptions) -> TestApp {
+    let dir = Arc::new(tempfile::tempdir().unwrap());
+    let path = dir.path().join("vault.db");
+    let store = SqliteStore::connect(&format!("sqlite://{}", path.display()))
+        .await
+        .unwrap();
+    let db = Db::Sqlite(store.pool().clone(), path);
+    app_with(Arc::new(store), db, dir, options).await
+}
+
+pub async fn sqlite_app() -> TestApp {
+    sqlite_app_with(&AppOptions::default()).await
+}
+
+pub fn postgres_url() -> String {
+    std::env::var("DATABASE_URL")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".to_owned())
+}
+
+fn in_ci() -> bool {
+    std::env::var("CI").is_ok_and(|v| v == "true" || v == "1")
+}
+
+/// A fresh, migrated Postgres schema; `None` (skip) only outside CI when Postgres is down.
+pub async fn postgres_schema() -> Option<(PgPool, String)> {
+    let url = postgres_url();
+    let admin = match PgPoolOptions::new().max_connections(1).connect(&url).await {
+        Ok(pool) => pool,
+        Err(err) if !in_ci() => {
+            eprintln!("skipping the Postgres variant: cannot reach {url}: {err}");
+            return None;
+        }
+        Err(err) => panic!("CI needs Postgres at {url}: {err}"),
+    };
+    let now = SystemClock.now_seconds();
+    let schema = format!("pvt_{now}_{:08x}", rand::random::<u32>());
+    drop_stale_schemas(&admin, now).await;
+    sqlx::query(&format!("CREATE SCHEMA {schema}"))
+        .execute(&admin)
+        .await
+        .unwrap();
+    admin.close().await;
+    let options: PgConnectOptions = url
+        .parse::<PgConnectOptions>()
+        .unwrap()
+        .options([("search_path", schema.as_str())]);
+    let pool = PgPoolOptions::new()
+        .max_connections(8)
+        .connect_with(options)
+        .await
+        .unwrap();
+    Some((pool, schema))
+}
+
+/// Schemas of test runs older than an hour are dropped, so runs do not pile up.
+async fn drop_stale_schemas(admin: &PgPool, now: i64) {
+    let schemas: Vec<(String,)> =
+        sqlx::query_as("SELECT nspname::text FROM pg_namespace WHERE nspname LIKE 'pvt\\_%'")
+            .fetch_all(admin)
+            .await
+            .unwrap_or_default();
+    for (schema,) in schemas {
+        let created: i64 = schema
+            .split('_')
+            .nth(1)
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(now);
+        if now - created > 3600 {
+            let _ = sqlx::query(&format!("DROP SCHEMA IF EXISTS {schema} CASCADE"))
+                .execute(admin)
+                .await;
+        }
+    }
+}
+
+/// A Postgres URL whose connections use `schema` (for service processes).
+pub fn postgres_url_for_schema(schema: &str) -> String {
+    let url = postgres_url();
+    let separator = if url.contains('?') { '&' } else { '?' };
+    format!("{url}{separator}options=-c%20search_path%3D{schema}")
+}
+
+pub async fn postgres_app_with(options: &AppOptions) -> Option<TestApp> {
+    let (pool, _schema) = postgres_schema().await?;
+    let store = PgStore::from_pool(pool.clone()).await.unwrap();
+    let dir = Arc::new(tempfile::tempdir().unwrap());
+    Some(app_with(Arc::new(store), Db::Postgres(pool), dir, options).await)
+}
+
+pub async fn postgres_app() -> Option<TestApp> {
+    postgres_app_with(&AppOptions::default()).await
+}
+
+/// Runs one async scenario `fn(TestApp)` on SQLite and on Postgres.
+macro_rules! on_every_backend {
+    ($case:ident) => {
+        mod $case {
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn sqlite() {
+                super::$case(crate::helpers::sqlite_app().await).await
+            }
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn postgres() {
+                if let Some(app) = crate::helpers::postgres_app().await {
+                    super::$case(app).await
+                }
+            }
+        }
+    };
+}

@@ -1,0 +1,21 @@
+#![allow(
+    unreachable_pub,
+    reason = "items are shared between the modules of one test binary"
+)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::print_stderr,
+    reason = "test helpers fail loudly"
+)]
+
+//! The one integration test binary: the service over HTTP, on SQLite and Postgres.
+
+#[macro_use]
+mod helpers;
+mod auth;
+mod errors;
+mod process;
+mod storage;
+mod tokenize;

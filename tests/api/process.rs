@@ -1,0 +1,333 @@
+//! The real binary as a separate process: development-mode start, durability across
+//! kill -9, logs free of values and JWTs, and refusing a wrong root key passphrase.
+
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use serde_json::{json, Value};
+
+use crate::helpers::{postgres_schema, postgres_url_for_schema};
+use crate::tokenize::{PROMPT, VALUES};
+
+struct Service {
+    child: Child,
+    base: String,
+    output: Arc<Mutex<Vec<String>>>,
+}
+
+impl Service {
+    /// Starts `promptvault serve` in `dir` with `env`, waiting for its "listening" line.
+    fn start(dir: &Path, env: &[(&str, String)]) -> Service {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_promptvault"));
+        command
+            .arg("serve")
+            .current_dir(dir)
+            .env_clear()
+            .env("PATH", std::env::var("PATH").unwrap_or_default())
+            .env("PROMPTVAULT_LISTEN", "127.0.0.1:0")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
+        for (key, value) in env {
+            command.env(key, value);
+        }
+        let mut child = command.spawn().expect("the binary starts");
+        let output = Arc::new(Mutex::new(Vec::new()));
+        let (addr_tx, addr_rx) = std::sync::mpsc::channel();
+        let stdout = child.stdout.take().unwrap();
+        let stderr = child.stderr.take().unwrap();
+        for (stream, is_stdout) in [
+            (Box::new(stdout) as Box<dyn std::io::Read + Send>, true),
+            (Box::new(stderr), false),
+        ] {
+            let output = Arc::clone(&output);
+            let addr_tx = addr_tx.clone();
+            std::thread::spawn(move || {
+                for line in BufReader::new(stream).lines().map_while(Result::ok) {
+                    if is_stdout {
+                        if let Ok(event) = serde_json::from_str::<Value>(&line) {
+                            if event["message"] == "listening" {
+                                let _ = addr_tx
+                                    .send(event["addr"].as_str().unwrap_or_default().to_owned());
+                            }
+                        }
+                    }
+                    output.lock().unwrap().push(line);
+                }
+            });
+        }
+        let Ok(addr) = addr_rx.recv_timeout(Duration::from_secs(60)) else {
+            let _ = child.kill();
+            panic!("the service did not start: {:?}", output.lock().unwrap());
+        };
+        Service {
+            child,
+            base: format!("http://{addr}"),
+            output,
+        }
+    }
+
+    fn logs(&self) -> String {
+        self.output.lock().unwrap().join("\n")
+    }
+
+    /// SIGKILL: no graceful shutdown, no flush.
+    fn kill_hard(mut self) {
+        self.child.kill().unwrap();
+        self.child.wait().unwrap();
+    }
+}
+
+impl Drop for Service {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn mint(dir: &Path, env: &[(&str, String)], scope: &str) -> String {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_promptvault"));
+    command
+        .args([
+            "token", "--tenant", "acme", "--scope", scope, "--sub", "tester",
+        ])
+        .current_dir(dir)
+        .env_clear();
+    for (key, value) in env {
+        command.env(key, value);
+    }
+    let out = command.output().unwrap();
+    assert!(
+        out.status.success(),
+        "token failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap().trim().to_owned()
+}
+
+async fn post(client: &reqwest::Client, base: &str, jwt: &str, path: &str, body: Value) -> Value {
+    let response = client
+        .post(format!("{base}{path}"))
+        .bearer_auth(jwt)
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    response.json().await.unwrap()
+}
+
+fn prompts() -> Vec<String> {
+    (0..40)
+        .map(|i| format!("#{i} {PROMPT} and person{i}@example.org"))
+        .collect()
+}
+
+async fn survives_kill_9(env: Vec<(&'static str, String)>, dir: &Path) {
+    let client = reqwest::Client::new();
+    let jwt = mint(dir, &env, "tokenize detokenize");
+    let service = Service::start(dir, &env);
+    let mut tokenized = Vec::new();
+    for prompt in prompts() {
+        let answer = post(
+            &client,
+            &service.base,
+            &jwt,
+            "/v1/tokenize",
+            json!({ "text": prompt }),
+        )
+        .await;
+        tokenized.push(answer["text"].as_str().unwrap().to_owned());
+    }
+    service.kill_hard();
+
+    let restarted = Service::start(dir, &env);
+    for (original, text) in prompts().iter().zip(&tokenized) {
+        let answer = post(
+            &client,
+            &restarted.base,
+            &jwt,
+            "/v1/detokenize",
+            json!({ "text": text }),
+        )
+        .await;
+        assert_eq!(answer["text"].as_str().unwrap(), original);
+        assert_eq!(answer["unknown"], 0);
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn tokens_survive_kill_9_on_the_embedded_default() {
+    let dir = tempfile::tempdir().unwrap();
+    survives_kill_9(Vec::new(), dir.path()).await;
+    // The embedded default created its files where the contract says.
+    assert!(dir.path().join("data/promptvault.db").exists());
+    use std::os::unix::fs::PermissionsExt;
+    for key in ["keys/root.key", "keys/dev-jwt.secret"] {
+        let mode = std::fs::metadata(dir.path().join(key))
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o600, "{key}");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn tokens_survive_kill_9_on_postgres() {
+    let Some((pool, schema)) = postgres_schema().await else {
+        return;
+    };
+    pool.close().await;
+    let dir = tempfile::tempdir().unwrap();
+    survives_kill_9(
+        vec![("PROMPTVAULT_DATABASE_URL", postgres_url_for_schema(&schema))],
+        dir.path(),
+    )
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_logs_hold_no_value_and_no_jwt_even_at_debug_level() {
+    let dir = tempfile::tempdir().unwrap();
+    let env = vec![("PROMPTVAULT_LOG", "debug".to_owned())];
+    let client = reqwest::Client::new();
+    let jwt = mint(dir.path(), &env, "tokenize detokenize");
+    let service = Service::start(dir.path(), &env);
+    let answer = post(
+        &client,
+        &service.base,
+        &jwt,
+        "/v1/tokenize",
+        json!({ "texts": [PROMPT, PROMPT] }),
+    )
+    .await;
+    let tokens = answer["texts"][0].as_str().unwrap().to_owned();
+    post(
+        &client,
+        &service.base,
+        &jwt,
+        "/v1/detokenize",
+        json!({ "text": tokens }),
+    )
+    .await;
+    // Errors too: a bad body quoting a value, and a forged JWT.
+    let _ = client
+        .post(format!("{}/v1/tokenize", service.base))
+        .bearer_auth(&jwt)
+        .header("content-type", "application/json")
+        .body(format!("{{\"text\": [\"{}\"]}}", VALUES[0]))
+        .send()
+        .await
+        .unwrap();
+    let _ = client
+        .post(format!("{}/v1/tokenize", service.base))
+        .bearer_auth(format!("{jwt}x"))
+        .json(&json!({"text": PROMPT}))
+        .send()
+        .await
+        .unwrap();
+
+    let logs = service.logs();
+    assert!(
+        logs.contains("listening") && logs.contains("request"),
+        "logs were captured: {logs}"
+    );
+    assert!(
+        logs.contains("development mode"),
+        "the start-up says it is in development mode"
+    );
+    for value in VALUES {
+        assert!(!logs.contains(value), "{value} appears in the logs");
+    }
+    assert!(
+        !logs.contains(&jwt[jwt.len() - 20..]),
+        "the JWT appears in the logs"
+    );
+    let token_id = &tokens[tokens.find("[EMAIL_").unwrap() + 7..][..13];
+    assert!(!logs.contains(token_id), "a token appears in the logs");
+}
+
+#[test]
+fn a_wrong_root_key_passphrase_stops_start_up_with_a_clear_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = |passphrase: &str| {
+        Command::new(env!("CARGO_BIN_EXE_promptvault"))
+            .arg("migrate")
+            .current_dir(dir.path())
+            .env_clear()
+            .env("PROMPTVAULT_ROOT_KEY_PASSPHRASE", passphrase)
+            .output()
+            .unwrap()
+    };
+    // `migrate` does not touch the root key; `serve` does. Create the sealed file first.
+    let first = Command::new(env!("CARGO_BIN_EXE_promptvault"))
+        .arg("serve")
+        .current_dir(dir.path())
+        .env_clear()
+        .env("PROMPTVAULT_ROOT_KEY_PASSPHRASE", "right passphrase")
+        .env("PROMPTVAULT_LISTEN", "not-an-address")
+        .output()
+        .unwrap();
+    assert!(
+        !first.status.success(),
+        "binding a bad address fails after the key is created"
+    );
+    assert!(std::fs::read_to_string(dir.path().join("keys/root.key"))
+        .unwrap()
+        .contains("argon2id"));
+    assert!(run("any").status.success());
+
+    let wrong = Command::new(env!("CARGO_BIN_EXE_promptvault"))
+        .arg("serve")
+        .current_dir(dir.path())
+        .env_clear()
+        .env("PROMPTVAULT_ROOT_KEY_PASSPHRASE", "wrong passphrase")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&wrong.stderr);
+    assert!(!wrong.status.success());
+    assert!(stderr.contains("wrong passphrase"), "{stderr}");
+    assert!(!stderr.contains("wrong passphrase for") || !stderr.contains("right passphrase"));
+}
+
+#[test]
+fn token_refuses_when_only_public_keys_are_configured() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_promptvault"))
+        .args(["token", "--tenant", "acme", "--scope", "tokenize"])
+        .current_dir(dir.path())
+        .env_clear()
+        .env(
+            "PROMPTVAULT_JWT_PUBLIC_KEYS",
+            crate::helpers::fixture("jwt/rsa_public.pem"),
+        )
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no development secret"));
+    assert!(out.stdout.is_empty());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sigterm_shuts_down_gracefully_with_exit_code_zero() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut service = Service::start(dir.path(), &[]);
+    let health = reqwest::get(format!("{}/healthz", service.base))
+        .await
+        .unwrap();
+    assert_eq!(health.status(), 200);
+
+    let pid = service.child.id().to_string();
+    assert!(Command::new("kill")
+        .args(["-TERM", &pid])
+        .status()
+        .unwrap()
+        .success());
+    let status = service.child.wait().unwrap();
+
+    assert!(status.success(), "exit status {status:?}");
+    std::thread::sleep(Duration::from_millis(100));
+    assert!(service.logs().contains("shutting down"));
+}
