@@ -27,6 +27,8 @@ pub struct AppState {
     pub jwt: Arc<JwtVerifier>,
     /// Larger bodies get 413.
     pub max_body_bytes: usize,
+    /// Admin calls need `"mfa"` in `amr`.
+    pub admin_require_mfa: bool,
 }
 
 /// Loads the root key (Argon2id runs on a blocking thread).
@@ -84,8 +86,36 @@ pub async fn build_state(config: &Config) -> anyhow::Result<AppState> {
         root,
         jwt,
         Arc::new(SystemClock),
-        config.max_body_bytes,
+        ApiSettings::from_config(config),
     ))
+}
+
+/// The HTTP-facing settings of the state.
+#[derive(Debug, Clone, Copy)]
+pub struct ApiSettings {
+    /// Larger bodies get 413.
+    pub max_body_bytes: usize,
+    /// Admin calls need `"mfa"` in `amr`.
+    pub admin_require_mfa: bool,
+}
+
+impl ApiSettings {
+    /// The settings a configuration asks for.
+    pub fn from_config(config: &Config) -> Self {
+        Self {
+            max_body_bytes: config.max_body_bytes,
+            admin_require_mfa: config.admin_require_mfa,
+        }
+    }
+}
+
+impl Default for ApiSettings {
+    fn default() -> Self {
+        Self {
+            max_body_bytes: 1_048_576,
+            admin_require_mfa: true,
+        }
+    }
 }
 
 /// Assembles the state from ready parts (tests use this with their own store and keys).
@@ -94,13 +124,14 @@ pub fn state_from_parts(
     root: RootKeyring,
     jwt: JwtVerifier,
     clock: Arc<dyn Clock>,
-    max_body_bytes: usize,
+    settings: ApiSettings,
 ) -> AppState {
     let vault = Vault::new(store, root, Detector::new(), clock);
     AppState {
         vault: Arc::new(vault),
         jwt: Arc::new(jwt),
-        max_body_bytes,
+        max_body_bytes: settings.max_body_bytes,
+        admin_require_mfa: settings.admin_require_mfa,
     }
 }
 

@@ -17,6 +17,9 @@ pub enum ApiError {
     /// Valid credentials without the needed scope.
     #[error("the token lacks the `{0}` scope")]
     MissingScope(&'static str),
+    /// An admin call without `"mfa"` in the JWT's `amr`.
+    #[error("admin calls need a token with \"mfa\" in amr")]
+    MfaRequired,
     /// Malformed input.
     #[error("{0}")]
     InvalidRequest(String),
@@ -45,6 +48,7 @@ impl ApiError {
         match self {
             Self::Unauthenticated => (StatusCode::UNAUTHORIZED, "unauthenticated"),
             Self::MissingScope(_) => (StatusCode::FORBIDDEN, "missing_scope"),
+            Self::MfaRequired => (StatusCode::FORBIDDEN, "mfa_required"),
             Self::InvalidRequest(_) => (StatusCode::BAD_REQUEST, "invalid_request"),
             Self::NotFound => (StatusCode::NOT_FOUND, "not_found"),
             Self::MethodNotAllowed => (StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed"),
@@ -94,6 +98,9 @@ impl From<VaultError> for ApiError {
         if err.is_unavailable() {
             tracing::warn!(error = %err, "store unavailable");
             return Self::Unavailable;
+        }
+        if let VaultError::Policy(invalid) = &err {
+            return Self::InvalidRequest(invalid.to_string());
         }
         Self::Internal(err.into())
     }

@@ -40,6 +40,29 @@ impl FromRequestParts<AppState> for BearerCaller {
     }
 }
 
+/// A caller allowed to use the admin API of its tenant: scope `admin`, and `"mfa"` in
+/// `amr` when the configuration asks for it.
+#[derive(Debug)]
+pub struct AdminCaller(pub Caller);
+
+impl FromRequestParts<AppState> for AdminCaller {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        let BearerCaller(caller) = BearerCaller::from_request_parts(parts, state).await?;
+        if !caller.scopes.has("admin") {
+            return Err(ApiError::MissingScope("admin"));
+        }
+        if state.admin_require_mfa && !caller.amr.iter().any(|m| m == "mfa") {
+            return Err(ApiError::MfaRequired);
+        }
+        Ok(Self(caller))
+    }
+}
+
 /// A JSON body of type `T`.
 #[derive(Debug)]
 pub struct ApiJson<T>(pub T);

@@ -1,6 +1,7 @@
 //! HTTP only: THE route table, layers, request and response types. No SQL, no crypto,
 //! no business rules: handlers translate between HTTP and the vault.
 
+mod admin;
 mod extract;
 mod health;
 mod tokenize;
@@ -12,7 +13,7 @@ use axum::Router;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::trace::TraceLayer;
 
-pub use extract::{ApiJson, BearerCaller};
+pub use extract::{AdminCaller, ApiJson, BearerCaller};
 
 use crate::app::AppState;
 use crate::error::ApiError;
@@ -25,6 +26,7 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .route("/v1/tokenize", post(tokenize::tokenize_text))
         .route("/v1/detokenize", post(tokenize::detokenize_text))
+        .route("/v1/admin/policy", get(admin::read_policy).put(admin::replace_policy))
         .route("/healthz", get(health::alive))
         .route("/readyz", get(health::ready))
         .route("/openapi.json", get(health::openapi))

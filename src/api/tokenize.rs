@@ -155,7 +155,7 @@ pub(super) async fn detokenize_text(
         return Err(ApiError::MissingScope("detokenize"));
     }
     let (texts, batch) = single_or_batch(request.text, request.texts)?;
-    let may_reveal = |kind: EntityType| caller.scopes.may_reveal(kind);
+    let may_reveal = |label: &str| caller.scopes.may_reveal(label);
     let scope = RevealScope {
         tenant: &caller.tenant,
         ctx: caller.ctx.as_deref(),

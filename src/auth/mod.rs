@@ -50,14 +50,15 @@ impl Scopes {
             .any(|s| s == "detokenize" || s.starts_with("detokenize:"))
     }
 
-    /// Whether values of `kind` may be revealed. Credentials need the explicit
-    /// `detokenize:SECRET`; plain `detokenize` covers every other type.
-    pub fn may_reveal(&self, kind: EntityType) -> bool {
+    /// Whether values of the type labelled `label` (built-in or tenant-defined) may be
+    /// revealed. Credentials need the explicit `detokenize:SECRET`; plain `detokenize`
+    /// covers every other type.
+    pub fn may_reveal(&self, label: &str) -> bool {
         let explicit = self
             .0
             .iter()
-            .any(|s| s.strip_prefix("detokenize:") == Some(kind.label()));
-        explicit || (kind != EntityType::Secret && self.has("detokenize"))
+            .any(|s| s.strip_prefix("detokenize:") == Some(label));
+        explicit || (label != EntityType::Secret.label() && self.has("detokenize"))
     }
 }
 
@@ -68,21 +69,25 @@ mod tests {
     #[test]
     fn plain_detokenize_reveals_every_type_but_secret() {
         let scopes = Scopes::parse("tokenize detokenize");
-        assert!(scopes.may_reveal(EntityType::Email));
-        assert!(scopes.may_reveal(EntityType::Person));
-        assert!(!scopes.may_reveal(EntityType::Secret));
+        assert!(scopes.may_reveal("EMAIL"));
+        assert!(scopes.may_reveal("PERSON"));
+        assert!(!scopes.may_reveal("SECRET"));
+        assert!(
+            scopes.may_reveal("EMPLOYEE_ID"),
+            "tenant-defined types count as non-secret"
+        );
     }
 
     #[test]
     fn typed_scopes_reveal_their_type_only() {
         let scopes = Scopes::parse("detokenize:EMAIL  detokenize:SECRET");
-        assert!(scopes.may_reveal(EntityType::Email));
-        assert!(scopes.may_reveal(EntityType::Secret));
-        assert!(!scopes.may_reveal(EntityType::Phone));
+        assert!(scopes.may_reveal("EMAIL"));
+        assert!(scopes.may_reveal("SECRET"));
+        assert!(!scopes.may_reveal("PHONE"));
         assert!(scopes.may_detokenize_something());
         assert!(!Scopes::parse("tokenize admin").may_detokenize_something());
         assert!(
-            !Scopes::parse("detokenize:email").may_reveal(EntityType::Email),
+            !Scopes::parse("detokenize:email").may_reveal("EMAIL"),
             "labels are upper case"
         );
     }

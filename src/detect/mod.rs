@@ -19,10 +19,12 @@ mod scan;
 mod text;
 mod validators;
 
+pub mod custom;
+
 use std::cmp::Ordering;
 use std::collections::BTreeMap;
 
-/// The contract's entity types.
+/// The contract's entity types, and the types tenants define for their own recognizers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum EntityType {
     Email,
@@ -33,9 +35,16 @@ pub enum EntityType {
     IpAddress,
     Person,
     Secret,
+    /// A tenant-defined type (`EMPLOYEE_ID`). The label is interned (see
+    /// [`EntityType::custom`]) so that the type stays `Copy` like the built-in ones.
+    Custom(&'static str),
 }
 
+/// The longest label a tenant-defined type may have.
+pub const MAX_CUSTOM_LABEL_LEN: usize = 32;
+
 impl EntityType {
+    /// The built-in types.
     pub const ALL: [EntityType; 8] = [
         EntityType::Email,
         EntityType::Phone,
@@ -47,7 +56,8 @@ impl EntityType {
         EntityType::Secret,
     ];
 
-    /// "EMAIL", "PHONE", "CREDIT_CARD", "US_SSN", "IBAN", "IP_ADDRESS", "PERSON", "SECRET"
+    /// "EMAIL", "PHONE", "CREDIT_CARD", "US_SSN", "IBAN", "IP_ADDRESS", "PERSON", "SECRET",
+    /// or a tenant-defined label.
     pub fn label(self) -> &'static str {
         match self {
             EntityType::Email => "EMAIL",
@@ -58,13 +68,54 @@ impl EntityType {
             EntityType::IpAddress => "IP_ADDRESS",
             EntityType::Person => "PERSON",
             EntityType::Secret => "SECRET",
+            EntityType::Custom(label) => label,
         }
     }
 
-    /// Inverse of [`EntityType::label`] (exact, upper case); None for anything else.
+    /// Inverse of [`EntityType::label`] for the built-in types (exact, upper case); None
+    /// for anything else.
     pub fn from_label(label: &str) -> Option<Self> {
         EntityType::ALL.into_iter().find(|t| t.label() == label)
     }
+
+    /// A built-in type, or a tenant-defined one: `[A-Z][A-Z0-9_]*`, at most
+    /// [`MAX_CUSTOM_LABEL_LEN`] bytes. Only tenant policy (written by admins) may call this:
+    /// custom labels are interned for the life of the process, so each distinct label
+    /// costs its few bytes once; labels from requests must never reach it.
+    pub fn custom(label: &str) -> Option<Self> {
+        if let Some(builtin) = Self::from_label(label) {
+            return Some(builtin);
+        }
+        if !is_valid_label(label) {
+            return None;
+        }
+        Some(EntityType::Custom(intern(label)))
+    }
+}
+
+/// Whether `label` has the shape of a type label: `[A-Z][A-Z0-9_]*`, at most 32 bytes.
+pub fn is_valid_label(label: &str) -> bool {
+    let bytes = label.as_bytes();
+    !bytes.is_empty()
+        && bytes.len() <= MAX_CUSTOM_LABEL_LEN
+        && bytes[0].is_ascii_uppercase()
+        && bytes
+            .iter()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || *b == b'_')
+}
+
+fn intern(label: &str) -> &'static str {
+    static LABELS: std::sync::Mutex<Vec<&'static str>> = std::sync::Mutex::new(Vec::new());
+    let mut labels = match LABELS.lock() {
+        Ok(guard) => guard,
+        Err(poisoned) => poisoned.into_inner(),
+    };
+    if let Some(existing) = labels.iter().find(|l| **l == label) {
+        return existing;
+    }
+    let leaked: &'static str = Box::leak(label.to_owned().into_boxed_str());
+    labels.push(leaked);
+    leaked
 }
 
 /// One sensitive value found in a text. `start..end` is a BYTE range into the text, on char
@@ -127,8 +178,19 @@ impl Detector {
     /// really a card number is never reported as a phone number just because only phones
     /// were asked for.
     pub fn find(&self, text: &str, only: Option<&[EntityType]>) -> Vec<Finding> {
+        self.find_with(text, only, &[])
+    }
+
+    /// As [`Detector::find`], with `extra` recognizers (a tenant's own) taking part in the
+    /// same overlap resolution.
+    pub fn find_with(
+        &self,
+        text: &str,
+        only: Option<&[EntityType]>,
+        extra: &[Box<dyn Recognizer>],
+    ) -> Vec<Finding> {
         let mut candidates = Vec::new();
-        for recognizer in &self.recognizers {
+        for recognizer in self.recognizers.iter().chain(extra) {
             recognizer.find(text, &mut candidates);
         }
         // Recognizers may come from elsewhere in the crate; a bad range must not reach a
@@ -136,9 +198,9 @@ impl Detector {
         candidates.retain(|f| {
             f.start < f.end
                 && f.confidence >= self.threshold
+                && f.end <= text.len()
                 && text.is_char_boundary(f.start)
                 && text.is_char_boundary(f.end)
-                && f.end <= text.len()
         });
         let mut kept = resolve_overlaps(candidates);
         if let Some(only) = only {

@@ -108,6 +108,30 @@ pub trait VaultStore: Debug + Send + Sync + 'static {
         tenant: &str,
         token_ids: &[String],
     ) -> Result<Vec<EntryRow>, StoreError>;
+
+    /// The version of the tenant's policy, `None` when it has none (one indexed read).
+    async fn policy_version(&self, tenant: &str) -> Result<Option<i64>, StoreError>;
+
+    /// The tenant's policy document and its version.
+    async fn policy(&self, tenant: &str) -> Result<Option<PolicyRow>, StoreError>;
+
+    /// Replaces the tenant's policy document and returns its new version.
+    async fn put_policy(
+        &self,
+        tenant: &str,
+        document: &str,
+        updated_at: i64,
+        updated_by: &str,
+    ) -> Result<i64, StoreError>;
+}
+
+/// A stored tenant policy.
+#[derive(Debug, Clone)]
+pub struct PolicyRow {
+    /// Incremented by every change, from 1.
+    pub version: i64,
+    /// The JSON document.
+    pub document: String,
 }
 
 /// Store failures. Messages never carry stored bytes.

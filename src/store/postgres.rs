@@ -8,7 +8,7 @@ use std::time::Duration;
 use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions};
 use sqlx::ConnectOptions;
 
-use super::{DataKeyRow, EntryRow, NewEntryRow, StoreError, TenantKeysRow, VaultStore};
+use super::{DataKeyRow, EntryRow, NewEntryRow, PolicyRow, StoreError, TenantKeysRow, VaultStore};
 
 /// Postgres-backed [`VaultStore`].
 #[derive(Debug, Clone)]
@@ -203,6 +203,49 @@ impl VaultStore for PgStore {
                 },
             )
             .collect())
+    }
+    #[tracing::instrument(skip_all)]
+    async fn policy_version(&self, tenant: &str) -> Result<Option<i64>, StoreError> {
+        let row: Option<(i64,)> =
+            sqlx::query_as("SELECT version FROM tenant_policies WHERE tenant = $1")
+                .bind(tenant)
+                .fetch_optional(&self.pool)
+                .await?;
+        Ok(row.map(|(version,)| version))
+    }
+
+    #[tracing::instrument(skip_all)]
+    async fn policy(&self, tenant: &str) -> Result<Option<PolicyRow>, StoreError> {
+        let row: Option<(i64, String)> =
+            sqlx::query_as("SELECT version, document FROM tenant_policies WHERE tenant = $1")
+                .bind(tenant)
+                .fetch_optional(&self.pool)
+                .await?;
+        Ok(row.map(|(version, document)| PolicyRow { version, document }))
+    }
+
+    #[tracing::instrument(skip_all)]
+    async fn put_policy(
+        &self,
+        tenant: &str,
+        document: &str,
+        updated_at: i64,
+        updated_by: &str,
+    ) -> Result<i64, StoreError> {
+        let (version,): (i64,) = sqlx::query_as(
+            "INSERT INTO tenant_policies (tenant, version, document, updated_at, updated_by) \
+             VALUES ($1, 1, $2, $3, $4) \
+             ON CONFLICT (tenant) DO UPDATE SET version = tenant_policies.version + 1, \
+               document = excluded.document, updated_at = excluded.updated_at, updated_by = excluded.updated_by \
+             RETURNING version",
+        )
+        .bind(tenant)
+        .bind(document)
+        .bind(updated_at)
+        .bind(updated_by)
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(version)
     }
 }
 

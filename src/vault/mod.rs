@@ -7,15 +7,17 @@
 //! only, and their rows carry no fingerprint at all.
 
 mod keyring;
+pub mod policy;
 pub mod token;
 
 use std::collections::HashMap;
 use std::fmt;
-use std::sync::Arc;
+use std::sync::{Arc, RwLock};
 
 use zeroize::Zeroizing;
 
 pub use keyring::{Keyring, KeyringError, TenantKeys};
+pub use policy::{CompiledPolicy, PolicyDocument, PolicyError};
 pub use token::{Token, TokenId};
 
 use crate::clock::Clock;
@@ -36,6 +38,12 @@ pub enum VaultError {
     /// Sealing failed.
     #[error(transparent)]
     Crypto(#[from] CryptoError),
+    /// The stored policy no longer compiles (edited outside the API).
+    #[error("the stored tenant policy is invalid: {0}")]
+    StoredPolicy(PolicyError),
+    /// A policy written through the API is invalid.
+    #[error(transparent)]
+    Policy(PolicyError),
     /// The store answered with a token id this service never makes: the database was
     /// edited by hand.
     #[error("the store returned a malformed token id")]
@@ -68,8 +76,9 @@ pub struct RevealScope<'a> {
     pub tenant: &'a TenantId,
     /// The caller's conversation, if its JWT names one.
     pub ctx: Option<&'a str>,
-    /// Whether the caller's scopes allow revealing a type.
-    pub may_reveal: &'a (dyn Fn(EntityType) -> bool + Sync),
+    /// Whether the caller's scopes allow revealing values of a type, given its label
+    /// (built-in or tenant-defined).
+    pub may_reveal: &'a (dyn Fn(&str) -> bool + Sync),
 }
 
 impl fmt::Debug for RevealScope<'_> {
@@ -119,6 +128,7 @@ pub struct Vault {
     keyring: Keyring,
     detector: Detector,
     clock: Arc<dyn Clock>,
+    policies: RwLock<HashMap<String, Arc<CompiledPolicy>>>,
 }
 
 /// Attempts at storing a batch when a fresh random id collides with an existing one.
@@ -138,6 +148,7 @@ impl Vault {
             keyring,
             detector,
             clock,
+            policies: RwLock::new(HashMap::new()),
         }
     }
 
@@ -163,9 +174,17 @@ impl Vault {
         texts: &[String],
         only: Option<&[EntityType]>,
     ) -> Result<Vec<TokenizedText>, VaultError> {
-        let findings: Vec<_> = texts
+        let policy = self.policy(scope.tenant).await?;
+        let only = effective_types(only, policy.entities.as_deref());
+        let findings: Vec<Vec<_>> = texts
             .iter()
-            .map(|text| self.detector.find(text, only))
+            .map(|text| {
+                let mut found = self
+                    .detector
+                    .find_with(text, only.as_deref(), &policy.recognizers);
+                found.retain(|f| !policy.allows(&text[f.start..f.end]));
+                found
+            })
             .collect();
         if findings.iter().all(Vec::is_empty) {
             return Ok(texts
@@ -285,6 +304,96 @@ impl Vault {
             .collect()
     }
 
+    /// The tenant's policy as it is now in the store. One indexed read per call (the
+    /// version); the compiled policy is cached per version, so a change made through any
+    /// instance applies from the next request on, on every instance.
+    ///
+    /// # Errors
+    /// Store failures, or a stored document that no longer compiles.
+    pub async fn policy(&self, tenant: &TenantId) -> Result<Arc<CompiledPolicy>, VaultError> {
+        let version = self
+            .store
+            .policy_version(tenant.as_str())
+            .await?
+            .unwrap_or(0);
+        if let Some(cached) = self
+            .cached_policy(tenant.as_str())
+            .filter(|p| p.version == version)
+        {
+            return Ok(cached);
+        }
+        let (document, version) = match self.store.policy(tenant.as_str()).await? {
+            Some(row) => {
+                let document: PolicyDocument =
+                    serde_json::from_str(&row.document).map_err(|_| {
+                        VaultError::StoredPolicy(PolicyError {
+                            field: "document".to_owned(),
+                            reason: "not a policy document".to_owned(),
+                        })
+                    })?;
+                (document, row.version)
+            }
+            None => (PolicyDocument::default(), 0),
+        };
+        let compiled = Arc::new(
+            document
+                .compile(version)
+                .map_err(VaultError::StoredPolicy)?,
+        );
+        if let Ok(mut cache) = self.policies.write() {
+            cache.insert(tenant.as_str().to_owned(), Arc::clone(&compiled));
+        }
+        Ok(compiled)
+    }
+
+    fn cached_policy(&self, tenant: &str) -> Option<Arc<CompiledPolicy>> {
+        self.policies.read().ok()?.get(tenant).cloned()
+    }
+
+    /// The tenant's policy document and version (the defaults, version 0, when none).
+    ///
+    /// # Errors
+    /// Store failures or an unreadable stored document.
+    pub async fn policy_document(
+        &self,
+        tenant: &TenantId,
+    ) -> Result<(PolicyDocument, i64), VaultError> {
+        match self.store.policy(tenant.as_str()).await? {
+            None => Ok((PolicyDocument::default(), 0)),
+            Some(row) => serde_json::from_str(&row.document)
+                .map(|doc| (doc, row.version))
+                .map_err(|_| {
+                    VaultError::StoredPolicy(PolicyError {
+                        field: "document".to_owned(),
+                        reason: "not a policy document".to_owned(),
+                    })
+                }),
+        }
+    }
+
+    /// Validates and stores a new policy; returns its version.
+    ///
+    /// # Errors
+    /// [`VaultError::Policy`] when invalid; store failures.
+    pub async fn put_policy(
+        &self,
+        tenant: &TenantId,
+        document: &PolicyDocument,
+        by: &str,
+    ) -> Result<i64, VaultError> {
+        document.compile(0).map_err(VaultError::Policy)?;
+        let json = serde_json::to_string(document).map_err(|_| {
+            VaultError::Policy(PolicyError {
+                field: "document".to_owned(),
+                reason: "cannot be serialized".to_owned(),
+            })
+        })?;
+        Ok(self
+            .store
+            .put_policy(tenant.as_str(), &json, self.clock.now_millis(), by)
+            .await?)
+    }
+
     /// Replaces every token in `texts` that the caller may see with its value.
     ///
     /// # Errors
@@ -337,8 +446,7 @@ impl Vault {
                 cursor = candidate.end;
                 let original = &text[candidate.start..candidate.end];
                 let row = candidate.id.as_ref().and_then(|id| rows.get(id.as_str()));
-                let kind = EntityType::from_label(candidate.label);
-                let (Some(row), Some(kind), Some(keys)) = (row, kind, keys.as_ref()) else {
+                let (Some(row), Some(keys)) = (row, keys.as_ref()) else {
                     unknown += 1;
                     out.push_str(original);
                     continue;
@@ -353,7 +461,7 @@ impl Vault {
                     .ctx
                     .as_deref()
                     .is_none_or(|bound| scope.ctx == Some(bound));
-                if !(scope.may_reveal)(kind) || !ctx_allows {
+                if !(scope.may_reveal)(candidate.label) || !ctx_allows {
                     denied += 1;
                     out.push_str(original);
                     continue;
@@ -402,5 +510,23 @@ fn open_row(
             tracing::warn!(key_version = version, "a stored value failed to open");
             None
         }
+    }
+}
+
+/// The types to tokenize: the request's choice within the tenant's.
+fn effective_types(
+    request: Option<&[EntityType]>,
+    policy: Option<&[EntityType]>,
+) -> Option<Vec<EntityType>> {
+    match (request, policy) {
+        (None, None) => None,
+        (Some(only), None) | (None, Some(only)) => Some(only.to_vec()),
+        (Some(request), Some(policy)) => Some(
+            request
+                .iter()
+                .copied()
+                .filter(|t| policy.contains(t))
+                .collect(),
+        ),
     }
 }

@@ -10,7 +10,7 @@ use axum::http::header::{AUTHORIZATION, CONTENT_TYPE};
 use axum::http::{HeaderMap, Request, StatusCode};
 use axum::Router;
 use http_body_util::BodyExt;
-use promptvault::app::state_from_parts;
+use promptvault::app::{state_from_parts, ApiSettings};
 use promptvault::auth::{jwt_claims, JwtIssuer, JwtVerifier};
 use promptvault::clock::{Clock, SystemClock};
 use promptvault::crypto::load_or_create_root_keyring;
@@ -49,9 +49,21 @@ pub struct Answer {
 impl TestApp {
     /// A JWT for `tenant` with `scope`, optionally bound to `ctx`.
     pub fn jwt(&self, tenant: &str, scope: &str, ctx: Option<&str>) -> String {
+        self.jwt_as("tester", tenant, scope, ctx, true)
+    }
+
+    /// A JWT with every claim chosen.
+    pub fn jwt_as(
+        &self,
+        sub: &str,
+        tenant: &str,
+        scope: &str,
+        ctx: Option<&str>,
+        mfa: bool,
+    ) -> String {
         let now = SystemClock.now_seconds();
         let claims = jwt_claims(
-            "tester",
+            sub,
             tenant,
             scope,
             now,
@@ -59,9 +71,28 @@ impl TestApp {
             "promptvault",
             None,
             ctx,
-            true,
+            mfa,
         );
         self.issuer.issue(&claims).unwrap()
+    }
+
+    /// Another instance of the service on the same database and keys, with its own caches.
+    pub async fn another_instance(&self) -> TestApp {
+        let store: Arc<dyn VaultStore> = match &self.db {
+            Db::Sqlite(_, path) => Arc::new(
+                SqliteStore::connect(&format!("sqlite://{}", path.display()))
+                    .await
+                    .unwrap(),
+            ),
+            Db::Postgres(pool) => Arc::new(PgStore::from_pool(pool.clone()).await.unwrap()),
+        };
+        app_with(
+            store,
+            self.db.clone(),
+            Arc::clone(&self._dir),
+            &AppOptions::default(),
+        )
+        .await
     }
 
     /// A JWT for the default tenant with every scope.
@@ -245,13 +276,11 @@ async fn app_with(
     )
     .unwrap();
     let clock: Arc<dyn Clock> = Arc::new(SystemClock);
-    let state = state_from_parts(
-        store,
-        root,
-        verifier,
-        clock,
-        options.max_body_bytes.unwrap_or(1_048_576),
-    );
+    let settings = ApiSettings {
+        max_body_bytes: options.max_body_bytes.unwrap_or(1_048_576),
+        admin_require_mfa: true,
+    };
+    let state = state_from_parts(store, root, verifier, clock, settings);
     TestApp {
         router: promptvault::api::router(state),
         issuer: JwtIssuer::from_secret_file(&secret_file).unwrap(),

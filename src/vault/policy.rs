@@ -1,0 +1,277 @@
+//! Tenant policy: which types are tokenized, the tenant's own recognizers, and values
+//! that are never tokenized. Written by admins through the API, stored as a JSON document
+//! with a version, compiled once per version and cached in each instance.
+
+use std::collections::HashSet;
+
+use serde::{Deserialize, Serialize};
+
+use crate::detect::custom::{DictionaryRecognizer, PatternRecognizer, Validator};
+use crate::detect::{EntityType, Recognizer};
+
+/// Most recognizers one tenant may define.
+pub const MAX_RECOGNIZERS: usize = 64;
+/// Most terms in one dictionary, and most allow-list entries.
+pub const MAX_TERMS: usize = 10_000;
+/// Longest pattern, term or allow-list entry, in bytes.
+pub const MAX_ITEM_BYTES: usize = 4096;
+
+/// The policy as admins write and read it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PolicyDocument {
+    /// When present, only these types are tokenized (built-in or tenant-defined labels).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub entities: Option<Vec<String>>,
+    /// The tenant's own recognizers.
+    #[serde(default)]
+    pub recognizers: Vec<RecognizerSpec>,
+    /// Values never tokenized (compared without regard to ASCII case), e.g. the company's
+    /// own support address. These are declared non-sensitive and stored as written.
+    #[serde(default)]
+    pub allow_list: Vec<String>,
+}
+
+/// One tenant recognizer: a `pattern` (with an optional `validator`) or a `dictionary`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RecognizerSpec {
+    /// A name for humans.
+    pub name: String,
+    /// The type of what it finds: a built-in label or the tenant's own (`EMPLOYEE_ID`).
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// A regular expression (Rust `regex` syntax).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pattern: Option<String>,
+    /// `luhn` or `mod97`, checked on each pattern match.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub validator: Option<String>,
+    /// Terms matched as whole words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dictionary: Option<Vec<String>>,
+    /// Dictionary matching respects case (default: ASCII case is ignored).
+    #[serde(default)]
+    pub case_sensitive: bool,
+}
+
+/// A policy that cannot be used; the message names the field, never a value.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{field}: {reason}")]
+pub struct PolicyError {
+    /// Where, e.g. `recognizers[2].pattern`.
+    pub field: String,
+    /// What is wrong.
+    pub reason: String,
+}
+
+fn invalid(field: impl Into<String>, reason: impl Into<String>) -> PolicyError {
+    PolicyError {
+        field: field.into(),
+        reason: reason.into(),
+    }
+}
+
+/// A policy ready to apply.
+#[derive(Debug, Default)]
+pub struct CompiledPolicy {
+    /// The stored version (0: no policy stored, the defaults).
+    pub version: i64,
+    /// When present, only these types are tokenized.
+    pub entities: Option<Vec<EntityType>>,
+    /// The tenant's recognizers.
+    pub recognizers: Vec<Box<dyn Recognizer>>,
+    allow: HashSet<String>,
+}
+
+impl CompiledPolicy {
+    /// Whether `value` is on the allow-list.
+    pub fn allows(&self, value: &str) -> bool {
+        !self.allow.is_empty() && self.allow.contains(&value.to_ascii_lowercase())
+    }
+}
+
+impl PolicyDocument {
+    /// Checks every field and builds the recognizers.
+    ///
+    /// # Errors
+    /// [`PolicyError`] naming the first field that is wrong.
+    pub fn compile(&self, version: i64) -> Result<CompiledPolicy, PolicyError> {
+        let entities = match &self.entities {
+            None => None,
+            Some(labels) => Some(
+                labels
+                    .iter()
+                    .enumerate()
+                    .map(|(i, label)| {
+                        EntityType::custom(label).ok_or_else(|| {
+                            invalid(
+                                format!("entities[{i}]"),
+                                "not a type label ([A-Z][A-Z0-9_]*, at most 32)",
+                            )
+                        })
+                    })
+                    .collect::<Result<Vec<_>, _>>()?,
+            ),
+        };
+        if self.recognizers.len() > MAX_RECOGNIZERS {
+            return Err(invalid("recognizers", format!("at most {MAX_RECOGNIZERS}")));
+        }
+        let recognizers = self
+            .recognizers
+            .iter()
+            .enumerate()
+            .map(|(i, spec)| spec.compile(&format!("recognizers[{i}]")))
+            .collect::<Result<Vec<_>, _>>()?;
+        if self.allow_list.len() > MAX_TERMS {
+            return Err(invalid(
+                "allow_list",
+                format!("at most {MAX_TERMS} entries"),
+            ));
+        }
+        if let Some(i) = self
+            .allow_list
+            .iter()
+            .position(|v| v.len() > MAX_ITEM_BYTES)
+        {
+            return Err(invalid(
+                format!("allow_list[{i}]"),
+                format!("at most {MAX_ITEM_BYTES} bytes"),
+            ));
+        }
+        let allow = self
+            .allow_list
+            .iter()
+            .map(|v| v.trim().to_ascii_lowercase())
+            .filter(|v| !v.is_empty())
+            .collect();
+        Ok(CompiledPolicy {
+            version,
+            entities,
+            recognizers,
+            allow,
+        })
+    }
+}
+
+impl RecognizerSpec {
+    fn compile(&self, at: &str) -> Result<Box<dyn Recognizer>, PolicyError> {
+        let kind = EntityType::custom(&self.kind).ok_or_else(|| {
+            invalid(
+                format!("{at}.type"),
+                "not a type label ([A-Z][A-Z0-9_]*, at most 32)",
+            )
+        })?;
+        match (&self.pattern, &self.dictionary) {
+            (Some(pattern), None) => {
+                if pattern.len() > MAX_ITEM_BYTES {
+                    return Err(invalid(
+                        format!("{at}.pattern"),
+                        format!("at most {MAX_ITEM_BYTES} bytes"),
+                    ));
+                }
+                let validator = match &self.validator {
+                    None => None,
+                    Some(name) => Some(
+                        Validator::parse(name)
+                            .ok_or_else(|| invalid(format!("{at}.validator"), "luhn or mod97"))?,
+                    ),
+                };
+                let recognizer = PatternRecognizer::new(kind, pattern, validator)
+                    .map_err(|e| invalid(format!("{at}.pattern"), e.to_string()))?;
+                Ok(Box::new(recognizer))
+            }
+            (None, Some(terms)) => {
+                if self.validator.is_some() {
+                    return Err(invalid(format!("{at}.validator"), "only for patterns"));
+                }
+                if terms.len() > MAX_TERMS || terms.iter().any(|t| t.len() > MAX_ITEM_BYTES) {
+                    return Err(invalid(
+                        format!("{at}.dictionary"),
+                        format!("at most {MAX_TERMS} terms of at most {MAX_ITEM_BYTES} bytes"),
+                    ));
+                }
+                let recognizer = DictionaryRecognizer::new(kind, terms, self.case_sensitive)
+                    .map_err(|e| invalid(format!("{at}.dictionary"), e.to_string()))?;
+                Ok(Box::new(recognizer))
+            }
+            _ => Err(invalid(at, "give exactly one of `pattern` or `dictionary`")),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn document(json: serde_json::Value) -> PolicyDocument {
+        serde_json::from_value(json).unwrap()
+    }
+
+    #[test]
+    fn a_full_policy_compiles() {
+        let policy = document(serde_json::json!({
+            "entities": ["EMAIL", "EMPLOYEE_ID"],
+            "recognizers": [
+                { "name": "ids", "type": "EMPLOYEE_ID", "pattern": "EMP-[0-9]{6}" },
+                { "name": "cards", "type": "CREDIT_CARD", "pattern": "[0-9]{16}", "validator": "luhn" },
+                { "name": "vip", "type": "PERSON", "dictionary": ["Ada Lovelace"] }
+            ],
+            "allow_list": ["Support@Acme.example "]
+        }))
+        .compile(3)
+        .unwrap();
+        assert_eq!(policy.version, 3);
+        assert_eq!(policy.recognizers.len(), 3);
+        assert_eq!(policy.entities.as_ref().map(Vec::len), Some(2));
+        assert!(policy.allows("support@acme.example"));
+        assert!(!policy.allows("sales@acme.example"));
+    }
+
+    #[test]
+    fn errors_name_the_field_and_never_the_value() {
+        let cases = [
+            (serde_json::json!({ "entities": ["email"] }), "entities[0]"),
+            (
+                serde_json::json!({ "recognizers": [{ "name": "x", "type": "ID", "pattern": "(" }] }),
+                "recognizers[0].pattern",
+            ),
+            (
+                serde_json::json!({ "recognizers": [{ "name": "x", "type": "id", "pattern": "a" }] }),
+                "recognizers[0].type",
+            ),
+            (
+                serde_json::json!({ "recognizers": [{ "name": "x", "type": "ID", "pattern": "a", "validator": "crc" }] }),
+                "recognizers[0].validator",
+            ),
+            (
+                serde_json::json!({ "recognizers": [{ "name": "x", "type": "ID" }] }),
+                "recognizers[0]",
+            ),
+            (
+                serde_json::json!({ "recognizers": [{ "name": "x", "type": "ID", "pattern": "a", "dictionary": ["a"] }] }),
+                "recognizers[0]",
+            ),
+            (
+                serde_json::json!({ "recognizers": [{ "name": "x", "type": "ID", "dictionary": [] }] }),
+                "recognizers[0].dictionary",
+            ),
+        ];
+        for (json, field) in cases {
+            let err = document(json).compile(1).unwrap_err();
+            assert_eq!(err.field, field, "{err}");
+        }
+        let long = "x".repeat(MAX_ITEM_BYTES + 1);
+        let err = document(serde_json::json!({ "allow_list": [long] }))
+            .compile(1)
+            .unwrap_err();
+        assert!(!err.to_string().contains("xxxx"));
+    }
+
+    #[test]
+    fn the_default_policy_tokenizes_everything_and_allows_nothing() {
+        let policy = PolicyDocument::default().compile(0).unwrap();
+        assert!(policy.entities.is_none() && policy.recognizers.is_empty());
+        assert!(!policy.allows("anything"));
+    }
+}

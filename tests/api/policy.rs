@@ -1,0 +1,212 @@
+//! Tenant policy through the admin API: custom recognizers, allow-lists and the types to
+//! tokenize take effect on the next request, on every instance, on both stores.
+
+use axum::http::StatusCode;
+use serde_json::{json, Value};
+
+use crate::helpers::{TestApp, TENANT};
+
+const PROMPT: &str =
+    "EMP-123456 asked support@acme.example to call bob@example.com about Project Falcon.";
+
+async fn put_policy(app: &TestApp, policy: &Value) -> crate::helpers::Answer {
+    let admin = app.jwt(TENANT, "admin", None);
+    let answer = app
+        .request(
+            "PUT",
+            "/v1/admin/policy",
+            Some(&admin),
+            Some("application/json"),
+            policy.to_string().into_bytes(),
+        )
+        .await;
+    answer
+}
+
+async fn custom_recognizers_and_the_allow_list_apply_from_the_next_request_on_every_instance(
+    app: TestApp,
+) {
+    // Arrange: a second instance with its own caches, on the same database.
+    let other = app.another_instance().await;
+    let before = app.tokenize(PROMPT).await;
+    let before_other = other.tokenize(PROMPT).await;
+
+    // Act
+    let answer = put_policy(
+        &app,
+        &json!({
+            "recognizers": [
+                { "name": "employee ids", "type": "EMPLOYEE_ID", "pattern": "EMP-[0-9]{6}" },
+                { "name": "code names", "type": "PROJECT", "dictionary": ["project falcon"] }
+            ],
+            "allow_list": ["Support@Acme.example"]
+        }),
+    )
+    .await;
+    let after = app.tokenize(PROMPT).await;
+    let after_other = other.tokenize(PROMPT).await;
+
+    // Assert
+    assert_eq!(answer.status, StatusCode::OK, "{}", answer.raw);
+    assert_eq!(answer.body["version"], 1);
+    for text in [&before, &before_other] {
+        assert!(text.starts_with("EMP-123456 asked [EMAIL_"), "{text}");
+        assert!(text.contains("about Project Falcon."), "{text}");
+    }
+    for text in [&after, &after_other] {
+        assert!(text.starts_with("[EMPLOYEE_ID_"), "{text}");
+        assert!(
+            text.contains(" asked support@acme.example to call [EMAIL_"),
+            "{text}"
+        );
+        assert!(text.contains(" about [PROJECT_"), "{text}");
+    }
+    let restored = app.detokenize(&after).await;
+    assert_eq!(restored["text"], PROMPT);
+    let email_only = app.jwt(TENANT, "detokenize:EMAIL", None);
+    let partial = app
+        .post_as(&email_only, "/v1/detokenize", &json!({ "text": after }))
+        .await;
+    assert_eq!(
+        partial.body["denied"], 2,
+        "tenant-defined types need their scope"
+    );
+    let typed = app.jwt(TENANT, "detokenize:EMPLOYEE_ID", None);
+    let only_ids = app
+        .post_as(&typed, "/v1/detokenize", &json!({ "text": after }))
+        .await;
+    assert!(only_ids.body["text"]
+        .as_str()
+        .unwrap()
+        .starts_with("EMP-123456 asked"));
+}
+on_every_backend!(
+    custom_recognizers_and_the_allow_list_apply_from_the_next_request_on_every_instance
+);
+
+async fn the_policy_chooses_which_types_are_tokenized(app: TestApp) {
+    put_policy(&app, &json!({ "entities": ["IP_ADDRESS"] })).await;
+    let text = app.tokenize("mail ann@example.org from 10.1.2.3").await;
+    assert!(
+        text.starts_with("mail ann@example.org from [IP_ADDRESS_"),
+        "{text}"
+    );
+
+    let answer = put_policy(&app, &json!({})).await;
+    assert_eq!(answer.body["version"], 2);
+    let text = app.tokenize("mail ann@example.org from 10.1.2.3").await;
+    assert!(
+        text.starts_with("mail [EMAIL_"),
+        "back to every type: {text}"
+    );
+}
+on_every_backend!(the_policy_chooses_which_types_are_tokenized);
+
+async fn validators_keep_only_checksum_valid_pattern_matches(app: TestApp) {
+    put_policy(
+        &app,
+        &json!({ "recognizers": [{ "name": "loyalty", "type": "LOYALTY_CARD", "pattern": "LC[0-9]{8}", "validator": "luhn" }] }),
+    )
+    .await;
+    let text = app.tokenize("cards LC12345674 and LC12345678").await;
+    assert!(text.starts_with("cards [LOYALTY_CARD_"), "{text}");
+    assert!(text.ends_with(" and LC12345678"), "{text}");
+}
+on_every_backend!(validators_keep_only_checksum_valid_pattern_matches);
+
+async fn the_policy_reads_back_and_policies_are_per_tenant(app: TestApp) {
+    let policy = json!({ "allow_list": ["ann@example.org"] });
+    put_policy(&app, &policy).await;
+    let admin = app.jwt(TENANT, "admin", None);
+    let read = app
+        .request("GET", "/v1/admin/policy", Some(&admin), None, Vec::new())
+        .await;
+    assert_eq!(read.status, StatusCode::OK);
+    assert_eq!(read.body["version"], 1);
+    assert_eq!(
+        read.body["policy"]["allow_list"],
+        json!(["ann@example.org"])
+    );
+
+    let stranger = app.jwt("other-tenant", "tokenize admin", None);
+    let text = app
+        .post_as(
+            &stranger,
+            "/v1/tokenize",
+            &json!({ "text": "ann@example.org" }),
+        )
+        .await;
+    assert!(
+        text.body["text"].as_str().unwrap().starts_with("[EMAIL_"),
+        "another tenant's allow-list does not apply"
+    );
+    let theirs = app
+        .request("GET", "/v1/admin/policy", Some(&stranger), None, Vec::new())
+        .await;
+    assert_eq!(theirs.body["version"], 0);
+}
+on_every_backend!(the_policy_reads_back_and_policies_are_per_tenant);
+
+async fn admin_calls_need_the_admin_scope_and_mfa(app: TestApp) {
+    let body = json!({}).to_string().into_bytes();
+    let no_scope = app.jwt(TENANT, "tokenize detokenize", None);
+    let no_mfa = app.jwt_as("ops", TENANT, "admin", None, false);
+    for bearer in [&no_scope, &no_mfa] {
+        let put = app
+            .request(
+                "PUT",
+                "/v1/admin/policy",
+                Some(bearer),
+                Some("application/json"),
+                body.clone(),
+            )
+            .await;
+        let get = app
+            .request("GET", "/v1/admin/policy", Some(bearer), None, Vec::new())
+            .await;
+        assert_eq!(put.status, StatusCode::FORBIDDEN);
+        assert_eq!(get.status, StatusCode::FORBIDDEN);
+        assert_eq!(put.headers["content-type"], "application/problem+json");
+    }
+    let mfa = app
+        .request("GET", "/v1/admin/policy", Some(&no_mfa), None, Vec::new())
+        .await;
+    assert_eq!(mfa.body["title"], "mfa_required");
+}
+on_every_backend!(admin_calls_need_the_admin_scope_and_mfa);
+
+async fn an_invalid_policy_is_a_400_naming_the_field_and_changes_nothing(app: TestApp) {
+    put_policy(&app, &json!({ "allow_list": ["keep@example.org"] })).await;
+    for (policy, field) in [
+        (
+            json!({ "recognizers": [{ "name": "x", "type": "ID", "pattern": "(unclosed" }] }),
+            "recognizers[0].pattern",
+        ),
+        (
+            json!({ "recognizers": [{ "name": "x", "type": "lower", "pattern": "a" }] }),
+            "recognizers[0].type",
+        ),
+        (json!({ "entities": ["NOT A TYPE"] }), "entities[0]"),
+        (
+            json!({ "recognizers": [{ "name": "x", "type": "ID", "pattern": ".*" }] }),
+            "recognizers[0].pattern",
+        ),
+    ] {
+        let answer = put_policy(&app, &policy).await;
+        assert_eq!(answer.status, StatusCode::BAD_REQUEST, "{}", answer.raw);
+        assert!(
+            answer.body["detail"].as_str().unwrap().starts_with(field),
+            "{}",
+            answer.raw
+        );
+    }
+    let unknown_field = put_policy(&app, &json!({ "allowlist": [] })).await;
+    assert_eq!(unknown_field.status, StatusCode::BAD_REQUEST);
+    let admin = app.jwt(TENANT, "admin", None);
+    let read = app
+        .request("GET", "/v1/admin/policy", Some(&admin), None, Vec::new())
+        .await;
+    assert_eq!(read.body["version"], 1);
+    assert_eq!(app.tokenize("keep@example.org").await, "keep@example.org");
+}
+on_every_backend!(an_invalid_policy_is_a_400_naming_the_field_and_changes_nothing);
