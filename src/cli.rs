@@ -1,6 +1,7 @@
 //! The command line: `serve`, `migrate`, `token`. Commands return what they would print;
 //! only `main` writes to stdout and stderr.
 
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use anyhow::{bail, Context};
@@ -10,6 +11,8 @@ use secrecy::ExposeSecret;
 use crate::auth::{jwt_claims, load_or_create_dev_secret, JwtIssuer};
 use crate::clock::{Clock, SystemClock};
 use crate::config::Config;
+use crate::detect::Detector;
+use crate::evaluate::{predict, report, score, CorpusRecord};
 use crate::tenant::TenantId;
 
 /// promptvault: keeps sensitive values out of LLM prompts.
@@ -33,6 +36,64 @@ pub enum Command {
     Migrate,
     /// Print a JWT signed with the development secret, for trying the service out.
     Token(TokenArgs),
+    /// Run the detector over a corpus (JSON lines with "id" and "text") and write
+    /// predictions as JSON lines: {"id", "entities": [{"type", "start", "end"}]}, in
+    /// Unicode code point offsets.
+    Detect {
+        /// The corpus file.
+        file: PathBuf,
+    },
+    /// Score the detector on a labelled corpus: per-type precision, recall, F1, leak rate.
+    Eval {
+        /// The labelled corpus file.
+        file: PathBuf,
+    },
+}
+
+/// Reads a corpus file: one JSON object per non-empty line.
+fn read_corpus(file: &std::path::Path) -> anyhow::Result<Vec<CorpusRecord>> {
+    let raw =
+        std::fs::read_to_string(file).with_context(|| format!("reading {}", file.display()))?;
+    raw.lines()
+        .enumerate()
+        .filter(|(_, line)| !line.trim().is_empty())
+        .map(|(n, line)| {
+            serde_json::from_str(line)
+                .with_context(|| format!("{}:{}: not a corpus record", file.display(), n + 1))
+        })
+        .collect()
+}
+
+/// `promptvault detect FILE`: returns the predictions, one JSON line per prompt.
+///
+/// # Errors
+/// An unreadable or malformed file.
+pub fn detect_file(file: &std::path::Path) -> anyhow::Result<String> {
+    let detector = Detector::new();
+    let mut out = String::new();
+    for record in read_corpus(file)? {
+        out.push_str(&serde_json::to_string(&predict(&detector, &record))?);
+        out.push('\n');
+    }
+    Ok(out)
+}
+
+/// `promptvault eval FILE`: returns the per-type report.
+///
+/// # Errors
+/// An unreadable or malformed file.
+pub fn eval_file(file: &std::path::Path) -> anyhow::Result<String> {
+    let detector = Detector::new();
+    let mut scores = BTreeMap::new();
+    let records = read_corpus(file)?;
+    for record in &records {
+        score(
+            &record.entities,
+            &predict(&detector, record).entities,
+            &mut scores,
+        );
+    }
+    Ok(format!("{} prompts\n{}", records.len(), report(&scores)))
 }
 
 /// Arguments of `promptvault token`.

@@ -21,6 +21,8 @@ pub mod crypto;
 pub mod detect;
 /// The API error type and its problem+json rendering.
 pub mod error;
+/// Detection quality on a labelled corpus: predictions and per-type scores.
+pub mod evaluate;
 /// Persistence of opaque sealed entries and wrapped keys, on Postgres or SQLite.
 pub mod store;
 /// Logging set-up and the rules of what may be logged.

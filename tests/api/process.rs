@@ -331,3 +331,40 @@ async fn sigterm_shuts_down_gracefully_with_exit_code_zero() {
     std::thread::sleep(Duration::from_millis(100));
     assert!(service.logs().contains("shutting down"));
 }
+
+#[test]
+fn detect_writes_code_point_predictions_and_eval_scores_them() {
+    let corpus = crate::helpers::fixture("corpus.jsonl");
+    let run = |command: &str| {
+        let out = Command::new(env!("CARGO_BIN_EXE_promptvault"))
+            .arg(command)
+            .arg(&corpus)
+            .env_clear()
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+
+    let predictions: Vec<Value> = run("detect")
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let report = run("eval");
+
+    assert_eq!(predictions.len(), 4);
+    assert_eq!(predictions[1]["id"], "f2");
+    assert_eq!(
+        predictions[1]["entities"][0],
+        json!({ "type": "CREDIT_CARD", "start": 16, "end": 35 })
+    );
+    assert_eq!(predictions[2]["entities"], json!([]));
+    let email = report.lines().find(|l| l.starts_with("EMAIL")).unwrap();
+    let columns: Vec<&str> = email.split_whitespace().collect();
+    assert_eq!(&columns[1..5], ["1", "1", "0", "0"], "{report}");
+    assert!(report.lines().any(|l| l.starts_with("micro")), "{report}");
+}

@@ -1,0 +1,62 @@
+//! Detection alone over the benchmark corpus: the whole of it, the prompts that are pure
+//! ASCII, and those with any non-ASCII character (reported separately because Unicode
+//! handling is where detectors slow down).
+//!
+//! cargo bench --bench detect   (reads ../shared/bench/prompts.jsonl, or the small fixture)
+
+#![allow(
+    clippy::expect_used,
+    reason = "a benchmark fails loudly on a missing corpus"
+)]
+
+use std::path::Path;
+
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use promptvault::detect::Detector;
+
+fn corpus() -> Vec<String> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let shared = root.join("../shared/bench/prompts.jsonl");
+    let path = if shared.exists() {
+        shared
+    } else {
+        root.join("tests/fixtures/corpus.jsonl")
+    };
+    let raw = std::fs::read_to_string(&path).expect("the corpus is readable");
+    raw.lines()
+        .filter_map(|line| serde_json::from_str::<serde_json::Value>(line).ok())
+        .filter_map(|record| record["text"].as_str().map(str::to_owned))
+        .collect()
+}
+
+fn bench_detection(c: &mut Criterion) {
+    let detector = Detector::new();
+    let all = corpus();
+    let (ascii, non_ascii): (Vec<String>, Vec<String>) =
+        all.iter().cloned().partition(|t| t.is_ascii());
+    let mut group = c.benchmark_group("detect");
+    for (name, texts) in [
+        ("whole corpus", &all),
+        ("ascii prompts", &ascii),
+        ("non-ascii prompts", &non_ascii),
+    ] {
+        let bytes: usize = texts.iter().map(String::len).sum();
+        group.throughput(Throughput::Bytes(bytes as u64));
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                texts
+                    .iter()
+                    .map(|t| detector.find(t, None).len())
+                    .sum::<usize>()
+            });
+        });
+    }
+    group.finish();
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default().sample_size(20);
+    targets = bench_detection
+}
+criterion_main!(benches);
