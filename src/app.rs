@@ -144,6 +144,7 @@ pub async fn run(
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> anyhow::Result<()> {
     let state = build_state(&config).await?;
+    state.vault.spawn_background_work();
     if config.development_mode() {
         tracing::warn!(
             database = %redacted_url(config.database_url.expose_secret()),

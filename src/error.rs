@@ -29,6 +29,9 @@ pub enum ApiError {
     /// Known route, other method.
     #[error("method not allowed on this resource")]
     MethodNotAllowed,
+    /// The request conflicts with the current state.
+    #[error("{0}")]
+    Conflict(String),
     /// The body is larger than PROMPTVAULT_MAX_BODY_BYTES.
     #[error("request body too large")]
     PayloadTooLarge,
@@ -52,6 +55,7 @@ impl ApiError {
             Self::InvalidRequest(_) => (StatusCode::BAD_REQUEST, "invalid_request"),
             Self::NotFound => (StatusCode::NOT_FOUND, "not_found"),
             Self::MethodNotAllowed => (StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed"),
+            Self::Conflict(_) => (StatusCode::CONFLICT, "conflict"),
             Self::PayloadTooLarge => (StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large"),
             Self::UnsupportedMediaType => {
                 (StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type")

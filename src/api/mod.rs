@@ -8,7 +8,7 @@ mod tokenize;
 
 use axum::extract::{DefaultBodyLimit, Request};
 use axum::http::HeaderName;
-use axum::routing::{get, post};
+use axum::routing::{delete, get, post};
 use axum::Router;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::trace::TraceLayer;
@@ -27,6 +27,12 @@ pub fn router(state: AppState) -> Router {
         .route("/v1/tokenize", post(tokenize::tokenize_text))
         .route("/v1/detokenize", post(tokenize::detokenize_text))
         .route("/v1/admin/policy", get(admin::read_policy).put(admin::replace_policy))
+        .route("/v1/admin/keys", get(admin::list_keys))
+        .route("/v1/admin/keys/rotate", post(admin::rotate_data_key))
+        .route("/v1/admin/keys/reencrypt", post(admin::start_reencryption))
+        .route("/v1/admin/keys/reencrypt/{job}", get(admin::reencryption_progress))
+        .route("/v1/admin/keys/{version}", delete(admin::retire_data_key))
+        .route("/v1/admin/tenant", delete(admin::shred_tenant))
         .route("/healthz", get(health::alive))
         .route("/readyz", get(health::ready))
         .route("/openapi.json", get(health::openapi))

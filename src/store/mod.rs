@@ -18,6 +18,8 @@ pub struct TenantKeysRow {
     pub fingerprint_key: Vec<u8>,
     /// Which root key version wraps the fingerprint key.
     pub fingerprint_root_version: i64,
+    /// Changes with every key event of the tenant.
+    pub key_epoch: i64,
     /// Every data key version.
     pub data_keys: Vec<DataKeyRow>,
 }
@@ -109,8 +111,81 @@ pub trait VaultStore: Debug + Send + Sync + 'static {
         token_ids: &[String],
     ) -> Result<Vec<EntryRow>, StoreError>;
 
-    /// The version of the tenant's policy, `None` when it has none (one indexed read).
-    async fn policy_version(&self, tenant: &str) -> Result<Option<i64>, StoreError>;
+    /// The tenant's policy version and key epoch, in one round trip; both `None` before
+    /// the tenant exists.
+    async fn tenant_state(&self, tenant: &str) -> Result<TenantStateRow, StoreError>;
+
+    /// Adds data key version `key.version` as the active one, demoting the current
+    /// active version to `decrypt_only`, in one transaction. When the tenant's highest
+    /// version is no longer `key.version - 1` (a concurrent rotation), nothing changes and
+    /// [`StoreError::Conflict`] is returned. With `fingerprint_key`, the tenant's
+    /// fingerprint key is replaced too (a fresh start after shredding).
+    async fn add_data_key(
+        &self,
+        tenant: &str,
+        key: &DataKeyRow,
+        fingerprint_key: Option<&[u8]>,
+    ) -> Result<(), StoreError>;
+
+    /// How many records each data key version of the tenant protects.
+    async fn key_usage(&self, tenant: &str) -> Result<Vec<(i64, i64)>, StoreError>;
+
+    /// Destroys one data key version (its wrapped key is erased), unless it is active or
+    /// records still use it.
+    async fn destroy_data_key(
+        &self,
+        tenant: &str,
+        version: i64,
+    ) -> Result<DestroyOutcome, StoreError>;
+
+    /// Crypto-shredding: erases every wrapped key of the tenant (records stay, unreadable
+    /// forever). Returns whether the tenant existed.
+    async fn shred_tenant(&self, tenant: &str, now: i64) -> Result<bool, StoreError>;
+
+    /// Rewraps every data key and fingerprint key (root rotation), in one transaction;
+    /// bumps every tenant's key epoch. No record is touched.
+    async fn rewrap_keys(&self, rewrapped: &[RewrappedKeyRow]) -> Result<(), StoreError>;
+
+    /// Every wrapped key, for root rotation.
+    async fn all_wrapped_keys(&self) -> Result<Vec<RewrappedKeyRow>, StoreError>;
+
+    /// Up to `limit` records of the tenant sealed with another version than `active`, with
+    /// token ids after `after`, in token id order.
+    async fn stale_entries(
+        &self,
+        tenant: &str,
+        active: i64,
+        after: &str,
+        limit: i64,
+    ) -> Result<Vec<EntryRow>, StoreError>;
+
+    /// Replaces sealed values (each only if still sealed with its old version) and
+    /// records the job's progress, in one transaction. Returns the rows changed.
+    async fn reseal_entries(
+        &self,
+        tenant: &str,
+        rows: &[ResealRow],
+        job: &JobProgress,
+    ) -> Result<u64, StoreError>;
+
+    /// Creates a job, or returns the tenant's running job of the same kind.
+    async fn create_job(&self, job: &JobRow) -> Result<JobRow, StoreError>;
+
+    /// One job of the tenant.
+    async fn job(&self, tenant: &str, id: &str) -> Result<Option<JobRow>, StoreError>;
+
+    /// Running jobs whose lease has expired, for any instance to resume.
+    async fn claimable_jobs(&self, now: i64) -> Result<Vec<JobRow>, StoreError>;
+
+    /// Takes or extends a job's lease: sets `lease_until` to `until` only if it still is
+    /// `expected` (compare and swap); false when another instance got there first.
+    async fn claim_job(&self, id: &str, expected: i64, until: i64) -> Result<bool, StoreError>;
+
+    /// Marks a job done or failed.
+    async fn finish_job(&self, id: &str, state: &str, now: i64) -> Result<(), StoreError>;
+
+    /// Deletes up to `limit` records whose time to live ended before `now`.
+    async fn purge_expired(&self, now: i64, limit: i64) -> Result<u64, StoreError>;
 
     /// The tenant's policy document and its version.
     async fn policy(&self, tenant: &str) -> Result<Option<PolicyRow>, StoreError>;
@@ -123,6 +198,93 @@ pub trait VaultStore: Debug + Send + Sync + 'static {
         updated_at: i64,
         updated_by: &str,
     ) -> Result<i64, StoreError>;
+}
+
+/// What a request checks before using cached tenant state.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct TenantStateRow {
+    /// The policy version, if a policy is stored.
+    pub policy_version: Option<i64>,
+    /// The key epoch, if the tenant exists.
+    pub key_epoch: Option<i64>,
+}
+
+/// What became of a request to destroy a data key version.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DestroyOutcome {
+    /// Destroyed (or it already was).
+    Destroyed,
+    /// Refused: it is the active version.
+    Active,
+    /// Refused: this many records still use it.
+    InUse(i64),
+    /// No such version.
+    NotFound,
+}
+
+/// A wrapped key, before or after rewrapping: a data key (`version` set) or a
+/// fingerprint key (`version` None).
+#[derive(Debug, Clone)]
+pub struct RewrappedKeyRow {
+    /// The tenant.
+    pub tenant: String,
+    /// The data key version, or None for the fingerprint key.
+    pub version: Option<i64>,
+    /// The wrapped key.
+    pub wrapped_key: Vec<u8>,
+    /// The root key version that wraps it.
+    pub root_key_version: i64,
+}
+
+/// One record sealed anew.
+#[derive(Debug, Clone)]
+pub struct ResealRow {
+    /// The token id.
+    pub token_id: String,
+    /// The version it was sealed with (the update applies only if it still is).
+    pub old_version: i64,
+    /// The version it is sealed with now.
+    pub new_version: i64,
+    /// `nonce || ciphertext || tag`.
+    pub sealed_value: Vec<u8>,
+}
+
+/// A job's progress after one batch.
+#[derive(Debug, Clone)]
+pub struct JobProgress {
+    /// The job.
+    pub id: String,
+    /// Records handled in this batch.
+    pub processed: i64,
+    /// The last token id handled.
+    pub cursor_token: String,
+    /// Unix milliseconds.
+    pub now: i64,
+}
+
+/// A background job.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct JobRow {
+    /// Random id.
+    pub id: String,
+    /// The tenant.
+    pub tenant: String,
+    /// `reencrypt`.
+    pub kind: String,
+    /// The data key version records move to.
+    pub target_version: i64,
+    /// `running`, `done` or `failed`.
+    pub state: String,
+    /// Records moved so far.
+    pub processed: i64,
+    /// The last token id handled.
+    pub cursor_token: String,
+    /// Until when an instance holds the job (Unix milliseconds).
+    pub lease_until: i64,
+    /// Unix milliseconds.
+    pub created_at: i64,
+    /// Unix milliseconds.
+    pub updated_at: i64,
 }
 
 /// A stored tenant policy.

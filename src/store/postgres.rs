@@ -8,7 +8,10 @@ use std::time::Duration;
 use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions};
 use sqlx::ConnectOptions;
 
-use super::{DataKeyRow, EntryRow, NewEntryRow, PolicyRow, StoreError, TenantKeysRow, VaultStore};
+use super::{
+    DataKeyRow, DestroyOutcome, EntryRow, JobProgress, JobRow, NewEntryRow, PolicyRow, ResealRow,
+    RewrappedKeyRow, StoreError, TenantKeysRow, TenantStateRow, VaultStore,
+};
 
 /// Postgres-backed [`VaultStore`].
 #[derive(Debug, Clone)]
@@ -57,13 +60,13 @@ impl VaultStore for PgStore {
 
     #[tracing::instrument(skip_all)]
     async fn tenant_keys(&self, tenant: &str) -> Result<Option<TenantKeysRow>, StoreError> {
-        let tenant_row: Option<(Vec<u8>, i32)> = sqlx::query_as(
-            "SELECT fingerprint_key, root_key_version FROM tenants WHERE tenant = $1",
+        let tenant_row: Option<(Vec<u8>, i32, i64)> = sqlx::query_as(
+            "SELECT fingerprint_key, root_key_version, key_epoch FROM tenants WHERE tenant = $1",
         )
         .bind(tenant)
         .fetch_optional(&self.pool)
         .await?;
-        let Some((fingerprint_key, fingerprint_root_version)) = tenant_row else {
+        let Some((fingerprint_key, fingerprint_root_version, key_epoch)) = tenant_row else {
             return Ok(None);
         };
         let data_keys: Vec<(i32, String, Option<Vec<u8>>, i32, i64)> = sqlx::query_as(
@@ -76,6 +79,7 @@ impl VaultStore for PgStore {
         Ok(Some(TenantKeysRow {
             fingerprint_key,
             fingerprint_root_version: i64::from(fingerprint_root_version),
+            key_epoch,
             data_keys: data_keys
                 .into_iter()
                 .map(
@@ -205,16 +209,6 @@ impl VaultStore for PgStore {
             .collect())
     }
     #[tracing::instrument(skip_all)]
-    async fn policy_version(&self, tenant: &str) -> Result<Option<i64>, StoreError> {
-        let row: Option<(i64,)> =
-            sqlx::query_as("SELECT version FROM tenant_policies WHERE tenant = $1")
-                .bind(tenant)
-                .fetch_optional(&self.pool)
-                .await?;
-        Ok(row.map(|(version,)| version))
-    }
-
-    #[tracing::instrument(skip_all)]
     async fn policy(&self, tenant: &str) -> Result<Option<PolicyRow>, StoreError> {
         let row: Option<(i64, String)> =
             sqlx::query_as("SELECT version, document FROM tenant_policies WHERE tenant = $1")
@@ -246,6 +240,414 @@ impl VaultStore for PgStore {
         .fetch_one(&self.pool)
         .await?;
         Ok(version)
+    }
+    #[tracing::instrument(skip_all)]
+    async fn tenant_state(&self, tenant: &str) -> Result<TenantStateRow, StoreError> {
+        let (policy_version, key_epoch): (Option<i64>, Option<i64>) = sqlx::query_as(
+            "SELECT (SELECT version FROM tenant_policies WHERE tenant = $1), \
+                    (SELECT key_epoch FROM tenants WHERE tenant = $1)",
+        )
+        .bind(tenant)
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(TenantStateRow {
+            policy_version,
+            key_epoch,
+        })
+    }
+
+    #[tracing::instrument(skip_all)]
+    async fn add_data_key(
+        &self,
+        tenant: &str,
+        key: &DataKeyRow,
+        fingerprint_key: Option<&[u8]>,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.pool.begin().await?;
+        // The epoch bump comes first: it locks the tenant row, so rotations serialize.
+        let locked = sqlx::query(
+            "UPDATE tenants SET key_epoch = key_epoch + 1, \
+               fingerprint_key = COALESCE($2, fingerprint_key), \
+               root_key_version = CASE WHEN $2 IS NULL THEN root_key_version ELSE $3 END, \
+               shredded_at = CASE WHEN $2 IS NULL THEN shredded_at ELSE NULL END \
+             WHERE tenant = $1",
+        )
+        .bind(tenant)
+        .bind(fingerprint_key)
+        .bind(to_i32(key.root_key_version))
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        let (highest,): (i64,) = sqlx::query_as(
+            "SELECT COALESCE(MAX(version), 0)::int8 FROM data_keys WHERE tenant = $1",
+        )
+        .bind(tenant)
+        .fetch_one(&mut *tx)
+        .await?;
+        if locked != 1 || highest != key.version - 1 {
+            return Err(StoreError::Conflict);
+        }
+        sqlx::query(
+            "UPDATE data_keys SET state = 'decrypt_only' WHERE tenant = $1 AND state = 'active'",
+        )
+        .bind(tenant)
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query(
+            "INSERT INTO data_keys (tenant, version, state, wrapped_key, root_key_version, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(tenant)
+        .bind(to_i32(key.version))
+        .bind(&key.state)
+        .bind(&key.wrapped_key)
+        .bind(to_i32(key.root_key_version))
+        .bind(key.created_at)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    #[tracing::instrument(skip_all)]
+    async fn key_usage(&self, tenant: &str) -> Result<Vec<(i64, i64)>, StoreError> {
+        Ok(sqlx::query_as(
+            "SELECT key_version::int8, COUNT(*)::int8 FROM vault_entries WHERE tenant = $1 GROUP BY key_version",
+        )
+        .bind(tenant)
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
+    #[tracing::instrument(skip_all)]
+    async fn destroy_data_key(
+        &self,
+        tenant: &str,
+        version: i64,
+    ) -> Result<DestroyOutcome, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        sqlx::query("UPDATE tenants SET key_epoch = key_epoch + 1 WHERE tenant = $1")
+            .bind(tenant)
+            .execute(&mut *tx)
+            .await?;
+        let state: Option<(String,)> =
+            sqlx::query_as("SELECT state FROM data_keys WHERE tenant = $1 AND version = $2")
+                .bind(tenant)
+                .bind(to_i32(version))
+                .fetch_optional(&mut *tx)
+                .await?;
+        let outcome = match state.as_ref().map(|(s,)| s.as_str()) {
+            None => DestroyOutcome::NotFound,
+            Some("active") => DestroyOutcome::Active,
+            Some(_) => {
+                let (in_use,): (i64,) = sqlx::query_as(
+                    "SELECT COUNT(*)::int8 FROM vault_entries WHERE tenant = $1 AND key_version = $2",
+                )
+                .bind(tenant)
+                .bind(to_i32(version))
+                .fetch_one(&mut *tx)
+                .await?;
+                if in_use > 0 {
+                    DestroyOutcome::InUse(in_use)
+                } else {
+                    sqlx::query(
+                        "UPDATE data_keys SET state = 'destroyed', wrapped_key = NULL \
+                         WHERE tenant = $1 AND version = $2",
+                    )
+                    .bind(tenant)
+                    .bind(to_i32(version))
+                    .execute(&mut *tx)
+                    .await?;
+                    DestroyOutcome::Destroyed
+                }
+            }
+        };
+        if outcome == DestroyOutcome::Destroyed {
+            tx.commit().await?;
+        }
+        Ok(outcome)
+    }
+
+    #[tracing::instrument(skip_all)]
+    async fn shred_tenant(&self, tenant: &str, now: i64) -> Result<bool, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let existed = sqlx::query(
+            "UPDATE tenants SET key_epoch = key_epoch + 1, fingerprint_key = ''::bytea, shredded_at = $2 \
+             WHERE tenant = $1",
+        )
+        .bind(tenant)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected()
+            == 1;
+        sqlx::query(
+            "UPDATE data_keys SET state = 'destroyed', wrapped_key = NULL WHERE tenant = $1",
+        )
+        .bind(tenant)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(existed)
+    }
+
+    #[tracing::instrument(skip_all)]
+    async fn all_wrapped_keys(&self) -> Result<Vec<RewrappedKeyRow>, StoreError> {
+        let rows: Vec<(String, Option<i64>, Vec<u8>, i64)> = sqlx::query_as(
+            "SELECT tenant, version::int8, wrapped_key, root_key_version::int8 FROM data_keys \
+               WHERE wrapped_key IS NOT NULL \
+             UNION ALL \
+             SELECT tenant, NULL::int8, fingerprint_key, root_key_version::int8 FROM tenants \
+               WHERE length(fingerprint_key) > 0",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(
+                |(tenant, version, wrapped_key, root_key_version)| RewrappedKeyRow {
+                    tenant,
+                    version,
+                    wrapped_key,
+                    root_key_version,
+                },
+            )
+            .collect())
+    }
+
+    #[tracing::instrument(skip_all, fields(keys = rewrapped.len()))]
+    async fn rewrap_keys(&self, rewrapped: &[RewrappedKeyRow]) -> Result<(), StoreError> {
+        let mut tx = self.pool.begin().await?;
+        // Locks every tenant row first, so no tenant can be created or rotated meanwhile.
+        sqlx::query("UPDATE tenants SET key_epoch = key_epoch + 1")
+            .execute(&mut *tx)
+            .await?;
+        for row in rewrapped {
+            let query = match row.version {
+                Some(version) => sqlx::query(
+                    "UPDATE data_keys SET wrapped_key = $3, root_key_version = $4 \
+                     WHERE tenant = $1 AND version = $2 AND wrapped_key IS NOT NULL",
+                )
+                .bind(&row.tenant)
+                .bind(to_i32(version)),
+                None => sqlx::query(
+                    "UPDATE tenants SET fingerprint_key = $3, root_key_version = $4 \
+                     WHERE tenant = $1 AND $2::int4 IS NULL AND length(fingerprint_key) > 0",
+                )
+                .bind(&row.tenant)
+                .bind(Option::<i32>::None),
+            };
+            query
+                .bind(&row.wrapped_key)
+                .bind(to_i32(row.root_key_version))
+                .execute(&mut *tx)
+                .await?;
+        }
+        let new_root = rewrapped.first().map_or(0, |r| r.root_key_version);
+        let (left,): (i64,) = sqlx::query_as(
+            "SELECT (SELECT COUNT(*) FROM data_keys WHERE wrapped_key IS NOT NULL AND root_key_version <> $1) \
+                  + (SELECT COUNT(*) FROM tenants WHERE length(fingerprint_key) > 0 AND root_key_version <> $1)",
+        )
+        .bind(to_i32(new_root))
+        .fetch_one(&mut *tx)
+        .await?;
+        if left > 0 {
+            return Err(StoreError::Conflict);
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    #[tracing::instrument(skip_all)]
+    async fn stale_entries(
+        &self,
+        tenant: &str,
+        active: i64,
+        after: &str,
+        limit: i64,
+    ) -> Result<Vec<EntryRow>, StoreError> {
+        let rows =
+            sqlx::query_as::<_, (String, String, i32, Vec<u8>, Option<String>, Option<i64>)>(
+                "SELECT token_id, entity_type, key_version, sealed_value, ctx, expires_at \
+             FROM vault_entries WHERE tenant = $1 AND key_version <> $2 AND token_id > $3 \
+             ORDER BY token_id LIMIT $4",
+            )
+            .bind(tenant)
+            .bind(to_i32(active))
+            .bind(after)
+            .bind(limit)
+            .fetch_all(&self.pool)
+            .await?;
+        Ok(rows.into_iter().map(entry_row).collect())
+    }
+
+    #[tracing::instrument(skip_all, fields(rows = rows.len()))]
+    async fn reseal_entries(
+        &self,
+        tenant: &str,
+        rows: &[ResealRow],
+        job: &JobProgress,
+    ) -> Result<u64, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let changed = sqlx::query(
+            "UPDATE vault_entries AS v SET sealed_value = u.sealed_value, key_version = u.new_version \
+             FROM UNNEST($2::text[], $3::int4[], $4::int4[], $5::bytea[]) \
+                  AS u(token_id, old_version, new_version, sealed_value) \
+             WHERE v.tenant = $1 AND v.token_id = u.token_id AND v.key_version = u.old_version",
+        )
+        .bind(tenant)
+        .bind(rows.iter().map(|r| r.token_id.as_str()).collect::<Vec<_>>())
+        .bind(rows.iter().map(|r| to_i32(r.old_version)).collect::<Vec<_>>())
+        .bind(rows.iter().map(|r| to_i32(r.new_version)).collect::<Vec<_>>())
+        .bind(rows.iter().map(|r| r.sealed_value.as_slice()).collect::<Vec<_>>())
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        sqlx::query(
+            "UPDATE key_jobs SET processed = processed + $2, cursor_token = $3, updated_at = $4 WHERE id = $1",
+        )
+        .bind(&job.id)
+        .bind(job.processed)
+        .bind(&job.cursor_token)
+        .bind(job.now)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(changed)
+    }
+
+    #[tracing::instrument(skip_all)]
+    async fn create_job(&self, job: &JobRow) -> Result<JobRow, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let running: Option<JobTuple> = sqlx::query_as(JOB_SELECT_RUNNING)
+            .bind(&job.tenant)
+            .bind(&job.kind)
+            .fetch_optional(&mut *tx)
+            .await?;
+        if let Some(running) = running {
+            return Ok(job_row(running));
+        }
+        sqlx::query(
+            "INSERT INTO key_jobs (id, tenant, kind, target_version, state, processed, cursor_token, \
+               lease_until, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+        )
+        .bind(&job.id)
+        .bind(&job.tenant)
+        .bind(&job.kind)
+        .bind(to_i32(job.target_version))
+        .bind(&job.state)
+        .bind(job.processed)
+        .bind(&job.cursor_token)
+        .bind(job.lease_until)
+        .bind(job.created_at)
+        .bind(job.updated_at)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(job.clone())
+    }
+
+    async fn job(&self, tenant: &str, id: &str) -> Result<Option<JobRow>, StoreError> {
+        let row: Option<JobTuple> =
+            sqlx::query_as(&format!("{JOB_COLUMNS} WHERE tenant = $1 AND id = $2"))
+                .bind(tenant)
+                .bind(id)
+                .fetch_optional(&self.pool)
+                .await?;
+        Ok(row.map(job_row))
+    }
+
+    async fn claimable_jobs(&self, now: i64) -> Result<Vec<JobRow>, StoreError> {
+        let rows: Vec<JobTuple> = sqlx::query_as(&format!(
+            "{JOB_COLUMNS} WHERE state = 'running' AND lease_until < $1"
+        ))
+        .bind(now)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows.into_iter().map(job_row).collect())
+    }
+
+    async fn claim_job(&self, id: &str, expected: i64, until: i64) -> Result<bool, StoreError> {
+        let claimed =
+            sqlx::query("UPDATE key_jobs SET lease_until = $3 WHERE id = $1 AND lease_until = $2")
+                .bind(id)
+                .bind(expected)
+                .bind(until)
+                .execute(&self.pool)
+                .await?
+                .rows_affected();
+        Ok(claimed == 1)
+    }
+
+    async fn finish_job(&self, id: &str, state: &str, now: i64) -> Result<(), StoreError> {
+        sqlx::query(
+            "UPDATE key_jobs SET state = $2, updated_at = $3, lease_until = 0 WHERE id = $1",
+        )
+        .bind(id)
+        .bind(state)
+        .bind(now)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    #[tracing::instrument(skip_all)]
+    async fn purge_expired(&self, now: i64, limit: i64) -> Result<u64, StoreError> {
+        Ok(sqlx::query(
+            "DELETE FROM vault_entries WHERE (tenant, token_id) IN \
+               (SELECT tenant, token_id FROM vault_entries WHERE expires_at < $1 LIMIT $2)",
+        )
+        .bind(now)
+        .bind(limit)
+        .execute(&self.pool)
+        .await?
+        .rows_affected())
+    }
+}
+
+type JobTuple = (
+    String,
+    String,
+    String,
+    i32,
+    String,
+    i64,
+    String,
+    i64,
+    i64,
+    i64,
+);
+
+const JOB_COLUMNS: &str =
+    "SELECT id, tenant, kind, target_version, state, processed, cursor_token, \
+    lease_until, created_at, updated_at FROM key_jobs";
+const JOB_SELECT_RUNNING: &str = "SELECT id, tenant, kind, target_version, state, processed, cursor_token, \
+    lease_until, created_at, updated_at FROM key_jobs WHERE tenant = $1 AND kind = $2 AND state = 'running'";
+
+fn job_row(t: JobTuple) -> JobRow {
+    JobRow {
+        id: t.0,
+        tenant: t.1,
+        kind: t.2,
+        target_version: i64::from(t.3),
+        state: t.4,
+        processed: t.5,
+        cursor_token: t.6,
+        lease_until: t.7,
+        created_at: t.8,
+        updated_at: t.9,
+    }
+}
+
+fn entry_row(t: (String, String, i32, Vec<u8>, Option<String>, Option<i64>)) -> EntryRow {
+    let (token_id, entity_type, key_version, sealed_value, ctx, expires_at) = t;
+    EntryRow {
+        token_id,
+        entity_type,
+        key_version: i64::from(key_version),
+        sealed_value,
+        ctx,
+        expires_at,
     }
 }
 

@@ -1,5 +1,12 @@
 //! The tenant keyring: loads a tenant's wrapped keys from the store, unwraps them with the
 //! root keyring and caches them in memory (zeroized when the last reference drops).
+//!
+//! Every request passes the tenant's current key epoch (read from the store with the
+//! policy version, one round trip); a cached entry of another epoch is reloaded. So a
+//! rotation, destruction or shredding made through any instance is honoured by every
+//! instance from its next request on, and no instance seals with a key another one
+//! retired.
+//!
 //! Creates a tenant's keys on its first request; when two instances race, the first
 //! writer wins and both read the winner's keys back.
 
@@ -8,17 +15,19 @@ use std::sync::{Arc, RwLock};
 
 use crate::clock::Clock;
 use crate::crypto::{CryptoError, DataKey, FingerprintKey, RootKeyring};
-use crate::store::{DataKeyRow, StoreError, VaultStore};
+use crate::store::{DataKeyRow, StoreError, TenantKeysRow, VaultStore};
 
-/// A tenant's unwrapped keys.
+/// A tenant's unwrapped keys, as of one key epoch.
 #[derive(Debug)]
 pub struct TenantKeys {
-    /// Seals new values.
-    pub active: Arc<DataKey>,
+    /// The key epoch these keys were loaded at.
+    pub epoch: i64,
+    /// Seals new values; `None` once the tenant was shredded.
+    pub active: Option<Arc<DataKey>>,
     /// Every version that can still open values, the active one included.
     pub readable: HashMap<u32, Arc<DataKey>>,
-    /// The blind-index key.
-    pub fingerprint: FingerprintKey,
+    /// The blind-index key; `None` once the tenant was shredded.
+    pub fingerprint: Option<FingerprintKey>,
 }
 
 /// Failures while loading keys.
@@ -30,99 +39,141 @@ pub enum KeyringError {
     /// A wrapped key did not unwrap: wrong root key file, or tampering.
     #[error("a tenant key could not be unwrapped with the loaded root key")]
     Unwrap(#[from] CryptoError),
-    /// The tenant has no active data key (its keys were destroyed).
-    #[error("the tenant has no active data key")]
-    NoActiveKey,
+    /// Concurrent key changes kept a rotation from applying.
+    #[error("the tenant's keys changed concurrently; retry")]
+    Contended,
 }
 
 /// Cache of unwrapped tenant keys in front of the store.
 #[derive(Debug)]
 pub struct Keyring {
-    root: RootKeyring,
+    root: RwLock<Arc<RootKeyring>>,
     store: Arc<dyn VaultStore>,
     clock: Arc<dyn Clock>,
     cache: RwLock<HashMap<String, Arc<TenantKeys>>>,
 }
 
+/// Attempts at a key change that lost a race with another one.
+const KEY_CHANGE_ATTEMPTS: usize = 5;
+
 impl Keyring {
     /// A keyring over `store`, unwrapping with `root`.
     pub fn new(root: RootKeyring, store: Arc<dyn VaultStore>, clock: Arc<dyn Clock>) -> Self {
         Self {
-            root,
+            root: RwLock::new(Arc::new(root)),
             store,
             clock,
             cache: RwLock::new(HashMap::new()),
         }
     }
 
-    /// The root keyring's active version.
-    pub fn root_version(&self) -> u32 {
-        self.root.active().version()
+    /// The root keyring in use.
+    pub fn root(&self) -> Arc<RootKeyring> {
+        match self.root.read() {
+            Ok(root) => Arc::clone(&root),
+            Err(poisoned) => Arc::clone(&poisoned.into_inner()),
+        }
     }
 
-    /// The tenant's keys, creating them on first use.
+    /// Replaces the root keyring (after a root rotation) and forgets every cached key.
+    pub fn replace_root(&self, root: RootKeyring) {
+        match self.root.write() {
+            Ok(mut current) => *current = Arc::new(root),
+            Err(poisoned) => *poisoned.into_inner() = Arc::new(root),
+        }
+        if let Ok(mut cache) = self.cache.write() {
+            cache.clear();
+        }
+    }
+
+    /// The tenant's keys able to seal, creating them on first use (and afresh after the
+    /// tenant was shredded). `epoch` is the tenant's current key epoch, if it exists.
     ///
     /// # Errors
-    /// Store failures, unwrap failures, or a tenant without an active key.
-    pub async fn for_tenant(&self, tenant: &str) -> Result<Arc<TenantKeys>, KeyringError> {
-        if let Some(keys) = self.cached(tenant) {
-            return Ok(keys);
-        }
-        let keys = match self.load(tenant).await? {
-            Some(keys) => keys,
-            None => {
-                self.create(tenant).await?;
-                self.load(tenant).await?.ok_or(KeyringError::NoActiveKey)?
+    /// Store failures, unwrap failures, or lost races with concurrent key changes.
+    pub async fn for_sealing(
+        &self,
+        tenant: &str,
+        epoch: Option<i64>,
+    ) -> Result<Arc<TenantKeys>, KeyringError> {
+        for _ in 0..KEY_CHANGE_ATTEMPTS {
+            match self.current(tenant, epoch).await? {
+                Some(keys) if keys.active.is_some() && keys.fingerprint.is_some() => {
+                    return Ok(keys)
+                }
+                Some(_) => self.start_afresh(tenant).await?,
+                None => self.create(tenant).await?,
             }
-        };
-        let keys = Arc::new(keys);
-        if let Ok(mut cache) = self.cache.write() {
-            cache.insert(tenant.to_owned(), Arc::clone(&keys));
+            if let Some(keys) = self.load(tenant).await? {
+                if keys.active.is_some() && keys.fingerprint.is_some() {
+                    return Ok(keys);
+                }
+            }
         }
-        Ok(keys)
+        Err(KeyringError::Contended)
     }
 
-    /// The tenant's keys if it exists, without creating it (for reveals).
+    /// The tenant's keys if it exists, without creating anything (for reveals).
     ///
     /// # Errors
     /// Store or unwrap failures.
-    pub async fn existing(&self, tenant: &str) -> Result<Option<Arc<TenantKeys>>, KeyringError> {
-        if let Some(keys) = self.cached(tenant) {
+    pub async fn for_opening(
+        &self,
+        tenant: &str,
+        epoch: Option<i64>,
+    ) -> Result<Option<Arc<TenantKeys>>, KeyringError> {
+        if epoch.is_none() {
+            return Ok(None);
+        }
+        self.current(tenant, epoch).await
+    }
+
+    async fn current(
+        &self,
+        tenant: &str,
+        epoch: Option<i64>,
+    ) -> Result<Option<Arc<TenantKeys>>, KeyringError> {
+        let Some(epoch) = epoch else { return Ok(None) };
+        if let Some(keys) = self.cached(tenant).filter(|k| k.epoch == epoch) {
             return Ok(Some(keys));
         }
-        match self.load(tenant).await {
-            Ok(Some(keys)) => {
-                let keys = Arc::new(keys);
-                if let Ok(mut cache) = self.cache.write() {
-                    cache.insert(tenant.to_owned(), Arc::clone(&keys));
-                }
-                Ok(Some(keys))
-            }
-            Ok(None) | Err(KeyringError::NoActiveKey) => Ok(None),
-            Err(err) => Err(err),
-        }
+        self.load(tenant).await
     }
 
     fn cached(&self, tenant: &str) -> Option<Arc<TenantKeys>> {
         self.cache.read().ok()?.get(tenant).cloned()
     }
 
-    async fn load(&self, tenant: &str) -> Result<Option<TenantKeys>, KeyringError> {
+    /// Reads and unwraps the tenant's keys and caches them.
+    async fn load(&self, tenant: &str) -> Result<Option<Arc<TenantKeys>>, KeyringError> {
         let Some(row) = self.store.tenant_keys(tenant).await? else {
             return Ok(None);
         };
-        let fingerprint = self.root.unwrap_fingerprint_key(
-            tenant,
-            version(row.fingerprint_root_version),
-            &row.fingerprint_key,
-        )?;
+        let keys = Arc::new(self.unwrap_row(tenant, &row)?);
+        if let Ok(mut cache) = self.cache.write() {
+            cache.insert(tenant.to_owned(), Arc::clone(&keys));
+        }
+        Ok(Some(keys))
+    }
+
+    fn unwrap_row(&self, tenant: &str, row: &TenantKeysRow) -> Result<TenantKeys, KeyringError> {
+        let root = self.root();
+        let fingerprint = if row.fingerprint_key.is_empty() {
+            None
+        } else {
+            Some(root.unwrap_fingerprint_key(
+                tenant,
+                version(row.fingerprint_root_version),
+                &row.fingerprint_key,
+            )?)
+        };
         let mut readable = HashMap::new();
         let mut active = None;
         for key_row in &row.data_keys {
             let Some(wrapped) = &key_row.wrapped_key else {
                 continue;
             };
-            let key = Arc::new(self.root.unwrap_data_key(
+            let key = Arc::new(root.unwrap_data_key(
                 tenant,
                 version(key_row.version),
                 version(key_row.root_key_version),
@@ -133,30 +184,82 @@ impl Keyring {
             }
             readable.insert(key.version(), key);
         }
-        let active = active.ok_or(KeyringError::NoActiveKey)?;
-        Ok(Some(TenantKeys {
+        Ok(TenantKeys {
+            epoch: row.key_epoch,
             active,
             readable,
             fingerprint,
-        }))
+        })
     }
 
     async fn create(&self, tenant: &str) -> Result<(), KeyringError> {
+        let root = self.root();
         let fingerprint = FingerprintKey::generate()?;
-        let (wrapped_fingerprint, _) = self.root.wrap_fingerprint_key(tenant, &fingerprint)?;
-        let data_key = DataKey::generate(1)?;
-        let (wrapped_key, root_version) = self.root.wrap_data_key(tenant, &data_key)?;
-        let row = DataKeyRow {
-            version: 1,
-            state: "active".to_owned(),
-            wrapped_key: Some(wrapped_key),
-            root_key_version: i64::from(root_version),
-            created_at: self.clock.now_millis(),
-        };
+        let (wrapped_fingerprint, _) = root.wrap_fingerprint_key(tenant, &fingerprint)?;
+        let row = self.wrapped_data_key(&root, tenant, 1)?;
         self.store
             .create_tenant(tenant, &wrapped_fingerprint, &row)
             .await?;
         Ok(())
+    }
+
+    /// After shredding: a new fingerprint key and a new data key version; the old records
+    /// stay unreadable.
+    async fn start_afresh(&self, tenant: &str) -> Result<(), KeyringError> {
+        let root = self.root();
+        let Some(row) = self.store.tenant_keys(tenant).await? else {
+            return Ok(());
+        };
+        let next = row.data_keys.iter().map(|k| k.version).max().unwrap_or(0) + 1;
+        let fingerprint = FingerprintKey::generate()?;
+        let (wrapped_fingerprint, _) = root.wrap_fingerprint_key(tenant, &fingerprint)?;
+        let key = self.wrapped_data_key(&root, tenant, next)?;
+        match self
+            .store
+            .add_data_key(tenant, &key, Some(&wrapped_fingerprint))
+            .await
+        {
+            Ok(()) | Err(StoreError::Conflict) => Ok(()),
+            Err(err) => Err(err.into()),
+        }
+    }
+
+    /// Makes a new data key version the active one; returns its version.
+    ///
+    /// # Errors
+    /// Store failures, or [`KeyringError::Contended`] after repeated lost races.
+    pub async fn rotate(&self, tenant: &str) -> Result<i64, KeyringError> {
+        for _ in 0..KEY_CHANGE_ATTEMPTS {
+            let Some(row) = self.store.tenant_keys(tenant).await? else {
+                self.create(tenant).await?;
+                continue;
+            };
+            let next = row.data_keys.iter().map(|k| k.version).max().unwrap_or(0) + 1;
+            let key = self.wrapped_data_key(&self.root(), tenant, next)?;
+            match self.store.add_data_key(tenant, &key, None).await {
+                Ok(()) => return Ok(next),
+                Err(StoreError::Conflict) => continue,
+                Err(err) => return Err(err.into()),
+            }
+        }
+        Err(KeyringError::Contended)
+    }
+
+    fn wrapped_data_key(
+        &self,
+        root: &RootKeyring,
+        tenant: &str,
+        version_number: i64,
+    ) -> Result<DataKeyRow, KeyringError> {
+        let data_key = DataKey::generate(version(version_number))?;
+        let (wrapped_key, root_version) = root.wrap_data_key(tenant, &data_key)?;
+        Ok(DataKeyRow {
+            version: version_number,
+            state: "active".to_owned(),
+            wrapped_key: Some(wrapped_key),
+            root_key_version: i64::from(root_version),
+            created_at: self.clock.now_millis(),
+        })
     }
 }
 

@@ -7,6 +7,7 @@
 //! only, and their rows carry no fingerprint at all.
 
 mod keyring;
+pub mod lifecycle;
 pub mod policy;
 pub mod token;
 
@@ -174,7 +175,10 @@ impl Vault {
         texts: &[String],
         only: Option<&[EntityType]>,
     ) -> Result<Vec<TokenizedText>, VaultError> {
-        let policy = self.policy(scope.tenant).await?;
+        let state = self.store.tenant_state(scope.tenant.as_str()).await?;
+        let policy = self
+            .policy(scope.tenant, state.policy_version.unwrap_or(0))
+            .await?;
         let only = effective_types(only, policy.entities.as_deref());
         let findings: Vec<Vec<_>> = texts
             .iter()
@@ -195,7 +199,10 @@ impl Vault {
                 })
                 .collect());
         }
-        let keys = self.keyring.for_tenant(scope.tenant.as_str()).await?;
+        let keys = self
+            .keyring
+            .for_sealing(scope.tenant.as_str(), state.key_epoch)
+            .await?;
 
         // One entry per distinct (type, value) in the whole request.
         let mut distinct: HashMap<(EntityType, &str), usize> = HashMap::new();
@@ -277,7 +284,9 @@ impl Vault {
     ) -> Result<Vec<NewEntryRow>, VaultError> {
         let now = self.clock.now_millis();
         let mut rng = rand::thread_rng();
-        let key = &keys.active;
+        let (Some(key), Some(fingerprint_key)) = (&keys.active, &keys.fingerprint) else {
+            return Err(VaultError::Keyring(KeyringError::Contended));
+        };
         kinds
             .iter()
             .zip(values)
@@ -288,7 +297,7 @@ impl Vault {
                     crypto::value_aad(scope.tenant.as_str(), id.as_str(), label, key.version());
                 let sealed_value = crypto::seal_value(key, &aad, value.as_bytes())?;
                 let fingerprint = determinism.map(|det| {
-                    crypto::fingerprint(&keys.fingerprint, label, det, value.as_bytes()).to_vec()
+                    crypto::fingerprint(fingerprint_key, label, det, value.as_bytes()).to_vec()
                 });
                 Ok(NewEntryRow {
                     token_id: id.as_str().to_owned(),
@@ -304,18 +313,17 @@ impl Vault {
             .collect()
     }
 
-    /// The tenant's policy as it is now in the store. One indexed read per call (the
-    /// version); the compiled policy is cached per version, so a change made through any
-    /// instance applies from the next request on, on every instance.
+    /// The tenant's policy at `version` (read by the caller with the key epoch, one
+    /// round trip per request); the compiled policy is cached per version, so a change
+    /// made through any instance applies from the next request on, on every instance.
     ///
     /// # Errors
     /// Store failures, or a stored document that no longer compiles.
-    pub async fn policy(&self, tenant: &TenantId) -> Result<Arc<CompiledPolicy>, VaultError> {
-        let version = self
-            .store
-            .policy_version(tenant.as_str())
-            .await?
-            .unwrap_or(0);
+    async fn policy(
+        &self,
+        tenant: &TenantId,
+        version: i64,
+    ) -> Result<Arc<CompiledPolicy>, VaultError> {
         if let Some(cached) = self
             .cached_policy(tenant.as_str())
             .filter(|p| p.version == version)
@@ -420,7 +428,8 @@ impl Vault {
         let (keys, rows) = if wanted.is_empty() {
             (None, HashMap::new())
         } else {
-            match self.keyring.existing(tenant).await? {
+            let state = self.store.tenant_state(tenant).await?;
+            match self.keyring.for_opening(tenant, state.key_epoch).await? {
                 None => (None, HashMap::new()),
                 Some(keys) => {
                     let rows = self.store.entries(tenant, &wanted).await?;

@@ -16,6 +16,7 @@
 mod helpers;
 mod auth;
 mod errors;
+mod keys;
 mod policy;
 mod process;
 mod storage;

@@ -1,0 +1,214 @@
+//! The key lifecycle over HTTP: rotate, re-encrypt, retire, shred, on both stores.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::http::StatusCode;
+use serde_json::{json, Value};
+
+use crate::helpers::{Answer, TestApp, TENANT};
+
+async fn admin(app: &TestApp, method: &str, path: &str) -> Answer {
+    let bearer = app.jwt(TENANT, "admin", None);
+    app.request(method, path, Some(&bearer), None, Vec::new())
+        .await
+}
+
+fn version_row(keys: &Value, version: i64) -> Value {
+    keys["data_keys"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|k| k["version"] == version)
+        .cloned()
+        .unwrap_or(Value::Null)
+}
+
+async fn wait_for_job(app: &TestApp, id: &str) -> Value {
+    for _ in 0..200 {
+        let job = admin(app, "GET", &format!("/v1/admin/keys/reencrypt/{id}"))
+            .await
+            .body;
+        if job["state"] != "running" {
+            return job;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("the re-encryption did not finish");
+}
+
+async fn rotation_keeps_old_tokens_readable_and_new_tokens_use_the_new_version(app: TestApp) {
+    // Arrange
+    let before = app.tokenize("old: ann@example.org and 10.0.0.1").await;
+
+    // Act
+    let rotated = admin(&app, "POST", "/v1/admin/keys/rotate").await;
+    let after = app.tokenize("new: bob@example.org").await;
+    let keys = admin(&app, "GET", "/v1/admin/keys").await;
+
+    // Assert
+    assert_eq!(rotated.status, StatusCode::OK, "{}", rotated.raw);
+    assert_eq!(version_row(&keys.body, 1)["state"], "decrypt_only");
+    assert_eq!(version_row(&keys.body, 1)["records"], 2);
+    assert_eq!(version_row(&keys.body, 2)["state"], "active");
+    assert_eq!(version_row(&keys.body, 2)["records"], 1);
+    assert_eq!(keys.body["root_key_version"], 1);
+    assert_eq!(
+        app.detokenize(&before).await["text"],
+        "old: ann@example.org and 10.0.0.1"
+    );
+    assert_eq!(app.detokenize(&after).await["text"], "new: bob@example.org");
+}
+on_every_backend!(rotation_keeps_old_tokens_readable_and_new_tokens_use_the_new_version);
+
+async fn an_old_version_can_be_retired_only_after_reencryption(app: TestApp) {
+    let texts: Vec<String> = (0..30).map(|i| format!("user{i}@example.org")).collect();
+    let tokenized = app
+        .post("/v1/tokenize", &json!({ "texts": texts }))
+        .await
+        .body["texts"]
+        .clone();
+    admin(&app, "POST", "/v1/admin/keys/rotate").await;
+
+    let refused = admin(&app, "DELETE", "/v1/admin/keys/1").await;
+    let active = admin(&app, "DELETE", "/v1/admin/keys/2").await;
+    let missing = admin(&app, "DELETE", "/v1/admin/keys/9").await;
+    assert_eq!(refused.status, StatusCode::CONFLICT, "{}", refused.raw);
+    assert!(refused.body["detail"]
+        .as_str()
+        .unwrap()
+        .starts_with("30 records"));
+    assert_eq!(active.status, StatusCode::CONFLICT);
+    assert_eq!(missing.status, StatusCode::NOT_FOUND);
+
+    let started = admin(&app, "POST", "/v1/admin/keys/reencrypt").await;
+    assert_eq!(started.status, StatusCode::ACCEPTED, "{}", started.raw);
+    let job = wait_for_job(&app, started.body["id"].as_str().unwrap()).await;
+    assert_eq!(job["state"], "done");
+    assert_eq!(job["processed"], 30);
+    assert_eq!(job["remaining"], 0);
+
+    let retired = admin(&app, "DELETE", "/v1/admin/keys/1").await;
+    assert_eq!(retired.status, StatusCode::OK, "{}", retired.raw);
+    assert_eq!(version_row(&retired.body, 1)["state"], "destroyed");
+    let restored = app
+        .post("/v1/detokenize", &json!({ "texts": tokenized }))
+        .await;
+    assert_eq!(restored.body["texts"], json!(texts));
+    assert_eq!(restored.body["unknown"], 0);
+}
+on_every_backend!(an_old_version_can_be_retired_only_after_reencryption);
+
+async fn reencryption_under_concurrent_traffic_fails_no_request(app: TestApp) {
+    let app = Arc::new(app);
+    let texts: Vec<String> = (0..600).map(|i| format!("load{i}@example.org")).collect();
+    let tokenized = app
+        .post("/v1/tokenize", &json!({ "texts": texts }))
+        .await
+        .body["texts"]
+        .clone();
+    admin(&app, "POST", "/v1/admin/keys/rotate").await;
+    let started = admin(&app, "POST", "/v1/admin/keys/reencrypt").await;
+
+    let mut traffic = Vec::new();
+    for worker in 0..4 {
+        let app = Arc::clone(&app);
+        let tokenized = tokenized.clone();
+        let texts = texts.clone();
+        traffic.push(tokio::spawn(async move {
+            for round in 0..15 {
+                let fresh = format!("w{worker}r{round}@example.net");
+                let t = app.post("/v1/tokenize", &json!({ "text": fresh })).await;
+                assert_eq!(t.status, StatusCode::OK, "{}", t.raw);
+                let d = app
+                    .post("/v1/detokenize", &json!({ "texts": tokenized }))
+                    .await;
+                assert_eq!(d.status, StatusCode::OK, "{}", d.raw);
+                assert_eq!(d.body["texts"], json!(texts));
+            }
+        }));
+    }
+    for task in traffic {
+        task.await.unwrap();
+    }
+    let job = wait_for_job(&app, started.body["id"].as_str().unwrap()).await;
+    assert_eq!(job["state"], "done");
+    let keys = admin(&app, "GET", "/v1/admin/keys").await;
+    assert_eq!(version_row(&keys.body, 1)["records"], 0);
+}
+on_every_backend!(reencryption_under_concurrent_traffic_fails_no_request);
+
+async fn shredding_makes_the_tenants_tokens_unknown_and_leaves_others_alone(app: TestApp) {
+    let mine = app.tokenize("ann@example.org").await;
+    let other_bearer = app.jwt("other-tenant", "tokenize detokenize", None);
+    let theirs = app
+        .post_as(
+            &other_bearer,
+            "/v1/tokenize",
+            &json!({ "text": "bob@example.org" }),
+        )
+        .await
+        .body["text"]
+        .clone();
+
+    let shredded = admin(&app, "DELETE", "/v1/admin/tenant").await;
+    let after = app.detokenize(&mine).await;
+    let others = app
+        .post_as(&other_bearer, "/v1/detokenize", &json!({ "text": theirs }))
+        .await;
+
+    assert_eq!(shredded.status, StatusCode::OK, "{}", shredded.raw);
+    assert_eq!(shredded.body["shredded"], true);
+    assert_eq!(after["unknown"], 1);
+    assert_eq!(after["text"], mine);
+    assert_eq!(others.body["text"], "bob@example.org");
+    let keys = admin(&app, "GET", "/v1/admin/keys").await;
+    assert!(keys.body["data_keys"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|k| k["state"] == "destroyed"));
+
+    // The tenant can start afresh; the old records stay unreadable.
+    let fresh = app.tokenize("carol@example.org").await;
+    assert_eq!(app.detokenize(&fresh).await["text"], "carol@example.org");
+    assert_eq!(app.detokenize(&mine).await["unknown"], 1);
+}
+on_every_backend!(shredding_makes_the_tenants_tokens_unknown_and_leaves_others_alone);
+
+async fn a_rotation_through_one_instance_is_used_by_another_at_once(app: TestApp) {
+    let other = app.another_instance().await;
+    let warm = other.tokenize("warm@example.org").await;
+    admin(&app, "POST", "/v1/admin/keys/rotate").await;
+    other.tokenize("after@example.org").await;
+    let keys = admin(&other, "GET", "/v1/admin/keys").await;
+    assert_eq!(version_row(&keys.body, 2)["records"], 1, "{}", keys.raw);
+
+    admin(&app, "DELETE", "/v1/admin/tenant").await;
+    assert_eq!(
+        other.detokenize(&warm).await["unknown"],
+        1,
+        "the other instance reveals nothing after shredding"
+    );
+}
+on_every_backend!(a_rotation_through_one_instance_is_used_by_another_at_once);
+
+async fn key_admin_calls_need_admin_and_mfa(app: TestApp) {
+    let no_mfa = app.jwt_as("ops", TENANT, "admin", None, false);
+    let no_admin = app.jwt(TENANT, "tokenize detokenize", None);
+    for bearer in [&no_mfa, &no_admin] {
+        for (method, path) in [
+            ("GET", "/v1/admin/keys"),
+            ("POST", "/v1/admin/keys/rotate"),
+            ("POST", "/v1/admin/keys/reencrypt"),
+            ("DELETE", "/v1/admin/keys/1"),
+            ("DELETE", "/v1/admin/tenant"),
+        ] {
+            let answer = app
+                .request(method, path, Some(bearer), None, Vec::new())
+                .await;
+            assert_eq!(answer.status, StatusCode::FORBIDDEN, "{method} {path}");
+        }
+    }
+}
+on_every_backend!(key_admin_calls_need_admin_and_mfa);
