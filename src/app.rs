@@ -15,7 +15,7 @@ use crate::config::Config;
 use crate::crypto::{load_or_create_root_keyring, RootKeyring};
 use crate::detect::Detector;
 use crate::store::{self, VaultStore};
-use crate::vault::Vault;
+use crate::vault::{RootKeySource, Vault};
 
 /// Everything a handler may touch. Cheap to clone; every secret-bearing field has a
 /// redacted `Debug`.
@@ -81,9 +81,13 @@ pub async fn build_state(config: &Config) -> anyhow::Result<AppState> {
     let store = store::connect(config.database_url.expose_secret())
         .await
         .context("connecting to the store")?;
+    let source = RootKeySource {
+        path: config.root_key_file.clone(),
+        passphrase: config.root_key_passphrase.clone(),
+    };
     Ok(state_from_parts(
         store,
-        root,
+        (root, Some(source)),
         jwt,
         Arc::new(SystemClock),
         ApiSettings::from_config(config),
@@ -121,12 +125,12 @@ impl Default for ApiSettings {
 /// Assembles the state from ready parts (tests use this with their own store and keys).
 pub fn state_from_parts(
     store: Arc<dyn VaultStore>,
-    root: RootKeyring,
+    (root, root_source): (RootKeyring, Option<RootKeySource>),
     jwt: JwtVerifier,
     clock: Arc<dyn Clock>,
     settings: ApiSettings,
 ) -> AppState {
-    let vault = Vault::new(store, root, Detector::new(), clock);
+    let vault = Vault::new(store, root, root_source, Detector::new(), clock);
     AppState {
         vault: Arc::new(vault),
         jwt: Arc::new(jwt),

@@ -6,14 +6,18 @@ use std::path::PathBuf;
 
 use anyhow::{bail, Context};
 use clap::{Parser, Subcommand};
-use secrecy::ExposeSecret;
+use std::sync::Arc;
+
+use secrecy::{ExposeSecret, SecretString};
 
 use crate::auth::{jwt_claims, load_or_create_dev_secret, JwtIssuer};
 use crate::clock::{Clock, SystemClock};
 use crate::config::Config;
+use crate::crypto::{load_root_keyring, write_root_keyring};
 use crate::detect::Detector;
 use crate::evaluate::{predict, report, score, CorpusRecord};
 use crate::tenant::TenantId;
+use crate::vault::{RootKeySource, Vault};
 
 /// promptvault: keeps sensitive values out of LLM prompts.
 #[derive(Debug, Parser)]
@@ -43,6 +47,9 @@ pub enum Command {
         /// The corpus file.
         file: PathBuf,
     },
+    /// Offline key management: root rotation and the root key file's passphrase.
+    #[command(subcommand)]
+    Keys(KeysCommand),
     /// Score the detector on a labelled corpus: per-type precision, recall, F1, leak rate.
     Eval {
         /// The labelled corpus file.
@@ -94,6 +101,83 @@ pub fn eval_file(file: &std::path::Path) -> anyhow::Result<String> {
         );
     }
     Ok(format!("{} prompts\n{}", records.len(), report(&scores)))
+}
+
+/// `promptvault keys …`.
+#[derive(Debug, Subcommand)]
+pub enum KeysCommand {
+    /// A new root key version; every data key is rewrapped (as POST /v1/admin/root/rotate).
+    RotateRoot,
+    /// Seal the plain root key file with PROMPTVAULT_ROOT_KEY_PASSPHRASE.
+    Seal,
+    /// Store the sealed root key file in the clear (mode 0600); needs the passphrase.
+    Unseal,
+    /// Re-seal the root key file with the passphrase in PROMPTVAULT_NEW_ROOT_KEY_PASSPHRASE.
+    ChangePassphrase {
+        /// The new passphrase, from the environment only (never the command line).
+        #[arg(
+            long = "new-passphrase-from-env",
+            env = "PROMPTVAULT_NEW_ROOT_KEY_PASSPHRASE",
+            hide_env_values = true,
+            hide = true
+        )]
+        new_passphrase: SecretString,
+    },
+}
+
+/// `promptvault keys …`: returns what to print.
+///
+/// # Errors
+/// Missing passphrases, unreadable files, store failures.
+pub async fn keys(config: &Config, command: &KeysCommand) -> anyhow::Result<String> {
+    let path = &config.root_key_file;
+    let passphrase = config.root_key_passphrase.as_ref();
+    match command {
+        KeysCommand::RotateRoot => {
+            let root = load_root_keyring(path, passphrase)?;
+            let store = crate::store::connect(config.database_url.expose_secret()).await?;
+            let source = RootKeySource {
+                path: path.clone(),
+                passphrase: passphrase.cloned(),
+            };
+            let vault = Vault::new(
+                store,
+                root,
+                Some(source),
+                Detector::new(),
+                Arc::new(SystemClock),
+            );
+            let view = vault.rotate_root_key().await?;
+            Ok(serde_json::to_string_pretty(&view)? + "\n")
+        }
+        KeysCommand::Seal => {
+            let passphrase = passphrase
+                .context("set PROMPTVAULT_ROOT_KEY_PASSPHRASE to the passphrase to seal with")?;
+            let root = load_root_keyring(path, None)?;
+            write_root_keyring(path, &root, Some(passphrase))?;
+            Ok(format!("sealed {}\n", path.display()))
+        }
+        KeysCommand::Unseal => {
+            let passphrase = passphrase
+                .context("set PROMPTVAULT_ROOT_KEY_PASSPHRASE to the current passphrase")?;
+            let root = load_root_keyring(path, Some(passphrase))?;
+            write_root_keyring(path, &root, None)?;
+            Ok(format!("unsealed {} (mode 0600)\n", path.display()))
+        }
+        KeysCommand::ChangePassphrase { new_passphrase } => {
+            let passphrase = passphrase
+                .context("set PROMPTVAULT_ROOT_KEY_PASSPHRASE to the current passphrase")?;
+            if new_passphrase.expose_secret().is_empty() {
+                bail!("PROMPTVAULT_NEW_ROOT_KEY_PASSPHRASE is empty");
+            }
+            let root = load_root_keyring(path, Some(passphrase))?;
+            write_root_keyring(path, &root, Some(new_passphrase))?;
+            Ok(format!(
+                "re-sealed {} with the new passphrase\n",
+                path.display()
+            ))
+        }
+    }
 }
 
 /// Arguments of `promptvault token`.

@@ -1,4 +1,4 @@
-//! Logging: JSON lines on stdout. What may be logged: routes, status codes, latencies,
+//! Logging: JSON lines on stderr (stdout is left to commands' output, like `token`). What may be logged: routes, status codes, latencies,
 //! counts, tenant ids, key versions. What may never be logged: prompt text, detokenized
 //! output, tokens, JWTs, `Authorization` headers, key material. Handlers, the vault and
 //! the store use `#[tracing::instrument(skip_all, …)]` so every field is a choice.
@@ -23,5 +23,6 @@ pub fn init(filter: &str) {
         .with_span_list(false)
         .with_target(true)
         .with_env_filter(filter)
+        .with_writer(std::io::stderr)
         .try_init();
 }

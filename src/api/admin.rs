@@ -6,11 +6,11 @@ use axum::http::StatusCode;
 use axum::Json;
 use serde::Serialize;
 
-use super::extract::{AdminCaller, ApiJson};
+use super::extract::{AdminCaller, ApiJson, SystemAdminCaller};
 use crate::app::AppState;
 use crate::error::ApiError;
 use crate::store::DestroyOutcome;
-use crate::vault::lifecycle::{JobView, KeysView};
+use crate::vault::lifecycle::{JobView, KeysView, RootRotationView};
 use crate::vault::PolicyDocument;
 
 /// A policy with its version.
@@ -125,4 +125,14 @@ pub(super) async fn shred_tenant(
     Ok(Json(
         serde_json::json!({ "tenant": caller.tenant.as_str(), "shredded": existed }),
     ))
+}
+
+/// `POST /v1/admin/root/rotate` (`admin:system`): a new root key version; every data key
+/// is rewrapped; no record is touched.
+#[tracing::instrument(skip_all, fields(sub = %caller.sub))]
+pub(super) async fn rotate_root_key(
+    State(state): State<AppState>,
+    SystemAdminCaller(caller): SystemAdminCaller,
+) -> Result<Json<RootRotationView>, ApiError> {
+    Ok(Json(state.vault.rotate_root_key().await?))
 }

@@ -63,6 +63,29 @@ impl FromRequestParts<AppState> for AdminCaller {
     }
 }
 
+/// A caller allowed to manage the root key: scope `admin:system`, and `"mfa"` in `amr`
+/// when the configuration asks for it.
+#[derive(Debug)]
+pub struct SystemAdminCaller(pub Caller);
+
+impl FromRequestParts<AppState> for SystemAdminCaller {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        let BearerCaller(caller) = BearerCaller::from_request_parts(parts, state).await?;
+        if !caller.scopes.has("admin:system") {
+            return Err(ApiError::MissingScope("admin:system"));
+        }
+        if state.admin_require_mfa && !caller.amr.iter().any(|m| m == "mfa") {
+            return Err(ApiError::MfaRequired);
+        }
+        Ok(Self(caller))
+    }
+}
+
 /// A JSON body of type `T`.
 #[derive(Debug)]
 pub struct ApiJson<T>(pub T);

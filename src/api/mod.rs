@@ -13,7 +13,7 @@ use axum::Router;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::trace::TraceLayer;
 
-pub use extract::{AdminCaller, ApiJson, BearerCaller};
+pub use extract::{AdminCaller, ApiJson, BearerCaller, SystemAdminCaller};
 
 use crate::app::AppState;
 use crate::error::ApiError;
@@ -33,6 +33,7 @@ pub fn router(state: AppState) -> Router {
         .route("/v1/admin/keys/reencrypt/{job}", get(admin::reencryption_progress))
         .route("/v1/admin/keys/{version}", delete(admin::retire_data_key))
         .route("/v1/admin/tenant", delete(admin::shred_tenant))
+        .route("/v1/admin/root/rotate", post(admin::rotate_root_key))
         .route("/healthz", get(health::alive))
         .route("/readyz", get(health::ready))
         .route("/openapi.json", get(health::openapi))

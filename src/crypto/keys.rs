@@ -67,6 +67,15 @@ impl RootKey {
     pub(crate) fn bytes(&self) -> &KeyBytes {
         &self.bytes
     }
+
+    /// A second copy of the key, for building a new keyring during rotation. Deliberately
+    /// not `Clone`: copies of key material are made only here, and each is zeroized on drop.
+    fn duplicate(&self) -> RootKey {
+        RootKey {
+            version: self.version,
+            bytes: KeyBytes::from_array(*self.bytes.expose()),
+        }
+    }
 }
 
 impl fmt::Debug for RootKey {
@@ -97,6 +106,36 @@ impl RootKeyring {
     pub fn active(&self) -> &RootKey {
         // `new` refuses an empty list, so there is always a last key.
         &self.keys[self.keys.len() - 1]
+    }
+
+    pub(crate) fn keys(&self) -> &[RootKey] {
+        &self.keys
+    }
+
+    /// Every loaded version, ascending.
+    pub fn versions(&self) -> Vec<u32> {
+        self.keys.iter().map(RootKey::version).collect()
+    }
+
+    /// A keyring with every version of this one plus a new random one, one above the
+    /// highest, which becomes active.
+    ///
+    /// # Errors
+    /// [`CryptoError::Random`] when the generator fails.
+    pub fn with_new_version(&self) -> Result<RootKeyring, CryptoError> {
+        let mut keys: Vec<RootKey> = self.keys.iter().map(RootKey::duplicate).collect();
+        keys.push(RootKey::new(
+            self.active().version() + 1,
+            KeyBytes::generate()?,
+        ));
+        Ok(RootKeyring { keys })
+    }
+
+    /// A keyring with the active version alone.
+    pub fn only_active(&self) -> RootKeyring {
+        RootKeyring {
+            keys: vec![self.active().duplicate()],
+        }
     }
 
     /// The key of one version, if loaded.
@@ -138,6 +177,36 @@ impl RootKeyring {
         let plain = envelope::open(root.bytes(), &aad, wrapped)?;
         let bytes = KeyBytes::from_slice(&plain).ok_or(CryptoError::Open)?;
         Ok(DataKey { version, bytes })
+    }
+
+    /// Unwraps a data key wrapped under any loaded version and wraps it again under the
+    /// active version (root rotation). Returns the new wrapped key and the active version.
+    ///
+    /// # Errors
+    /// As [`RootKeyring::unwrap_data_key`].
+    pub fn rewrap_data_key(
+        &self,
+        tenant: &str,
+        version: u32,
+        root_version: u32,
+        wrapped: &[u8],
+    ) -> Result<(Vec<u8>, u32), CryptoError> {
+        let key = self.unwrap_data_key(tenant, version, root_version, wrapped)?;
+        self.wrap_data_key(tenant, &key)
+    }
+
+    /// As [`RootKeyring::rewrap_data_key`], for a fingerprint key.
+    ///
+    /// # Errors
+    /// As [`RootKeyring::unwrap_fingerprint_key`].
+    pub fn rewrap_fingerprint_key(
+        &self,
+        tenant: &str,
+        root_version: u32,
+        wrapped: &[u8],
+    ) -> Result<(Vec<u8>, u32), CryptoError> {
+        let key = self.unwrap_fingerprint_key(tenant, root_version, wrapped)?;
+        self.wrap_fingerprint_key(tenant, &key)
     }
 
     /// Wraps a tenant's fingerprint key under the active root key.

@@ -30,7 +30,9 @@ mod root_key_file;
 pub use envelope::{open, open_value, seal, seal_value, value_aad, Aad};
 pub use fingerprint::fingerprint;
 pub use keys::{DataKey, FingerprintKey, KeyBytes, RootKey, RootKeyring};
-pub use root_key_file::{load_or_create_root_keyring, RootKeyFileError};
+pub use root_key_file::{
+    load_or_create_root_keyring, load_root_keyring, write_root_keyring, RootKeyFileError,
+};
 
 /// Failures of the cryptographic layer. None carries key material or plaintext.
 #[derive(Debug, thiserror::Error)]

@@ -114,6 +114,54 @@ pub fn load_or_create_root_keyring(
     }
 }
 
+/// Loads an existing root key file; never creates one.
+///
+/// # Errors
+/// As [`load_or_create_root_keyring`], and a missing file.
+pub fn load_root_keyring(
+    path: &Path,
+    passphrase: Option<&SecretString>,
+) -> Result<RootKeyring, RootKeyFileError> {
+    let raw = Zeroizing::new(fs::read(path).map_err(|source| RootKeyFileError::Io {
+        path: path.to_owned(),
+        source,
+    })?);
+    check_permissions(path)?;
+    parse(path, &raw, passphrase)
+}
+
+/// Writes every version of `keyring` to `path` (sealed when a passphrase is given),
+/// replacing the file atomically: a temporary file with mode 0600 in the same folder,
+/// synced, then renamed over the old one. A crash leaves the old or the new file, whole.
+///
+/// # Errors
+/// I/O failures or sealing failures.
+pub fn write_root_keyring(
+    path: &Path,
+    keyring: &RootKeyring,
+    passphrase: Option<&SecretString>,
+) -> Result<(), RootKeyFileError> {
+    let keys: Vec<(u32, &[u8; 32])> = keyring
+        .keys()
+        .iter()
+        .map(|k| (k.version(), k.bytes().expose()))
+        .collect();
+    let contents = serialize(&keys, passphrase)?;
+    let temporary = path.with_extension(format!("tmp-{}", std::process::id()));
+    let _ = fs::remove_file(&temporary);
+    write_new_file(&temporary, &contents)?;
+    fs::rename(&temporary, path).map_err(|source| RootKeyFileError::Io {
+        path: path.to_owned(),
+        source,
+    })?;
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        if let Ok(dir) = fs::File::open(parent) {
+            let _ = dir.sync_all();
+        }
+    }
+    Ok(())
+}
+
 fn check_permissions(path: &Path) -> Result<(), RootKeyFileError> {
     let meta = fs::metadata(path).map_err(|source| RootKeyFileError::Io {
         path: path.to_owned(),
@@ -273,6 +321,29 @@ mod tests {
             first.active().bytes().expose(),
             second.active().bytes().expose()
         );
+    }
+
+    #[test]
+    fn a_rewritten_file_keeps_every_version_and_its_mode() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("root.key");
+        let (first, _) = load_or_create_root_keyring(&path, None).unwrap();
+        let next = first.with_new_version().unwrap();
+        let passphrase = SecretString::from("p4ss");
+        write_root_keyring(&path, &next, Some(&passphrase)).unwrap();
+        let back = load_root_keyring(&path, Some(&passphrase)).unwrap();
+        assert_eq!(back.active().version(), 2);
+        assert_eq!(
+            back.get(1).unwrap().bytes().expose(),
+            first.active().bytes().expose()
+        );
+        assert_eq!(
+            fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+            0o600
+        );
+        write_root_keyring(&path, &back.only_active(), None).unwrap();
+        let only = load_root_keyring(&path, None).unwrap();
+        assert!(only.get(1).is_none() && only.get(2).is_some());
     }
 
     #[test]

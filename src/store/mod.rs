@@ -207,6 +207,8 @@ pub struct TenantStateRow {
     pub policy_version: Option<i64>,
     /// The key epoch, if the tenant exists.
     pub key_epoch: Option<i64>,
+    /// The root key version of the last root rotation, if there was one.
+    pub root_version: Option<i64>,
 }
 
 /// What became of a request to destroy a data key version.

@@ -255,16 +255,19 @@ impl VaultStore for SqliteStore {
     }
     #[tracing::instrument(skip_all)]
     async fn tenant_state(&self, tenant: &str) -> Result<TenantStateRow, StoreError> {
-        let (policy_version, key_epoch): (Option<i64>, Option<i64>) = sqlx::query_as(
-            "SELECT (SELECT version FROM tenant_policies WHERE tenant = ?1), \
-                    (SELECT key_epoch FROM tenants WHERE tenant = ?1)",
-        )
-        .bind(tenant)
-        .fetch_one(&self.pool)
-        .await?;
+        let (policy_version, key_epoch, root_version): (Option<i64>, Option<i64>, Option<i64>) =
+            sqlx::query_as(
+                "SELECT (SELECT version FROM tenant_policies WHERE tenant = ?1), \
+                        (SELECT key_epoch FROM tenants WHERE tenant = ?1), \
+                        (SELECT version FROM root_state WHERE id = 1)",
+            )
+            .bind(tenant)
+            .fetch_one(&self.pool)
+            .await?;
         Ok(TenantStateRow {
             policy_version,
             key_epoch,
+            root_version,
         })
     }
 
@@ -465,6 +468,13 @@ impl VaultStore for SqliteStore {
         if left > 0 {
             return Err(StoreError::Conflict);
         }
+        sqlx::query(
+            "INSERT INTO root_state (id, version) VALUES (1, ?1) \
+             ON CONFLICT (id) DO UPDATE SET version = excluded.version",
+        )
+        .bind(new_root)
+        .execute(&mut *tx)
+        .await?;
         tx.commit().await?;
         Ok(())
     }

@@ -11,10 +11,16 @@
 //! writer wins and both read the winner's keys back.
 
 use std::collections::HashMap;
+use std::path::PathBuf;
 use std::sync::{Arc, RwLock};
 
+use secrecy::SecretString;
+
 use crate::clock::Clock;
-use crate::crypto::{CryptoError, DataKey, FingerprintKey, RootKeyring};
+use crate::crypto::{
+    load_root_keyring, write_root_keyring, CryptoError, DataKey, FingerprintKey, RootKeyFileError,
+    RootKeyring,
+};
 use crate::store::{DataKeyRow, StoreError, TenantKeysRow, VaultStore};
 
 /// A tenant's unwrapped keys, as of one key epoch.
@@ -44,10 +50,49 @@ pub enum KeyringError {
     Contended,
 }
 
+/// Where the root key file is, to reload it when another instance rotated the root key,
+/// and to rewrite it during a root rotation.
+#[derive(Debug, Clone)]
+pub struct RootKeySource {
+    /// The root key file.
+    pub path: PathBuf,
+    /// Its passphrase, when sealed.
+    pub passphrase: Option<SecretString>,
+}
+
+impl RootKeySource {
+    /// Reads the file again (Argon2id runs on a blocking thread).
+    ///
+    /// # Errors
+    /// The file cannot be read or opened.
+    pub async fn load(&self) -> Result<RootKeyring, RootKeyFileError> {
+        let source = self.clone();
+        tokio::task::spawn_blocking(move || {
+            load_root_keyring(&source.path, source.passphrase.as_ref())
+        })
+        .await
+        .unwrap_or_else(|_| Err(RootKeyFileError::Crypto))
+    }
+
+    /// Replaces the file with `keyring` (atomically, mode 0600).
+    ///
+    /// # Errors
+    /// The file cannot be written.
+    pub async fn store(&self, keyring: Arc<RootKeyring>) -> Result<(), RootKeyFileError> {
+        let source = self.clone();
+        tokio::task::spawn_blocking(move || {
+            write_root_keyring(&source.path, &keyring, source.passphrase.as_ref())
+        })
+        .await
+        .unwrap_or_else(|_| Err(RootKeyFileError::Crypto))
+    }
+}
+
 /// Cache of unwrapped tenant keys in front of the store.
 #[derive(Debug)]
 pub struct Keyring {
     root: RwLock<Arc<RootKeyring>>,
+    root_source: Option<RootKeySource>,
     store: Arc<dyn VaultStore>,
     clock: Arc<dyn Clock>,
     cache: RwLock<HashMap<String, Arc<TenantKeys>>>,
@@ -58,13 +103,55 @@ const KEY_CHANGE_ATTEMPTS: usize = 5;
 
 impl Keyring {
     /// A keyring over `store`, unwrapping with `root`.
-    pub fn new(root: RootKeyring, store: Arc<dyn VaultStore>, clock: Arc<dyn Clock>) -> Self {
+    pub fn new(
+        root: RootKeyring,
+        root_source: Option<RootKeySource>,
+        store: Arc<dyn VaultStore>,
+        clock: Arc<dyn Clock>,
+    ) -> Self {
         Self {
             root: RwLock::new(Arc::new(root)),
+            root_source,
             store,
             clock,
             cache: RwLock::new(HashMap::new()),
         }
+    }
+
+    /// Reloads the root key file when the store says a newer root version wraps the keys
+    /// (a rotation made through another instance), before this instance wraps anything.
+    ///
+    /// # Errors
+    /// The file cannot be read or does not hold that version.
+    pub async fn follow_root(&self, stored: Option<i64>) -> Result<(), KeyringError> {
+        let Some(stored) = stored.and_then(|v| u32::try_from(v).ok()) else {
+            return Ok(());
+        };
+        if stored <= self.root().active().version() {
+            return Ok(());
+        }
+        let source = self
+            .root_source
+            .as_ref()
+            .ok_or(CryptoError::UnknownRootVersion(stored))?;
+        let reloaded = source
+            .load()
+            .await
+            .map_err(|_| CryptoError::UnknownRootVersion(stored))?;
+        if reloaded.active().version() < stored {
+            return Err(CryptoError::UnknownRootVersion(stored).into());
+        }
+        tracing::info!(
+            root_version = reloaded.active().version(),
+            "root key file reloaded"
+        );
+        self.replace_root(reloaded);
+        Ok(())
+    }
+
+    /// Where the root key file is, if this keyring was loaded from one.
+    pub fn root_source(&self) -> Option<&RootKeySource> {
+        self.root_source.as_ref()
     }
 
     /// The root keyring in use.
@@ -149,7 +236,27 @@ impl Keyring {
         let Some(row) = self.store.tenant_keys(tenant).await? else {
             return Ok(None);
         };
-        let keys = Arc::new(self.unwrap_row(tenant, &row)?);
+        let keys = match self.unwrap_row(tenant, &row) {
+            Err(KeyringError::Unwrap(CryptoError::UnknownRootVersion(version))) => {
+                // Another instance rotated the root key: the shared file has the new version.
+                let source = self
+                    .root_source
+                    .as_ref()
+                    .ok_or(CryptoError::UnknownRootVersion(version))?;
+                let reloaded = source
+                    .load()
+                    .await
+                    .map_err(|_| CryptoError::UnknownRootVersion(version))?;
+                tracing::info!(
+                    root_version = reloaded.active().version(),
+                    "root key file reloaded"
+                );
+                self.replace_root(reloaded);
+                self.unwrap_row(tenant, &row)?
+            }
+            other => other?,
+        };
+        let keys = Arc::new(keys);
         if let Ok(mut cache) = self.cache.write() {
             cache.insert(tenant.to_owned(), Arc::clone(&keys));
         }

@@ -17,7 +17,7 @@ use std::sync::{Arc, RwLock};
 
 use zeroize::Zeroizing;
 
-pub use keyring::{Keyring, KeyringError, TenantKeys};
+pub use keyring::{Keyring, KeyringError, RootKeySource, TenantKeys};
 pub use policy::{CompiledPolicy, PolicyDocument, PolicyError};
 pub use token::{Token, TokenId};
 
@@ -42,6 +42,9 @@ pub enum VaultError {
     /// The stored policy no longer compiles (edited outside the API).
     #[error("the stored tenant policy is invalid: {0}")]
     StoredPolicy(PolicyError),
+    /// The service was started without a root key file it may rewrite.
+    #[error("no root key file to rotate")]
+    NoRootKeyFile,
     /// A policy written through the API is invalid.
     #[error(transparent)]
     Policy(PolicyError),
@@ -130,6 +133,7 @@ pub struct Vault {
     detector: Detector,
     clock: Arc<dyn Clock>,
     policies: RwLock<HashMap<String, Arc<CompiledPolicy>>>,
+    root_rotation: tokio::sync::Mutex<()>,
 }
 
 /// Attempts at storing a batch when a fresh random id collides with an existing one.
@@ -140,16 +144,18 @@ impl Vault {
     pub fn new(
         store: Arc<dyn VaultStore>,
         root: RootKeyring,
+        root_source: Option<RootKeySource>,
         detector: Detector,
         clock: Arc<dyn Clock>,
     ) -> Self {
-        let keyring = Keyring::new(root, Arc::clone(&store), Arc::clone(&clock));
+        let keyring = Keyring::new(root, root_source, Arc::clone(&store), Arc::clone(&clock));
         Self {
             store,
             keyring,
             detector,
             clock,
             policies: RwLock::new(HashMap::new()),
+            root_rotation: tokio::sync::Mutex::new(()),
         }
     }
 
@@ -176,6 +182,7 @@ impl Vault {
         only: Option<&[EntityType]>,
     ) -> Result<Vec<TokenizedText>, VaultError> {
         let state = self.store.tenant_state(scope.tenant.as_str()).await?;
+        self.keyring.follow_root(state.root_version).await?;
         let policy = self
             .policy(scope.tenant, state.policy_version.unwrap_or(0))
             .await?;

@@ -15,6 +15,7 @@ use promptvault::auth::{jwt_claims, JwtIssuer, JwtVerifier};
 use promptvault::clock::{Clock, SystemClock};
 use promptvault::crypto::load_or_create_root_keyring;
 use promptvault::store::{PgStore, SqliteStore, VaultStore};
+use promptvault::vault::RootKeySource;
 use serde_json::Value;
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use sqlx::{PgPool, SqlitePool};
@@ -280,7 +281,11 @@ async fn app_with(
         max_body_bytes: options.max_body_bytes.unwrap_or(1_048_576),
         admin_require_mfa: true,
     };
-    let state = state_from_parts(store, root, verifier, clock, settings);
+    let source = RootKeySource {
+        path: dir.path().join("root.key"),
+        passphrase: None,
+    };
+    let state = state_from_parts(store, (root, Some(source)), verifier, clock, settings);
     TestApp {
         router: promptvault::api::router(state),
         issuer: JwtIssuer::from_secret_file(&secret_file).unwrap(),

@@ -212,3 +212,81 @@ async fn key_admin_calls_need_admin_and_mfa(app: TestApp) {
     }
 }
 on_every_backend!(key_admin_calls_need_admin_and_mfa);
+
+async fn root_rotation_rewraps_every_key_and_a_restart_needs_only_the_new_file(app: TestApp) {
+    // Arrange
+    let mine = app.tokenize("ann@example.org").await;
+    let other_bearer = app.jwt("other-tenant", "tokenize detokenize", None);
+    let theirs = app
+        .post_as(
+            &other_bearer,
+            "/v1/tokenize",
+            &json!({ "text": "bob@example.org" }),
+        )
+        .await
+        .body["text"]
+        .clone();
+    let system = app.jwt(TENANT, "admin:system", None);
+
+    // Act
+    let rotated = app
+        .request(
+            "POST",
+            "/v1/admin/root/rotate",
+            Some(&system),
+            None,
+            Vec::new(),
+        )
+        .await;
+
+    // Assert
+    assert_eq!(rotated.status, StatusCode::OK, "{}", rotated.raw);
+    assert_eq!(rotated.body["root_key_version"], 2);
+    assert_eq!(
+        rotated.body["rewrapped"], 4,
+        "two tenants, a data key and a fingerprint key each"
+    );
+    assert_eq!(
+        admin(&app, "GET", "/v1/admin/keys").await.body["root_key_version"],
+        2
+    );
+    assert_eq!(app.detokenize(&mine).await["text"], "ann@example.org");
+
+    // A restart on the new file alone, after the retired copy is deleted.
+    std::fs::remove_file(rotated.body["retired_file"].as_str().unwrap()).unwrap();
+    let restarted = app.another_instance().await;
+    assert_eq!(restarted.detokenize(&mine).await["text"], "ann@example.org");
+    let answer = restarted
+        .post_as(&other_bearer, "/v1/detokenize", &json!({ "text": theirs }))
+        .await;
+    assert_eq!(answer.body["text"], "bob@example.org");
+    let fresh = restarted.tokenize("carol@example.org").await;
+    assert_eq!(app.detokenize(&fresh).await["text"], "carol@example.org");
+}
+on_every_backend!(root_rotation_rewraps_every_key_and_a_restart_needs_only_the_new_file);
+
+async fn root_rotation_needs_admin_system(app: TestApp) {
+    let tenant_admin = app.jwt(TENANT, "admin", None);
+    let answer = app
+        .request(
+            "POST",
+            "/v1/admin/root/rotate",
+            Some(&tenant_admin),
+            None,
+            Vec::new(),
+        )
+        .await;
+    assert_eq!(answer.status, StatusCode::FORBIDDEN);
+    let no_mfa = app.jwt_as("ops", TENANT, "admin:system", None, false);
+    let answer = app
+        .request(
+            "POST",
+            "/v1/admin/root/rotate",
+            Some(&no_mfa),
+            None,
+            Vec::new(),
+        )
+        .await;
+    assert_eq!(answer.body["title"], "mfa_required");
+}
+on_every_backend!(root_rotation_needs_admin_system);

@@ -38,20 +38,19 @@ impl Service {
         let (addr_tx, addr_rx) = std::sync::mpsc::channel();
         let stdout = child.stdout.take().unwrap();
         let stderr = child.stderr.take().unwrap();
-        for (stream, is_stdout) in [
-            (Box::new(stdout) as Box<dyn std::io::Read + Send>, true),
-            (Box::new(stderr), false),
+        // Logs go to stderr; both streams are captured for the log checks.
+        for stream in [
+            Box::new(stdout) as Box<dyn std::io::Read + Send>,
+            Box::new(stderr),
         ] {
             let output = Arc::clone(&output);
             let addr_tx = addr_tx.clone();
             std::thread::spawn(move || {
                 for line in BufReader::new(stream).lines().map_while(Result::ok) {
-                    if is_stdout {
-                        if let Ok(event) = serde_json::from_str::<Value>(&line) {
-                            if event["message"] == "listening" {
-                                let _ = addr_tx
-                                    .send(event["addr"].as_str().unwrap_or_default().to_owned());
-                            }
+                    if let Ok(event) = serde_json::from_str::<Value>(&line) {
+                        if event["message"] == "listening" {
+                            let _ =
+                                addr_tx.send(event["addr"].as_str().unwrap_or_default().to_owned());
                         }
                     }
                     output.lock().unwrap().push(line);
@@ -367,4 +366,79 @@ fn detect_writes_code_point_predictions_and_eval_scores_them() {
     let columns: Vec<&str> = email.split_whitespace().collect();
     assert_eq!(&columns[1..5], ["1", "1", "0", "0"], "{report}");
     assert!(report.lines().any(|l| l.starts_with("micro")), "{report}");
+}
+
+fn keys_command(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> String {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_promptvault"));
+    command.arg("keys").args(args).current_dir(dir).env_clear();
+    for (key, value) in env {
+        command.env(key, value);
+    }
+    let out = command.output().unwrap();
+    assert!(
+        out.status.success(),
+        "keys {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn offline_root_rotation_and_passphrase_changes_keep_every_token_readable() {
+    let dir = tempfile::tempdir().unwrap();
+    let client = reqwest::Client::new();
+    let jwt = mint(dir.path(), &[], "tokenize detokenize");
+    let service = Service::start(dir.path(), &[]);
+    let answer = post(
+        &client,
+        &service.base,
+        &jwt,
+        "/v1/tokenize",
+        json!({ "text": PROMPT }),
+    )
+    .await;
+    let tokenized = answer["text"].as_str().unwrap().to_owned();
+    service.kill_hard();
+
+    let rotated: Value =
+        serde_json::from_str(&keys_command(dir.path(), &["rotate-root"], &[])).unwrap();
+    assert_eq!(rotated["root_key_version"], 2);
+    let first = [("PROMPTVAULT_ROOT_KEY_PASSPHRASE", "first passphrase")];
+    keys_command(dir.path(), &["seal"], &first);
+    let sealed = std::fs::read_to_string(dir.path().join("keys/root.key")).unwrap();
+    assert!(sealed.contains("argon2id") && !sealed.contains("\"keys\""));
+    keys_command(
+        dir.path(),
+        &["change-passphrase"],
+        &[
+            first[0],
+            ("PROMPTVAULT_NEW_ROOT_KEY_PASSPHRASE", "second passphrase"),
+        ],
+    );
+
+    let env = vec![(
+        "PROMPTVAULT_ROOT_KEY_PASSPHRASE",
+        "second passphrase".to_owned(),
+    )];
+    let restarted = Service::start(dir.path(), &env);
+    let answer = post(
+        &client,
+        &restarted.base,
+        &jwt,
+        "/v1/detokenize",
+        json!({ "text": tokenized }),
+    )
+    .await;
+    assert_eq!(answer["text"], PROMPT);
+    drop(restarted);
+
+    keys_command(
+        dir.path(),
+        &["unseal"],
+        &[("PROMPTVAULT_ROOT_KEY_PASSPHRASE", "second passphrase")],
+    );
+    let plain: Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("keys/root.key")).unwrap())
+            .unwrap();
+    assert_eq!(plain["keys"][0]["version"], 2);
 }
