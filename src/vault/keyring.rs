@@ -71,7 +71,7 @@ impl RootKeySource {
             load_root_keyring(&source.path, source.passphrase.as_ref())
         })
         .await
-        .unwrap_or_else(|_| Err(RootKeyFileError::Crypto))
+        .unwrap_or(Err(RootKeyFileError::Crypto))
     }
 
     /// Replaces the file with `keyring` (atomically, mode 0600).
@@ -84,7 +84,7 @@ impl RootKeySource {
             write_root_keyring(&source.path, &keyring, source.passphrase.as_ref())
         })
         .await
-        .unwrap_or_else(|_| Err(RootKeyFileError::Crypto))
+        .unwrap_or(Err(RootKeyFileError::Crypto))
     }
 }
 
