@@ -41,3 +41,29 @@ impl Clock for FixedClock {
         self.0
     }
 }
+
+/// A clock tests move by hand (starts at the system time).
+#[derive(Debug, Clone)]
+pub struct ManualClock(std::sync::Arc<std::sync::atomic::AtomicI64>);
+
+impl ManualClock {
+    /// A clock at the current system time.
+    pub fn starting_now() -> Self {
+        Self(std::sync::Arc::new(std::sync::atomic::AtomicI64::new(
+            SystemClock.now_millis(),
+        )))
+    }
+
+    /// Moves the clock forward.
+    pub fn advance(&self, by: Duration) {
+        let millis = i64::try_from(by.as_millis()).unwrap_or(i64::MAX);
+        self.0
+            .fetch_add(millis, std::sync::atomic::Ordering::SeqCst);
+    }
+}
+
+impl Clock for ManualClock {
+    fn now_millis(&self) -> i64 {
+        self.0.load(std::sync::atomic::Ordering::SeqCst)
+    }
+}

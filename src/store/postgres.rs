@@ -143,13 +143,20 @@ impl VaultStore for PgStore {
         }
         // ON CONFLICT DO UPDATE (not DO NOTHING) so that RETURNING yields the existing
         // row's token id even when a concurrent transaction committed it after our
-        // snapshot was taken.
+        // snapshot was taken. An existing token whose time to live is over is replaced by
+        // the new one (its old id stays unknown); a live one gets the new expiry.
         let rows: Vec<(String, Option<Vec<u8>>)> = sqlx::query_as(
             "INSERT INTO vault_entries \
                (tenant, token_id, entity_type, key_version, sealed_value, fingerprint, ctx, created_at, expires_at) \
              SELECT $1, * FROM UNNEST($2::text[], $3::text[], $4::int4[], $5::bytea[], $6::bytea[], \
                                       $7::text[], $8::int8[], $9::int8[]) \
-             ON CONFLICT (tenant, fingerprint) DO UPDATE SET fingerprint = EXCLUDED.fingerprint \
+             ON CONFLICT (tenant, fingerprint) DO UPDATE SET \
+               token_id = CASE WHEN vault_entries.expires_at <= EXCLUDED.created_at THEN EXCLUDED.token_id ELSE vault_entries.token_id END, \
+               entity_type = CASE WHEN vault_entries.expires_at <= EXCLUDED.created_at THEN EXCLUDED.entity_type ELSE vault_entries.entity_type END, \
+               key_version = CASE WHEN vault_entries.expires_at <= EXCLUDED.created_at THEN EXCLUDED.key_version ELSE vault_entries.key_version END, \
+               sealed_value = CASE WHEN vault_entries.expires_at <= EXCLUDED.created_at THEN EXCLUDED.sealed_value ELSE vault_entries.sealed_value END, \
+               created_at = CASE WHEN vault_entries.expires_at <= EXCLUDED.created_at THEN EXCLUDED.created_at ELSE vault_entries.created_at END, \
+               expires_at = EXCLUDED.expires_at \
              RETURNING token_id, fingerprint",
         )
         .bind(tenant)

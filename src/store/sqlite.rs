@@ -155,7 +155,13 @@ impl VaultStore for SqliteStore {
                 "INSERT INTO vault_entries \
                    (tenant, token_id, entity_type, key_version, sealed_value, fingerprint, ctx, created_at, expires_at) \
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) \
-                 ON CONFLICT (tenant, fingerprint) DO UPDATE SET fingerprint = excluded.fingerprint \
+                 ON CONFLICT (tenant, fingerprint) DO UPDATE SET \
+               token_id = CASE WHEN vault_entries.expires_at <= excluded.created_at THEN excluded.token_id ELSE vault_entries.token_id END, \
+               entity_type = CASE WHEN vault_entries.expires_at <= excluded.created_at THEN excluded.entity_type ELSE vault_entries.entity_type END, \
+               key_version = CASE WHEN vault_entries.expires_at <= excluded.created_at THEN excluded.key_version ELSE vault_entries.key_version END, \
+               sealed_value = CASE WHEN vault_entries.expires_at <= excluded.created_at THEN excluded.sealed_value ELSE vault_entries.sealed_value END, \
+               created_at = CASE WHEN vault_entries.expires_at <= excluded.created_at THEN excluded.created_at ELSE vault_entries.created_at END, \
+               expires_at = excluded.expires_at \
                  RETURNING token_id, fingerprint",
             )
             .bind(tenant)

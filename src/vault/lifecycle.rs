@@ -290,6 +290,17 @@ impl Vault {
         Ok(Some(last))
     }
 
+    /// Deletes up to one batch of tokens whose time to live is over; returns how many.
+    ///
+    /// # Errors
+    /// Store failures.
+    pub async fn purge_expired(&self) -> Result<u64, VaultError> {
+        Ok(self
+            .store
+            .purge_expired(self.clock.now_millis(), PURGE_BATCH)
+            .await?)
+    }
+
     /// Resumes orphaned jobs and purges expired tokens, every few seconds, until the
     /// process ends. Every instance runs it; leases keep them from doubling work.
     pub fn spawn_background_work(self: &Arc<Self>) {
@@ -305,7 +316,7 @@ impl Vault {
                         Arc::clone(&vault).work_on(job).await;
                     }
                 }
-                match vault.store.purge_expired(now, PURGE_BATCH).await {
+                match vault.purge_expired().await {
                     Ok(0) => {}
                     Ok(purged) => tracing::info!(purged, "expired tokens purged"),
                     Err(err) => tracing::warn!(error = %err, "purging expired tokens failed"),

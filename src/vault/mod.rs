@@ -233,8 +233,14 @@ impl Vault {
         let determinism = scope.ctx.map(|ctx| format!("c:{ctx}"));
         let mut ids = Vec::new();
         for attempt in 1..=STORE_ATTEMPTS {
-            let entries =
-                self.seal_entries(scope, &keys, determinism.as_deref(), &kinds, &values)?;
+            let entries = self.seal_entries(
+                scope,
+                &keys,
+                determinism.as_deref(),
+                policy.ttl_millis,
+                &kinds,
+                &values,
+            )?;
             match self
                 .store
                 .put_entries(scope.tenant.as_str(), &entries)
@@ -286,6 +292,7 @@ impl Vault {
         scope: TokenizeScope<'_>,
         keys: &TenantKeys,
         determinism: Option<&str>,
+        ttl_millis: Option<i64>,
         kinds: &[EntityType],
         values: &[&str],
     ) -> Result<Vec<NewEntryRow>, VaultError> {
@@ -314,7 +321,7 @@ impl Vault {
                     fingerprint,
                     ctx: scope.ctx.map(str::to_owned),
                     created_at: now,
-                    expires_at: None,
+                    expires_at: ttl_millis.map(|ttl| now.saturating_add(ttl)),
                 })
             })
             .collect()

@@ -30,6 +30,10 @@ pub struct PolicyDocument {
     /// own support address. These are declared non-sensitive and stored as written.
     #[serde(default)]
     pub allow_list: Vec<String>,
+    /// When set, tokens expire this many seconds after they were last issued; expired
+    /// tokens behave as unknown and are purged.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub token_ttl_seconds: Option<u64>,
 }
 
 /// One tenant recognizer: a `pattern` (with an optional `validator`) or a `dictionary`.
@@ -81,6 +85,8 @@ pub struct CompiledPolicy {
     pub entities: Option<Vec<EntityType>>,
     /// The tenant's recognizers.
     pub recognizers: Vec<Box<dyn Recognizer>>,
+    /// Token time to live, in milliseconds.
+    pub ttl_millis: Option<i64>,
     allow: HashSet<String>,
 }
 
@@ -145,10 +151,21 @@ impl PolicyDocument {
             .map(|v| v.trim().to_ascii_lowercase())
             .filter(|v| !v.is_empty())
             .collect();
+        let ttl_millis = match self.token_ttl_seconds {
+            None => None,
+            Some(0) => return Err(invalid("token_ttl_seconds", "must be at least 1")),
+            Some(seconds) => Some(
+                i64::try_from(seconds)
+                    .ok()
+                    .and_then(|s| s.checked_mul(1000))
+                    .ok_or_else(|| invalid("token_ttl_seconds", "too large"))?,
+            ),
+        };
         Ok(CompiledPolicy {
             version,
             entities,
             recognizers,
+            ttl_millis,
             allow,
         })
     }

@@ -34,6 +34,7 @@ pub enum Db {
 
 pub struct TestApp {
     pub router: Router,
+    pub state: promptvault::app::AppState,
     pub issuer: JwtIssuer,
     pub db: Db,
     /// Keeps the key files alive as long as the app.
@@ -252,6 +253,7 @@ pub struct AppOptions {
     pub public_keys: Option<PathBuf>,
     pub issuer: Option<String>,
     pub max_body_bytes: Option<usize>,
+    pub clock: Option<Arc<dyn Clock>>,
 }
 
 async fn app_with(
@@ -276,7 +278,10 @@ async fn app_with(
         "promptvault".to_owned(),
     )
     .unwrap();
-    let clock: Arc<dyn Clock> = Arc::new(SystemClock);
+    let clock: Arc<dyn Clock> = options
+        .clock
+        .clone()
+        .unwrap_or_else(|| Arc::new(SystemClock));
     let settings = ApiSettings {
         max_body_bytes: options.max_body_bytes.unwrap_or(1_048_576),
         admin_require_mfa: true,
@@ -287,7 +292,8 @@ async fn app_with(
     };
     let state = state_from_parts(store, (root, Some(source)), verifier, clock, settings);
     TestApp {
-        router: promptvault::api::router(state),
+        router: promptvault::api::router(state.clone()),
+        state,
         issuer: JwtIssuer::from_secret_file(&secret_file).unwrap(),
         db,
         _dir: dir,

@@ -1,10 +1,14 @@
 //! Tenant policy through the admin API: custom recognizers, allow-lists and the types to
 //! tokenize take effect on the next request, on every instance, on both stores.
 
+use std::sync::Arc;
+use std::time::Duration;
+
 use axum::http::StatusCode;
+use promptvault::clock::ManualClock;
 use serde_json::{json, Value};
 
-use crate::helpers::{TestApp, TENANT};
+use crate::helpers::{postgres_app_with, sqlite_app_with, AppOptions, TestApp, TENANT};
 
 const PROMPT: &str =
     "EMP-123456 asked support@acme.example to call bob@example.com about Project Falcon.";
@@ -210,3 +214,71 @@ async fn an_invalid_policy_is_a_400_naming_the_field_and_changes_nothing(app: Te
     assert_eq!(app.tokenize("keep@example.org").await, "keep@example.org");
 }
 on_every_backend!(an_invalid_policy_is_a_400_naming_the_field_and_changes_nothing);
+
+async fn expired_tokens_are_unknown_replaced_on_reuse_and_purged(app: TestApp, clock: ManualClock) {
+    // Arrange
+    put_policy(&app, &json!({ "token_ttl_seconds": 60 })).await;
+    let in_ctx = app.jwt(TENANT, "tokenize detokenize", Some("chat"));
+    let body = json!({ "text": "ttl@example.org" });
+    let first = app.post_as(&in_ctx, "/v1/tokenize", &body).await.body["text"].clone();
+    let again = app.post_as(&in_ctx, "/v1/tokenize", &body).await.body["text"].clone();
+    let revealed = app
+        .post_as(&in_ctx, "/v1/detokenize", &json!({ "text": first }))
+        .await;
+
+    // Act
+    clock.advance(Duration::from_secs(61));
+    let expired = app
+        .post_as(&in_ctx, "/v1/detokenize", &json!({ "text": first }))
+        .await;
+    let renewed = app.post_as(&in_ctx, "/v1/tokenize", &body).await.body["text"].clone();
+    let purged = app.state.vault.purge_expired().await.unwrap();
+
+    // Assert
+    assert_eq!(first, again, "deterministic while alive");
+    assert_eq!(revealed.body["text"], "ttl@example.org");
+    assert_eq!(expired.body["unknown"], 1);
+    assert_eq!(expired.body["text"], first);
+    assert_ne!(renewed, first, "an expired token is not handed out again");
+    let fresh = app
+        .post_as(&in_ctx, "/v1/detokenize", &json!({ "text": renewed }))
+        .await;
+    assert_eq!(fresh.body["text"], "ttl@example.org");
+    assert_eq!(
+        purged, 0,
+        "the renewed row replaced the expired one in place"
+    );
+
+    // A token without ctx expires too, and the purge deletes it.
+    let lonely = app.tokenize("lonely@example.org").await;
+    clock.advance(Duration::from_secs(61));
+    assert_eq!(app.state.vault.purge_expired().await.unwrap(), 2);
+    assert_eq!(app.detokenize(&lonely).await["unknown"], 1);
+    assert!(
+        !app.dump_database().await.contains(&lonely[7..20]),
+        "the purged row is gone"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn token_ttl_on_sqlite() {
+    let clock = ManualClock::starting_now();
+    let options = AppOptions {
+        clock: Some(Arc::new(clock.clone())),
+        ..AppOptions::default()
+    };
+    expired_tokens_are_unknown_replaced_on_reuse_and_purged(sqlite_app_with(&options).await, clock)
+        .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn token_ttl_on_postgres() {
+    let clock = ManualClock::starting_now();
+    let options = AppOptions {
+        clock: Some(Arc::new(clock.clone())),
+        ..AppOptions::default()
+    };
+    if let Some(app) = postgres_app_with(&options).await {
+        expired_tokens_are_unknown_replaced_on_reuse_and_purged(app, clock).await;
+    }
+}
