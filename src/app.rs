@@ -29,6 +29,8 @@ pub struct AppState {
     pub max_body_bytes: usize,
     /// Admin calls need `"mfa"` in `amr`.
     pub admin_require_mfa: bool,
+    /// Destructive admin actions need a second admin.
+    pub admin_dual_control: bool,
 }
 
 /// Loads the root key (Argon2id runs on a blocking thread).
@@ -101,6 +103,8 @@ pub struct ApiSettings {
     pub max_body_bytes: usize,
     /// Admin calls need `"mfa"` in `amr`.
     pub admin_require_mfa: bool,
+    /// Destructive admin actions need a second admin.
+    pub admin_dual_control: bool,
 }
 
 impl ApiSettings {
@@ -109,6 +113,7 @@ impl ApiSettings {
         Self {
             max_body_bytes: config.max_body_bytes,
             admin_require_mfa: config.admin_require_mfa,
+            admin_dual_control: config.admin_dual_control,
         }
     }
 }
@@ -118,6 +123,7 @@ impl Default for ApiSettings {
         Self {
             max_body_bytes: 1_048_576,
             admin_require_mfa: true,
+            admin_dual_control: false,
         }
     }
 }
@@ -136,6 +142,7 @@ pub fn state_from_parts(
         jwt: Arc::new(jwt),
         max_body_bytes: settings.max_body_bytes,
         admin_require_mfa: settings.admin_require_mfa,
+        admin_dual_control: settings.admin_dual_control,
     }
 }
 

@@ -32,6 +32,8 @@ pub struct Config {
     pub jwt_audience: String,
     /// Admin calls need `mfa` in `amr`.
     pub admin_require_mfa: bool,
+    /// Destructive admin actions need a second admin's confirmation.
+    pub admin_dual_control: bool,
     /// Larger request bodies get 413.
     pub max_body_bytes: usize,
     /// The AI provider's base URL, for the proxy.
@@ -78,6 +80,7 @@ struct FileConfig {
     jwt_issuer: Option<String>,
     jwt_audience: Option<String>,
     admin_require_mfa: Option<bool>,
+    admin_dual_control: Option<bool>,
     max_body_bytes: Option<usize>,
     upstream_url: Option<String>,
     upstream_api_key_file: Option<PathBuf>,
@@ -151,6 +154,10 @@ impl Config {
             admin_require_mfa: match var("PROMPTVAULT_ADMIN_REQUIRE_MFA") {
                 Some(raw) => parse_bool("PROMPTVAULT_ADMIN_REQUIRE_MFA", &raw)?,
                 None => file.admin_require_mfa.unwrap_or(true),
+            },
+            admin_dual_control: match var("PROMPTVAULT_ADMIN_DUAL_CONTROL") {
+                Some(raw) => parse_bool("PROMPTVAULT_ADMIN_DUAL_CONTROL", &raw)?,
+                None => file.admin_dual_control.unwrap_or(false),
             },
             max_body_bytes: match var("PROMPTVAULT_MAX_BODY_BYTES") {
                 Some(raw) => raw.trim().parse().map_err(|_| ConfigError::Invalid {

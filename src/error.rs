@@ -20,6 +20,9 @@ pub enum ApiError {
     /// An admin call without `"mfa"` in the JWT's `amr`.
     #[error("admin calls need a token with \"mfa\" in amr")]
     MfaRequired,
+    /// The same admin tried to confirm their own destructive action.
+    #[error("a second admin with another sub must confirm this action")]
+    SecondAdminRequired,
     /// Malformed input.
     #[error("{0}")]
     InvalidRequest(String),
@@ -52,6 +55,7 @@ impl ApiError {
             Self::Unauthenticated => (StatusCode::UNAUTHORIZED, "unauthenticated"),
             Self::MissingScope(_) => (StatusCode::FORBIDDEN, "missing_scope"),
             Self::MfaRequired => (StatusCode::FORBIDDEN, "mfa_required"),
+            Self::SecondAdminRequired => (StatusCode::FORBIDDEN, "second_admin_required"),
             Self::InvalidRequest(_) => (StatusCode::BAD_REQUEST, "invalid_request"),
             Self::NotFound => (StatusCode::NOT_FOUND, "not_found"),
             Self::MethodNotAllowed => (StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed"),

@@ -184,6 +184,27 @@ pub trait VaultStore: Debug + Send + Sync + 'static {
     /// Marks a job done or failed.
     async fn finish_job(&self, id: &str, state: &str, now: i64) -> Result<(), StoreError>;
 
+    /// Records a destructive action waiting for a second admin.
+    async fn create_pending_action(&self, action: &PendingActionRow) -> Result<(), StoreError>;
+
+    /// One pending action of the tenant.
+    async fn pending_action(
+        &self,
+        tenant: &str,
+        id: &str,
+    ) -> Result<Option<PendingActionRow>, StoreError>;
+
+    /// Marks the action confirmed by `sub`, only if it is unconfirmed, unexpired at `now`
+    /// and was requested by someone else (one statement, so two confirmations cannot both
+    /// win). Returns whether this call confirmed it.
+    async fn confirm_pending_action(
+        &self,
+        tenant: &str,
+        id: &str,
+        sub: &str,
+        now: i64,
+    ) -> Result<bool, StoreError>;
+
     /// Deletes up to `limit` records whose time to live ended before `now`.
     async fn purge_expired(&self, now: i64, limit: i64) -> Result<u64, StoreError>;
 
@@ -287,6 +308,27 @@ pub struct JobRow {
     pub created_at: i64,
     /// Unix milliseconds.
     pub updated_at: i64,
+}
+
+/// A destructive admin action waiting for its second admin.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PendingActionRow {
+    /// Random id.
+    pub id: String,
+    /// The tenant.
+    pub tenant: String,
+    /// `shred_tenant`, `destroy_data_key` or `rotate_root_key`.
+    pub action: String,
+    /// The data key version, for `destroy_data_key`.
+    pub argument: Option<i64>,
+    /// The first admin's sub.
+    pub requested_by: String,
+    /// Unix milliseconds.
+    pub requested_at: i64,
+    /// Unix milliseconds after which it can no longer be confirmed.
+    pub expires_at: i64,
+    /// The second admin's sub, once confirmed.
+    pub confirmed_by: Option<String>,
 }
 
 /// A stored tenant policy.

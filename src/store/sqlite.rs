@@ -11,8 +11,8 @@ use sqlx::sqlite::{
 use sqlx::ConnectOptions;
 
 use super::{
-    DataKeyRow, DestroyOutcome, EntryRow, JobProgress, JobRow, NewEntryRow, PolicyRow, ResealRow,
-    RewrappedKeyRow, StoreError, TenantKeysRow, TenantStateRow, VaultStore,
+    DataKeyRow, DestroyOutcome, EntryRow, JobProgress, JobRow, NewEntryRow, PendingActionRow,
+    PolicyRow, ResealRow, RewrappedKeyRow, StoreError, TenantKeysRow, TenantStateRow, VaultStore,
 };
 
 /// SQLite-backed [`VaultStore`].
@@ -617,6 +617,82 @@ impl VaultStore for SqliteStore {
         .execute(&self.pool)
         .await?;
         Ok(())
+    }
+
+    async fn create_pending_action(&self, action: &PendingActionRow) -> Result<(), StoreError> {
+        sqlx::query(
+            "INSERT INTO pending_actions (id, tenant, action, argument, requested_by, requested_at, expires_at) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        )
+        .bind(&action.id)
+        .bind(&action.tenant)
+        .bind(&action.action)
+        .bind(action.argument)
+        .bind(&action.requested_by)
+        .bind(action.requested_at)
+        .bind(action.expires_at)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    async fn pending_action(
+        &self,
+        tenant: &str,
+        id: &str,
+    ) -> Result<Option<PendingActionRow>, StoreError> {
+        let row: Option<(String, String, String, Option<i64>, String, i64, i64, Option<String>)> = sqlx::query_as(
+            "SELECT id, tenant, action, argument, requested_by, requested_at, expires_at, confirmed_by \
+             FROM pending_actions WHERE tenant = ?1 AND id = ?2",
+        )
+        .bind(tenant)
+        .bind(id)
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(row.map(
+            |(
+                id,
+                tenant,
+                action,
+                argument,
+                requested_by,
+                requested_at,
+                expires_at,
+                confirmed_by,
+            )| {
+                PendingActionRow {
+                    id,
+                    tenant,
+                    action,
+                    argument,
+                    requested_by,
+                    requested_at,
+                    expires_at,
+                    confirmed_by,
+                }
+            },
+        ))
+    }
+
+    async fn confirm_pending_action(
+        &self,
+        tenant: &str,
+        id: &str,
+        sub: &str,
+        now: i64,
+    ) -> Result<bool, StoreError> {
+        let confirmed = sqlx::query(
+            "UPDATE pending_actions SET confirmed_by = ?3, confirmed_at = ?4 \
+             WHERE tenant = ?1 AND id = ?2 AND confirmed_by IS NULL AND expires_at > ?4 AND requested_by <> ?3",
+        )
+        .bind(tenant)
+        .bind(id)
+        .bind(sub)
+        .bind(now)
+        .execute(&self.pool)
+        .await?
+        .rows_affected();
+        Ok(confirmed == 1)
     }
 
     #[tracing::instrument(skip_all)]

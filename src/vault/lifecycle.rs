@@ -10,7 +10,9 @@ use serde::Serialize;
 
 use super::{Vault, VaultError};
 use crate::crypto;
-use crate::store::{DestroyOutcome, JobProgress, JobRow, ResealRow, RewrappedKeyRow, StoreError};
+use crate::store::{
+    DestroyOutcome, JobProgress, JobRow, PendingActionRow, ResealRow, RewrappedKeyRow, StoreError,
+};
 use crate::tenant::TenantId;
 
 /// Records re-encrypted per transaction.
@@ -434,4 +436,114 @@ fn copy_private(from: &std::path::Path, to: &std::path::Path) -> std::io::Result
         .open(to)?;
     file.write_all(&contents)?;
     file.sync_all()
+}
+
+/// How long a destructive action waits for its second admin.
+pub const DUAL_CONTROL_WINDOW: Duration = Duration::from_secs(15 * 60);
+
+/// A destructive action waiting for a second admin, as admins see it.
+#[derive(Debug, Serialize)]
+pub struct PendingActionView {
+    /// Always `pending_confirmation`.
+    pub status: &'static str,
+    /// Confirm with `POST /v1/admin/actions/{id}/confirm`.
+    pub id: String,
+    /// What will happen.
+    pub action: String,
+    /// The data key version, for `destroy_data_key`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub version: Option<i64>,
+    /// Who asked.
+    pub requested_by: String,
+    /// Unix milliseconds after which it lapses.
+    pub expires_at: i64,
+}
+
+/// Why a confirmation is refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ConfirmRefusal {
+    /// No such action for this tenant.
+    NotFound,
+    /// The same admin asked and confirmed.
+    SameAdmin,
+    /// The window passed, or it was already confirmed.
+    Lapsed,
+}
+
+impl Vault {
+    /// Records a destructive action for a second admin to confirm.
+    ///
+    /// # Errors
+    /// Store failures.
+    pub async fn request_action(
+        &self,
+        tenant: &TenantId,
+        action: &str,
+        argument: Option<i64>,
+        requested_by: &str,
+    ) -> Result<PendingActionView, VaultError> {
+        let now = self.clock.now_millis();
+        let window = i64::try_from(DUAL_CONTROL_WINDOW.as_millis()).unwrap_or(i64::MAX);
+        let row = PendingActionRow {
+            id: super::TokenId::generate(&mut rand::thread_rng())
+                .as_str()
+                .to_owned(),
+            tenant: tenant.as_str().to_owned(),
+            action: action.to_owned(),
+            argument,
+            requested_by: requested_by.to_owned(),
+            requested_at: now,
+            expires_at: now.saturating_add(window),
+            confirmed_by: None,
+        };
+        self.store.create_pending_action(&row).await?;
+        tracing::warn!(tenant = %tenant, action, id = %row.id, "destructive action waits for a second admin");
+        Ok(PendingActionView {
+            status: "pending_confirmation",
+            id: row.id,
+            action: row.action,
+            version: argument,
+            requested_by: row.requested_by,
+            expires_at: row.expires_at,
+        })
+    }
+
+    /// Looks up a pending action of the tenant.
+    ///
+    /// # Errors
+    /// Store failures.
+    pub async fn pending_action(
+        &self,
+        tenant: &TenantId,
+        id: &str,
+    ) -> Result<Option<PendingActionRow>, VaultError> {
+        Ok(self.store.pending_action(tenant.as_str(), id).await?)
+    }
+
+    /// Confirms a pending action as `sub`; the caller then carries it out.
+    ///
+    /// # Errors
+    /// Store failures; `Ok(Err(_))` says why the confirmation is refused.
+    pub async fn confirm_action(
+        &self,
+        tenant: &TenantId,
+        id: &str,
+        sub: &str,
+    ) -> Result<Result<PendingActionRow, ConfirmRefusal>, VaultError> {
+        let Some(row) = self.store.pending_action(tenant.as_str(), id).await? else {
+            return Ok(Err(ConfirmRefusal::NotFound));
+        };
+        if row.requested_by == sub {
+            return Ok(Err(ConfirmRefusal::SameAdmin));
+        }
+        if !self
+            .store
+            .confirm_pending_action(tenant.as_str(), id, sub, self.clock.now_millis())
+            .await?
+        {
+            return Ok(Err(ConfirmRefusal::Lapsed));
+        }
+        tracing::warn!(tenant = %tenant, action = %row.action, id, "destructive action confirmed by a second admin");
+        Ok(Ok(row))
+    }
 }

@@ -254,6 +254,7 @@ pub struct AppOptions {
     pub issuer: Option<String>,
     pub max_body_bytes: Option<usize>,
     pub clock: Option<Arc<dyn Clock>>,
+    pub dual_control: bool,
 }
 
 async fn app_with(
@@ -285,6 +286,7 @@ async fn app_with(
     let settings = ApiSettings {
         max_body_bytes: options.max_body_bytes.unwrap_or(1_048_576),
         admin_require_mfa: true,
+        admin_dual_control: options.dual_control,
     };
     let source = RootKeySource {
         path: dir.path().join("root.key"),

@@ -6,7 +6,7 @@ use std::time::Duration;
 use axum::http::StatusCode;
 use serde_json::{json, Value};
 
-use crate::helpers::{Answer, TestApp, TENANT};
+use crate::helpers::{postgres_app_with, sqlite_app_with, Answer, AppOptions, TestApp, TENANT};
 
 async fn admin(app: &TestApp, method: &str, path: &str) -> Answer {
     let bearer = app.jwt(TENANT, "admin", None);
@@ -290,3 +290,89 @@ async fn root_rotation_needs_admin_system(app: TestApp) {
     assert_eq!(answer.body["title"], "mfa_required");
 }
 on_every_backend!(root_rotation_needs_admin_system);
+
+async fn dual_control_needs_a_second_admin_to_confirm(app: TestApp) {
+    // Arrange
+    let tokenized = app.tokenize("ann@example.org").await;
+    let alice = app.jwt_as("alice", TENANT, "admin", None, true);
+    let bob = app.jwt_as("bob", TENANT, "admin", None, true);
+    let confirm = |id: &str| format!("/v1/admin/actions/{id}/confirm");
+
+    // Act: alice asks, alice cannot confirm, bob can, once.
+    let asked = app
+        .request("DELETE", "/v1/admin/tenant", Some(&alice), None, Vec::new())
+        .await;
+    let id = asked.body["id"].as_str().unwrap().to_owned();
+    let still_readable = app.detokenize(&tokenized).await;
+    let by_alice = app
+        .request("POST", &confirm(&id), Some(&alice), None, Vec::new())
+        .await;
+    let by_bob = app
+        .request("POST", &confirm(&id), Some(&bob), None, Vec::new())
+        .await;
+    let twice = app
+        .request("POST", &confirm(&id), Some(&bob), None, Vec::new())
+        .await;
+    let unknown = app
+        .request("POST", &confirm("nope"), Some(&bob), None, Vec::new())
+        .await;
+
+    // Assert
+    assert_eq!(asked.status, StatusCode::ACCEPTED, "{}", asked.raw);
+    assert_eq!(asked.body["status"], "pending_confirmation");
+    assert_eq!(asked.body["action"], "shred_tenant");
+    assert_eq!(
+        still_readable["text"], "ann@example.org",
+        "nothing happens before confirmation"
+    );
+    assert_eq!(by_alice.status, StatusCode::FORBIDDEN);
+    assert_eq!(by_alice.body["title"], "second_admin_required");
+    assert_eq!(by_bob.status, StatusCode::OK, "{}", by_bob.raw);
+    assert_eq!(by_bob.body["shredded"], true);
+    assert_eq!(twice.status, StatusCode::CONFLICT);
+    assert_eq!(unknown.status, StatusCode::NOT_FOUND);
+    assert_eq!(app.detokenize(&tokenized).await["unknown"], 1);
+
+    // Root rotation under dual control: the confirming admin needs admin:system too.
+    let root_alice = app.jwt_as("alice", TENANT, "admin admin:system", None, true);
+    let asked = app
+        .request(
+            "POST",
+            "/v1/admin/root/rotate",
+            Some(&root_alice),
+            None,
+            Vec::new(),
+        )
+        .await;
+    let id = asked.body["id"].as_str().unwrap().to_owned();
+    let plain_bob = app
+        .request("POST", &confirm(&id), Some(&bob), None, Vec::new())
+        .await;
+    let root_bob = app.jwt_as("bob", TENANT, "admin admin:system", None, true);
+    let system_bob = app
+        .request("POST", &confirm(&id), Some(&root_bob), None, Vec::new())
+        .await;
+    assert_eq!(plain_bob.status, StatusCode::FORBIDDEN);
+    assert_eq!(system_bob.status, StatusCode::OK, "{}", system_bob.raw);
+    assert_eq!(system_bob.body["root_key_version"], 2);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn dual_control_on_sqlite() {
+    let options = AppOptions {
+        dual_control: true,
+        ..AppOptions::default()
+    };
+    dual_control_needs_a_second_admin_to_confirm(sqlite_app_with(&options).await).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn dual_control_on_postgres() {
+    let options = AppOptions {
+        dual_control: true,
+        ..AppOptions::default()
+    };
+    if let Some(app) = postgres_app_with(&options).await {
+        dual_control_needs_a_second_admin_to_confirm(app).await;
+    }
+}
