@@ -15,7 +15,7 @@ use crate::config::Config;
 use crate::crypto::{load_or_create_root_keyring, RootKeyring};
 use crate::detect::Detector;
 use crate::store::{self, VaultStore};
-use crate::vault::{RootKeySource, Vault};
+use crate::vault::{FileRootKeyProvider, RootKeyProvider, Vault};
 
 /// Everything a handler may touch. Cheap to clone; every secret-bearing field has a
 /// redacted `Debug`.
@@ -83,10 +83,10 @@ pub async fn build_state(config: &Config) -> anyhow::Result<AppState> {
     let store = store::connect(config.database_url.expose_secret())
         .await
         .context("connecting to the store")?;
-    let source = RootKeySource {
+    let source: Arc<dyn RootKeyProvider> = Arc::new(FileRootKeyProvider {
         path: config.root_key_file.clone(),
         passphrase: config.root_key_passphrase.clone(),
-    };
+    });
     Ok(state_from_parts(
         store,
         (root, Some(source)),
@@ -131,7 +131,7 @@ impl Default for ApiSettings {
 /// Assembles the state from ready parts (tests use this with their own store and keys).
 pub fn state_from_parts(
     store: Arc<dyn VaultStore>,
-    (root, root_source): (RootKeyring, Option<RootKeySource>),
+    (root, root_source): (RootKeyring, Option<Arc<dyn RootKeyProvider>>),
     jwt: JwtVerifier,
     clock: Arc<dyn Clock>,
     settings: ApiSettings,

@@ -17,7 +17,7 @@ use crate::crypto::{load_root_keyring, write_root_keyring};
 use crate::detect::Detector;
 use crate::evaluate::{predict, report, score, CorpusRecord};
 use crate::tenant::TenantId;
-use crate::vault::{RootKeySource, Vault};
+use crate::vault::{FileRootKeyProvider, Vault};
 
 /// promptvault: keeps sensitive values out of LLM prompts.
 #[derive(Debug, Parser)]
@@ -136,10 +136,10 @@ pub async fn keys(config: &Config, command: &KeysCommand) -> anyhow::Result<Stri
         KeysCommand::RotateRoot => {
             let root = load_root_keyring(path, passphrase)?;
             let store = crate::store::connect(config.database_url.expose_secret()).await?;
-            let source = RootKeySource {
+            let source = Arc::new(FileRootKeyProvider {
                 path: path.clone(),
                 passphrase: passphrase.cloned(),
-            };
+            });
             let vault = Vault::new(
                 store,
                 root,

@@ -11,16 +11,11 @@
 //! writer wins and both read the winner's keys back.
 
 use std::collections::HashMap;
-use std::path::PathBuf;
 use std::sync::{Arc, RwLock};
 
-use secrecy::SecretString;
-
+use super::root_provider::RootKeyProvider;
 use crate::clock::Clock;
-use crate::crypto::{
-    load_root_keyring, write_root_keyring, CryptoError, DataKey, FingerprintKey, RootKeyFileError,
-    RootKeyring,
-};
+use crate::crypto::{CryptoError, DataKey, FingerprintKey, RootKeyring};
 use crate::store::{DataKeyRow, StoreError, TenantKeysRow, VaultStore};
 
 /// A tenant's unwrapped keys, as of one key epoch.
@@ -50,49 +45,11 @@ pub enum KeyringError {
     Contended,
 }
 
-/// Where the root key file is, to reload it when another instance rotated the root key,
-/// and to rewrite it during a root rotation.
-#[derive(Debug, Clone)]
-pub struct RootKeySource {
-    /// The root key file.
-    pub path: PathBuf,
-    /// Its passphrase, when sealed.
-    pub passphrase: Option<SecretString>,
-}
-
-impl RootKeySource {
-    /// Reads the file again (Argon2id runs on a blocking thread).
-    ///
-    /// # Errors
-    /// The file cannot be read or opened.
-    pub async fn load(&self) -> Result<RootKeyring, RootKeyFileError> {
-        let source = self.clone();
-        tokio::task::spawn_blocking(move || {
-            load_root_keyring(&source.path, source.passphrase.as_ref())
-        })
-        .await
-        .unwrap_or(Err(RootKeyFileError::Crypto))
-    }
-
-    /// Replaces the file with `keyring` (atomically, mode 0600).
-    ///
-    /// # Errors
-    /// The file cannot be written.
-    pub async fn store(&self, keyring: Arc<RootKeyring>) -> Result<(), RootKeyFileError> {
-        let source = self.clone();
-        tokio::task::spawn_blocking(move || {
-            write_root_keyring(&source.path, &keyring, source.passphrase.as_ref())
-        })
-        .await
-        .unwrap_or(Err(RootKeyFileError::Crypto))
-    }
-}
-
 /// Cache of unwrapped tenant keys in front of the store.
 #[derive(Debug)]
 pub struct Keyring {
     root: RwLock<Arc<RootKeyring>>,
-    root_source: Option<RootKeySource>,
+    root_source: Option<Arc<dyn RootKeyProvider>>,
     store: Arc<dyn VaultStore>,
     clock: Arc<dyn Clock>,
     cache: RwLock<HashMap<String, Arc<TenantKeys>>>,
@@ -105,7 +62,7 @@ impl Keyring {
     /// A keyring over `store`, unwrapping with `root`.
     pub fn new(
         root: RootKeyring,
-        root_source: Option<RootKeySource>,
+        root_source: Option<Arc<dyn RootKeyProvider>>,
         store: Arc<dyn VaultStore>,
         clock: Arc<dyn Clock>,
     ) -> Self {
@@ -150,7 +107,7 @@ impl Keyring {
     }
 
     /// Where the root key file is, if this keyring was loaded from one.
-    pub fn root_source(&self) -> Option<&RootKeySource> {
+    pub fn root_source(&self) -> Option<&Arc<dyn RootKeyProvider>> {
         self.root_source.as_ref()
     }
 

@@ -18,9 +18,9 @@ use crate::tenant::TenantId;
 /// Records re-encrypted per transaction.
 const REENCRYPT_BATCH: i64 = 500;
 /// How long a job's lease lasts; it is renewed with every batch.
-const LEASE_MILLIS: i64 = 15_000;
+const LEASE_MILLIS: i64 = 5_000;
 /// How often an instance looks for orphaned jobs and expired tokens.
-const BACKGROUND_PERIOD: Duration = Duration::from_secs(5);
+const BACKGROUND_PERIOD: Duration = Duration::from_secs(2);
 /// Expired tokens deleted per statement.
 const PURGE_BATCH: i64 = 1000;
 
@@ -358,16 +358,9 @@ impl Vault {
             .ok_or(VaultError::NoRootKeyFile)?;
         let _one_at_a_time = self.root_rotation.lock().await;
         let current = self.keyring.root();
-        let retired_file = format!(
-            "{}.retired-v{}",
-            source.path.display(),
-            current.active().version()
-        );
-        let path = source.path.clone();
-        let backup = std::path::PathBuf::from(&retired_file);
-        tokio::task::spawn_blocking(move || copy_private(&path, &backup))
+        let retired_file = source
+            .keep_copy(current.active().version())
             .await
-            .map_err(|_| VaultError::NoRootKeyFile)?
             .map_err(|_| VaultError::NoRootKeyFile)?;
         let next = Arc::new(current.with_new_version()?);
         source
@@ -421,21 +414,6 @@ impl Vault {
             retired_file,
         })
     }
-}
-
-/// Copies a key file keeping it private (mode 0600).
-fn copy_private(from: &std::path::Path, to: &std::path::Path) -> std::io::Result<()> {
-    use std::io::Write;
-    use std::os::unix::fs::OpenOptionsExt;
-    let contents = zeroize::Zeroizing::new(std::fs::read(from)?);
-    let mut file = std::fs::OpenOptions::new()
-        .write(true)
-        .create(true)
-        .truncate(true)
-        .mode(0o600)
-        .open(to)?;
-    file.write_all(&contents)?;
-    file.sync_all()
 }
 
 /// How long a destructive action waits for its second admin.

@@ -9,6 +9,7 @@
 mod keyring;
 pub mod lifecycle;
 pub mod policy;
+mod root_provider;
 pub mod token;
 
 use std::collections::HashMap;
@@ -17,8 +18,9 @@ use std::sync::{Arc, RwLock};
 
 use zeroize::Zeroizing;
 
-pub use keyring::{Keyring, KeyringError, RootKeySource, TenantKeys};
+pub use keyring::{Keyring, KeyringError, TenantKeys};
 pub use policy::{CompiledPolicy, PolicyDocument, PolicyError};
+pub use root_provider::{FileRootKeyProvider, RootKeyProvider, RootKeyProviderError};
 pub use token::{Token, TokenId};
 
 use crate::clock::Clock;
@@ -144,7 +146,7 @@ impl Vault {
     pub fn new(
         store: Arc<dyn VaultStore>,
         root: RootKeyring,
-        root_source: Option<RootKeySource>,
+        root_source: Option<Arc<dyn RootKeyProvider>>,
         detector: Detector,
         clock: Arc<dyn Clock>,
     ) -> Self {

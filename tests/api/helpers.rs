@@ -15,7 +15,7 @@ use promptvault::auth::{jwt_claims, JwtIssuer, JwtVerifier};
 use promptvault::clock::{Clock, SystemClock};
 use promptvault::crypto::load_or_create_root_keyring;
 use promptvault::store::{PgStore, SqliteStore, VaultStore};
-use promptvault::vault::RootKeySource;
+use promptvault::vault::FileRootKeyProvider;
 use serde_json::Value;
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use sqlx::{PgPool, SqlitePool};
@@ -288,10 +288,10 @@ async fn app_with(
         admin_require_mfa: true,
         admin_dual_control: options.dual_control,
     };
-    let source = RootKeySource {
+    let source: Arc<dyn promptvault::vault::RootKeyProvider> = Arc::new(FileRootKeyProvider {
         path: dir.path().join("root.key"),
         passphrase: None,
-    };
+    });
     let state = state_from_parts(store, (root, Some(source)), verifier, clock, settings);
     TestApp {
         router: promptvault::api::router(state.clone()),

@@ -442,3 +442,237 @@ async fn offline_root_rotation_and_passphrase_changes_keep_every_token_readable(
             .unwrap();
     assert_eq!(plain["keys"][0]["version"], 2);
 }
+
+async fn call(
+    client: &reqwest::Client,
+    method: reqwest::Method,
+    url: String,
+    jwt: &str,
+    body: Option<Value>,
+) -> (u16, Value) {
+    let mut request = client.request(method, url).bearer_auth(jwt);
+    if let Some(body) = body {
+        request = request.json(&body);
+    }
+    let response = request.send().await.unwrap();
+    let status = response.status().as_u16();
+    (status, response.json().await.unwrap_or(Value::Null))
+}
+
+fn mint_admin(dir: &Path, env: &[(&str, String)]) -> String {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_promptvault"));
+    command
+        .args([
+            "token", "--tenant", "acme", "--scope", "admin", "--sub", "ops", "--mfa",
+        ])
+        .current_dir(dir)
+        .env_clear();
+    for (key, value) in env {
+        command.env(key, value);
+    }
+    let out = command.output().unwrap();
+    assert!(out.status.success());
+    String::from_utf8(out.stdout).unwrap().trim().to_owned()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_instances_on_one_postgres_honour_each_others_key_changes_at_once() {
+    let Some((pool, schema)) = postgres_schema().await else {
+        return;
+    };
+    pool.close().await;
+    let dir = tempfile::tempdir().unwrap();
+    let env = vec![("PROMPTVAULT_DATABASE_URL", postgres_url_for_schema(&schema))];
+    let client = reqwest::Client::new();
+    let jwt = mint(dir.path(), &env, "tokenize detokenize");
+    let admin = mint_admin(dir.path(), &env);
+    let first = Service::start(dir.path(), &env);
+    let second = Service::start(dir.path(), &env);
+
+    // The second instance warms its caches with version 1.
+    let warm = post(
+        &client,
+        &second.base,
+        &jwt,
+        "/v1/tokenize",
+        json!({ "text": "warm@example.org" }),
+    )
+    .await;
+    let (status, _) = call(
+        &client,
+        reqwest::Method::POST,
+        format!("{}/v1/admin/keys/rotate", first.base),
+        &admin,
+        None,
+    )
+    .await;
+    assert_eq!(status, 200);
+    post(
+        &client,
+        &second.base,
+        &jwt,
+        "/v1/tokenize",
+        json!({ "text": "after@example.org" }),
+    )
+    .await;
+    let (_, keys) = call(
+        &client,
+        reqwest::Method::GET,
+        format!("{}/v1/admin/keys", first.base),
+        &admin,
+        None,
+    )
+    .await;
+    let v2 = keys["data_keys"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|k| k["version"] == 2)
+        .unwrap();
+    assert_eq!(
+        v2["records"], 1,
+        "the second instance sealed with the new version: {keys}"
+    );
+
+    let (status, _) = call(
+        &client,
+        reqwest::Method::DELETE,
+        format!("{}/v1/admin/tenant", first.base),
+        &admin,
+        None,
+    )
+    .await;
+    assert_eq!(status, 200);
+    let revealed = post(
+        &client,
+        &second.base,
+        &jwt,
+        "/v1/detokenize",
+        json!({ "text": warm["text"] }),
+    )
+    .await;
+    assert_eq!(
+        revealed["unknown"], 1,
+        "the second instance reveals nothing of the shredded tenant"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_reencryption_killed_halfway_resumes_after_restart_and_completes() {
+    let Some((pool, schema)) = postgres_schema().await else {
+        return;
+    };
+    pool.close().await;
+    let dir = tempfile::tempdir().unwrap();
+    let env = vec![("PROMPTVAULT_DATABASE_URL", postgres_url_for_schema(&schema))];
+    let client = reqwest::Client::new();
+    let jwt = mint(dir.path(), &env, "tokenize detokenize");
+    let admin = mint_admin(dir.path(), &env);
+    let service = Service::start(dir.path(), &env);
+
+    // 20,000 records under version 1.
+    let mut batches = Vec::new();
+    for batch in 0..20 {
+        let texts: Vec<String> = (0..1000)
+            .map(|i| format!("u{batch}x{i}@example.org"))
+            .collect();
+        let answer = post(
+            &client,
+            &service.base,
+            &jwt,
+            "/v1/tokenize",
+            json!({ "texts": texts }),
+        )
+        .await;
+        batches.push((texts, answer["texts"].clone()));
+    }
+    call(
+        &client,
+        reqwest::Method::POST,
+        format!("{}/v1/admin/keys/rotate", service.base),
+        &admin,
+        None,
+    )
+    .await;
+    let (status, job) = call(
+        &client,
+        reqwest::Method::POST,
+        format!("{}/v1/admin/keys/reencrypt", service.base),
+        &admin,
+        None,
+    )
+    .await;
+    assert_eq!(status, 202);
+    let progress_url = |base: &str| {
+        format!(
+            "{base}/v1/admin/keys/reencrypt/{}",
+            job["id"].as_str().unwrap()
+        )
+    };
+    let mut halfway = Value::Null;
+    for _ in 0..2000 {
+        let (_, progress) = call(
+            &client,
+            reqwest::Method::GET,
+            progress_url(&service.base),
+            &admin,
+            None,
+        )
+        .await;
+        if progress["processed"].as_i64().unwrap_or(0) > 0 {
+            halfway = progress;
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(2)).await;
+    }
+    service.kill_hard();
+    assert_eq!(
+        halfway["state"], "running",
+        "killed while running: {halfway}"
+    );
+
+    let restarted = Service::start(dir.path(), &env);
+    let mut done = Value::Null;
+    for _ in 0..300 {
+        let (_, progress) = call(
+            &client,
+            reqwest::Method::GET,
+            progress_url(&restarted.base),
+            &admin,
+            None,
+        )
+        .await;
+        if progress["state"] == "done" {
+            done = progress;
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert_eq!(done["remaining"], 0, "resumed to completion: {done}");
+    let (_, keys) = call(
+        &client,
+        reqwest::Method::GET,
+        format!("{}/v1/admin/keys", restarted.base),
+        &admin,
+        None,
+    )
+    .await;
+    let v1 = keys["data_keys"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|k| k["version"] == 1)
+        .unwrap();
+    assert_eq!(v1["records"], 0);
+    for (texts, tokenized) in batches.iter().step_by(5) {
+        let answer = post(
+            &client,
+            &restarted.base,
+            &jwt,
+            "/v1/detokenize",
+            json!({ "texts": tokenized }),
+        )
+        .await;
+        assert_eq!(answer["texts"], json!(texts));
+    }
+}
