@@ -45,6 +45,27 @@ impl FromRequestParts<AppState> for BearerCaller {
 #[derive(Debug)]
 pub struct AdminCaller(pub Caller);
 
+/// A caller allowed to manage the root key: scope `admin:system`, and `"mfa"` in `amr`
+/// when the configuration asks for it.
+#[derive(Debug)]
+pub struct SystemAdminCaller(pub Caller);
+
+/// The bearer, if it holds `scope` and (when required) multi-factor authentication.
+async fn admin_with(
+    parts: &mut Parts,
+    state: &AppState,
+    scope: &'static str,
+) -> Result<Caller, ApiError> {
+    let BearerCaller(caller) = BearerCaller::from_request_parts(parts, state).await?;
+    if !caller.scopes.has(scope) {
+        return Err(ApiError::MissingScope(scope));
+    }
+    if state.admin_require_mfa && !caller.amr.iter().any(|m| m == "mfa") {
+        return Err(ApiError::MfaRequired);
+    }
+    Ok(caller)
+}
+
 impl FromRequestParts<AppState> for AdminCaller {
     type Rejection = ApiError;
 
@@ -52,21 +73,9 @@ impl FromRequestParts<AppState> for AdminCaller {
         parts: &mut Parts,
         state: &AppState,
     ) -> Result<Self, Self::Rejection> {
-        let BearerCaller(caller) = BearerCaller::from_request_parts(parts, state).await?;
-        if !caller.scopes.has("admin") {
-            return Err(ApiError::MissingScope("admin"));
-        }
-        if state.admin_require_mfa && !caller.amr.iter().any(|m| m == "mfa") {
-            return Err(ApiError::MfaRequired);
-        }
-        Ok(Self(caller))
+        admin_with(parts, state, "admin").await.map(Self)
     }
 }
-
-/// A caller allowed to manage the root key: scope `admin:system`, and `"mfa"` in `amr`
-/// when the configuration asks for it.
-#[derive(Debug)]
-pub struct SystemAdminCaller(pub Caller);
 
 impl FromRequestParts<AppState> for SystemAdminCaller {
     type Rejection = ApiError;
@@ -75,14 +84,7 @@ impl FromRequestParts<AppState> for SystemAdminCaller {
         parts: &mut Parts,
         state: &AppState,
     ) -> Result<Self, Self::Rejection> {
-        let BearerCaller(caller) = BearerCaller::from_request_parts(parts, state).await?;
-        if !caller.scopes.has("admin:system") {
-            return Err(ApiError::MissingScope("admin:system"));
-        }
-        if state.admin_require_mfa && !caller.amr.iter().any(|m| m == "mfa") {
-            return Err(ApiError::MfaRequired);
-        }
-        Ok(Self(caller))
+        admin_with(parts, state, "admin:system").await.map(Self)
     }
 }
 

@@ -87,11 +87,16 @@ impl Drop for Service {
 }
 
 fn mint(dir: &Path, env: &[(&str, String)], scope: &str) -> String {
+    mint_as(dir, env, scope, &[])
+}
+
+fn mint_as(dir: &Path, env: &[(&str, String)], scope: &str, extra: &[&str]) -> String {
     let mut command = Command::new(env!("CARGO_BIN_EXE_promptvault"));
     command
         .args([
             "token", "--tenant", "acme", "--scope", scope, "--sub", "tester",
         ])
+        .args(extra)
         .current_dir(dir)
         .env_clear();
     for (key, value) in env {
@@ -460,19 +465,7 @@ async fn call(
 }
 
 fn mint_admin(dir: &Path, env: &[(&str, String)]) -> String {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_promptvault"));
-    command
-        .args([
-            "token", "--tenant", "acme", "--scope", "admin", "--sub", "ops", "--mfa",
-        ])
-        .current_dir(dir)
-        .env_clear();
-    for (key, value) in env {
-        command.env(key, value);
-    }
-    let out = command.output().unwrap();
-    assert!(out.status.success());
-    String::from_utf8(out.stdout).unwrap().trim().to_owned()
+    mint_as(dir, env, "admin", &["--mfa"])
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
