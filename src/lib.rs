@@ -7,6 +7,8 @@
 pub mod api;
 /// Building the application state and serving it.
 pub mod app;
+/// The append-only, hash-chained audit log and its verification.
+pub mod audit;
 /// JWT verification, the `Caller` and its scopes.
 pub mod auth;
 /// The command line: `serve`, `migrate`, `token`.

@@ -1,17 +1,21 @@
 //! Admin endpoints (scope `admin`, on the JWT's tenant; `"mfa"` in `amr` unless turned
 //! off). This issue: tenant policy.
 
-use axum::extract::{Path, State};
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::Serialize;
 
-use super::extract::{AdminCaller, ApiJson, SystemAdminCaller};
+use super::extract::{AdminCaller, ApiJson, RequestId, SystemAdminCaller};
 use crate::app::AppState;
+use crate::audit::VerifyReport;
 use crate::auth::Caller;
 use crate::error::ApiError;
+use crate::store::AuditFilter;
 use crate::store::DestroyOutcome;
+use crate::vault::audit_log::AuditPage;
 use crate::vault::lifecycle::{ConfirmRefusal, JobView, KeysView};
 use crate::vault::PolicyDocument;
 
@@ -37,12 +41,24 @@ pub(super) async fn read_policy(
 pub(super) async fn replace_policy(
     State(state): State<AppState>,
     AdminCaller(caller): AdminCaller,
+    RequestId(request_id): RequestId,
     ApiJson(policy): ApiJson<PolicyDocument>,
 ) -> Result<Json<PolicyResponse>, ApiError> {
     let version = state
         .vault
         .put_policy(&caller.tenant, &policy, &caller.sub)
         .await?;
+    let details =
+        serde_json::json!({ "version": version, "recognizers": policy.recognizers.len() });
+    audit(
+        &state,
+        &caller,
+        &request_id,
+        "policy.replace",
+        "ok",
+        details,
+    )
+    .await?;
     tracing::info!(version, "tenant policy replaced");
     Ok(Json(PolicyResponse { version, policy }))
 }
@@ -61,8 +77,18 @@ pub(super) async fn list_keys(
 pub(super) async fn rotate_data_key(
     State(state): State<AppState>,
     AdminCaller(caller): AdminCaller,
+    RequestId(request_id): RequestId,
 ) -> Result<Json<KeysView>, ApiError> {
-    state.vault.rotate_data_key(&caller.tenant).await?;
+    let version = state.vault.rotate_data_key(&caller.tenant).await?;
+    audit(
+        &state,
+        &caller,
+        &request_id,
+        "keys.rotate",
+        "ok",
+        serde_json::json!({ "version": version }),
+    )
+    .await?;
     Ok(Json(state.vault.keys_view(&caller.tenant).await?))
 }
 
@@ -72,8 +98,19 @@ pub(super) async fn rotate_data_key(
 pub(super) async fn start_reencryption(
     State(state): State<AppState>,
     AdminCaller(caller): AdminCaller,
+    RequestId(request_id): RequestId,
 ) -> Result<(StatusCode, Json<JobView>), ApiError> {
     let job = state.vault.start_reencryption(&caller.tenant).await?;
+    let details = serde_json::json!({ "job": job.id, "target_version": job.target_version });
+    audit(
+        &state,
+        &caller,
+        &request_id,
+        "keys.reencrypt",
+        "started",
+        details,
+    )
+    .await?;
     Ok((StatusCode::ACCEPTED, Json(job)))
 }
 
@@ -99,25 +136,48 @@ pub(super) async fn reencryption_progress(
 pub(super) async fn retire_data_key(
     State(state): State<AppState>,
     AdminCaller(caller): AdminCaller,
+    RequestId(request_id): RequestId,
     Path(version): Path<String>,
 ) -> Result<Response, ApiError> {
     let version: i64 = version.parse().map_err(|_| ApiError::NotFound)?;
     if state.admin_dual_control {
-        return pending(&state, &caller, "destroy_data_key", Some(version)).await;
+        return pending(
+            &state,
+            &caller,
+            &request_id,
+            "destroy_data_key",
+            Some(version),
+        )
+        .await;
     }
-    destroy_data_key(&state, &caller, version).await
+    destroy_data_key(&state, &caller, &request_id, version).await
 }
 
 async fn destroy_data_key(
     state: &AppState,
     caller: &Caller,
+    request_id: &str,
     version: i64,
 ) -> Result<Response, ApiError> {
-    match state
+    let outcome = state
         .vault
         .destroy_data_key(&caller.tenant, version)
-        .await?
-    {
+        .await?;
+    let result = match outcome {
+        DestroyOutcome::Destroyed => "ok",
+        DestroyOutcome::NotFound => "not_found",
+        DestroyOutcome::Active | DestroyOutcome::InUse(_) => "refused",
+    };
+    audit(
+        state,
+        caller,
+        request_id,
+        "keys.retire",
+        result,
+        serde_json::json!({ "version": version }),
+    )
+    .await?;
+    match outcome {
         DestroyOutcome::Destroyed => {
             Ok(Json(state.vault.keys_view(&caller.tenant).await?).into_response())
         }
@@ -134,6 +194,7 @@ async fn destroy_data_key(
 async fn pending(
     state: &AppState,
     caller: &Caller,
+    request_id: &str,
     action: &str,
     argument: Option<i64>,
 ) -> Result<Response, ApiError> {
@@ -141,6 +202,16 @@ async fn pending(
         .vault
         .request_action(&caller.tenant, action, argument, &caller.sub)
         .await?;
+    let details = serde_json::json!({ "pending": view.id, "action": action, "version": argument });
+    audit(
+        state,
+        caller,
+        request_id,
+        "action.request",
+        "pending",
+        details,
+    )
+    .await?;
     Ok((StatusCode::ACCEPTED, Json(view)).into_response())
 }
 
@@ -150,15 +221,25 @@ async fn pending(
 pub(super) async fn shred_tenant(
     State(state): State<AppState>,
     AdminCaller(caller): AdminCaller,
+    RequestId(request_id): RequestId,
 ) -> Result<Response, ApiError> {
     if state.admin_dual_control {
-        return pending(&state, &caller, "shred_tenant", None).await;
+        return pending(&state, &caller, &request_id, "shred_tenant", None).await;
     }
-    shred(&state, &caller).await
+    shred(&state, &caller, &request_id).await
 }
 
-async fn shred(state: &AppState, caller: &Caller) -> Result<Response, ApiError> {
+async fn shred(state: &AppState, caller: &Caller, request_id: &str) -> Result<Response, ApiError> {
     let existed = state.vault.shred_tenant(&caller.tenant).await?;
+    audit(
+        state,
+        caller,
+        request_id,
+        "tenant.shred",
+        "ok",
+        serde_json::json!({ "existed": existed }),
+    )
+    .await?;
     Ok(
         Json(serde_json::json!({ "tenant": caller.tenant.as_str(), "shredded": existed }))
             .into_response(),
@@ -171,11 +252,23 @@ async fn shred(state: &AppState, caller: &Caller) -> Result<Response, ApiError> 
 pub(super) async fn rotate_root_key(
     State(state): State<AppState>,
     SystemAdminCaller(caller): SystemAdminCaller,
+    RequestId(request_id): RequestId,
 ) -> Result<Response, ApiError> {
     if state.admin_dual_control {
-        return pending(&state, &caller, "rotate_root_key", None).await;
+        return pending(&state, &caller, &request_id, "rotate_root_key", None).await;
     }
-    Ok(Json(state.vault.rotate_root_key().await?).into_response())
+    rotate_root(&state, &caller, &request_id).await
+}
+
+async fn rotate_root(
+    state: &AppState,
+    caller: &Caller,
+    request_id: &str,
+) -> Result<Response, ApiError> {
+    let view = state.vault.rotate_root_key().await?;
+    let details = serde_json::json!({ "root_key_version": view.root_key_version, "rewrapped": view.rewrapped });
+    audit(state, caller, request_id, "root.rotate", "ok", details).await?;
+    Ok(Json(view).into_response())
 }
 
 /// `POST /v1/admin/actions/{id}/confirm`: a second admin (another `sub`) confirms a
@@ -184,6 +277,7 @@ pub(super) async fn rotate_root_key(
 pub(super) async fn confirm_action(
     State(state): State<AppState>,
     AdminCaller(caller): AdminCaller,
+    RequestId(request_id): RequestId,
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
     let action = state
@@ -204,13 +298,105 @@ pub(super) async fn confirm_action(
         Err(ConfirmRefusal::Lapsed) => Err(ApiError::Conflict(
             "this action was already confirmed or its window has passed".to_owned(),
         )),
-        Ok(action) => match (action.action.as_str(), action.argument) {
-            ("shred_tenant", _) => shred(&state, &caller).await,
-            ("destroy_data_key", Some(version)) => destroy_data_key(&state, &caller, version).await,
-            ("rotate_root_key", _) => {
-                Ok(Json(state.vault.rotate_root_key().await?).into_response())
-            }
-            _ => Err(ApiError::NotFound),
-        },
+        Ok(action) => {
+            let details = serde_json::json!({ "pending": action.id, "action": action.action, "requested_by": action.requested_by });
+            audit(
+                &state,
+                &caller,
+                &request_id,
+                "action.confirm",
+                "ok",
+                details,
+            )
+            .await?;
+            execute(
+                &state,
+                &caller,
+                &request_id,
+                &action.action,
+                action.argument,
+            )
+            .await
+        }
     }
+}
+
+/// Carries out a confirmed destructive action.
+async fn execute(
+    state: &AppState,
+    caller: &Caller,
+    request_id: &str,
+    action: &str,
+    argument: Option<i64>,
+) -> Result<Response, ApiError> {
+    match (action, argument) {
+        ("shred_tenant", _) => shred(state, caller, request_id).await,
+        ("destroy_data_key", Some(version)) => {
+            destroy_data_key(state, caller, request_id, version).await
+        }
+        ("rotate_root_key", _) => rotate_root(state, caller, request_id).await,
+        _ => Err(ApiError::NotFound),
+    }
+}
+
+/// Query of `GET /v1/admin/audit`: times are Unix milliseconds.
+#[derive(Debug, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct AuditQuery {
+    since: Option<i64>,
+    until: Option<i64>,
+    sub: Option<String>,
+    action: Option<String>,
+    token_id: Option<String>,
+    after: Option<i64>,
+    limit: Option<i64>,
+}
+
+/// `GET /v1/admin/audit?since=&until=&sub=&action=&token_id=&after=&limit=`.
+#[tracing::instrument(skip_all, fields(tenant = %caller.tenant))]
+pub(super) async fn list_audit(
+    State(state): State<AppState>,
+    AdminCaller(caller): AdminCaller,
+    query: Result<Query<AuditQuery>, QueryRejection>,
+) -> Result<Json<AuditPage>, ApiError> {
+    let Query(query) = query
+        .map_err(|_| ApiError::InvalidRequest("unknown or malformed query parameter".to_owned()))?;
+    let filter = AuditFilter {
+        since: query.since,
+        until: query.until,
+        sub: query.sub,
+        action: query.action,
+        token_id: query.token_id,
+        after_seq: query.after,
+        limit: query.limit.unwrap_or(100),
+    };
+    Ok(Json(state.vault.audit_page(&caller.tenant, filter).await?))
+}
+
+/// `GET /v1/admin/audit/verify`: checks the tenant's hash chain and checkpoints.
+#[tracing::instrument(skip_all, fields(tenant = %caller.tenant))]
+pub(super) async fn verify_audit(
+    State(state): State<AppState>,
+    AdminCaller(caller): AdminCaller,
+) -> Result<Json<VerifyReport>, ApiError> {
+    Ok(Json(
+        state.vault.verify_audit(caller.tenant.as_str()).await?,
+    ))
+}
+
+/// Records an admin action in the audit log.
+async fn audit(
+    state: &AppState,
+    caller: &Caller,
+    request_id: &str,
+    action: &str,
+    outcome: &str,
+    details: serde_json::Value,
+) -> Result<(), ApiError> {
+    let mut event =
+        state
+            .vault
+            .audit_record(&caller.tenant, &caller.sub, request_id, action, &details);
+    outcome.clone_into(&mut event.outcome);
+    Ok(state.vault.record(&event).await?)
 }

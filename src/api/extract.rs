@@ -88,6 +88,34 @@ impl FromRequestParts<AppState> for SystemAdminCaller {
     }
 }
 
+/// The request id (`x-request-id`, set by the request-id layer when the client sent
+/// none). A client-sent id is kept only if short and plain, since it lands in the audit
+/// log; anything else becomes `invalid`.
+#[derive(Debug, Clone)]
+pub struct RequestId(pub String);
+
+impl<S: Send + Sync> FromRequestParts<S> for RequestId {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        let raw = parts
+            .headers
+            .get("x-request-id")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("");
+        let plain = !raw.is_empty()
+            && raw.len() <= 64
+            && raw
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b':'));
+        Ok(Self(if plain {
+            raw.to_owned()
+        } else {
+            "invalid".to_owned()
+        }))
+    }
+}
+
 /// A JSON body of type `T`.
 #[derive(Debug)]
 pub struct ApiJson<T>(pub T);

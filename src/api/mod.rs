@@ -13,7 +13,7 @@ use axum::Router;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::trace::TraceLayer;
 
-pub use extract::{AdminCaller, ApiJson, BearerCaller, SystemAdminCaller};
+pub use extract::{AdminCaller, ApiJson, BearerCaller, RequestId, SystemAdminCaller};
 
 use crate::app::AppState;
 use crate::error::ApiError;
@@ -35,6 +35,8 @@ pub fn router(state: AppState) -> Router {
         .route("/v1/admin/tenant", delete(admin::shred_tenant))
         .route("/v1/admin/root/rotate", post(admin::rotate_root_key))
         .route("/v1/admin/actions/{id}/confirm", post(admin::confirm_action))
+        .route("/v1/admin/audit", get(admin::list_audit))
+        .route("/v1/admin/audit/verify", get(admin::verify_audit))
         .route("/healthz", get(health::alive))
         .route("/readyz", get(health::ready))
         .route("/openapi.json", get(health::openapi))

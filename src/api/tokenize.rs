@@ -4,7 +4,7 @@ use axum::extract::State;
 use axum::Json;
 use serde::{Deserialize, Serialize};
 
-use super::extract::{ApiJson, BearerCaller};
+use super::extract::{ApiJson, BearerCaller, RequestId};
 use crate::app::AppState;
 use crate::detect::EntityType;
 use crate::error::ApiError;
@@ -113,6 +113,7 @@ fn entity_list(tokens: &[Token]) -> Vec<EntityResponse> {
 pub(super) async fn tokenize_text(
     State(state): State<AppState>,
     BearerCaller(caller): BearerCaller,
+    RequestId(request_id): RequestId,
     ApiJson(request): ApiJson<TokenizeRequest>,
 ) -> Result<Json<TokenizeResponse>, ApiError> {
     if !caller.scopes.has("tokenize") {
@@ -121,6 +122,8 @@ pub(super) async fn tokenize_text(
     let (texts, batch) = single_or_batch(request.text, request.texts)?;
     let only = entity_filter(request.entities)?;
     let scope = TokenizeScope {
+        sub: &caller.sub,
+        request_id: &request_id,
         tenant: &caller.tenant,
         ctx: caller.ctx.as_deref(),
     };
@@ -149,6 +152,7 @@ pub(super) async fn tokenize_text(
 pub(super) async fn detokenize_text(
     State(state): State<AppState>,
     BearerCaller(caller): BearerCaller,
+    RequestId(request_id): RequestId,
     ApiJson(request): ApiJson<DetokenizeRequest>,
 ) -> Result<Json<DetokenizeResponse>, ApiError> {
     if !caller.scopes.may_detokenize_something() {
@@ -157,6 +161,8 @@ pub(super) async fn detokenize_text(
     let (texts, batch) = single_or_batch(request.text, request.texts)?;
     let may_reveal = |label: &str| caller.scopes.may_reveal(label);
     let scope = RevealScope {
+        sub: &caller.sub,
+        request_id: &request_id,
         tenant: &caller.tenant,
         ctx: caller.ctx.as_deref(),
         may_reveal: &may_reveal,

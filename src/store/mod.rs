@@ -8,6 +8,8 @@ mod sqlite;
 use std::fmt::Debug;
 use std::sync::Arc;
 
+use crate::audit::{AuditRecord, Checkpoint, StoredEvent};
+
 pub use postgres::PgStore;
 pub use sqlite::SqliteStore;
 
@@ -95,14 +97,57 @@ pub trait VaultStore: Debug + Send + Sync + 'static {
         first_data_key: &DataKeyRow,
     ) -> Result<(), StoreError>;
 
-    /// Stores entries in one transaction. For each input entry, returns the token id
-    /// that stands for it: its own, or the id of an existing entry with the same
-    /// fingerprint. Entries with equal fingerprints must not repeat within one call.
+    /// Stores entries and the request's audit event in one transaction. For each input
+    /// entry, returns the token id that stands for it: its own, or the id of an existing
+    /// entry with the same fingerprint. Entries with equal fingerprints must not repeat
+    /// within one call.
     async fn put_entries(
         &self,
         tenant: &str,
         entries: &[NewEntryRow],
+        event: &AuditRecord,
     ) -> Result<Vec<String>, StoreError>;
+
+    /// Appends one audit event (unlinked).
+    async fn append_audit(&self, event: &AuditRecord) -> Result<(), StoreError>;
+
+    /// Tenants with audit events not linked into their chain yet.
+    async fn tenants_with_unlinked_audit(&self) -> Result<Vec<String>, StoreError>;
+
+    /// The last linked position of the tenant's chain and its hash.
+    async fn audit_chain_head(&self, tenant: &str) -> Result<Option<(i64, Vec<u8>)>, StoreError>;
+
+    /// Up to `limit` unlinked events of the tenant, in insertion order.
+    async fn unlinked_audit(
+        &self,
+        tenant: &str,
+        limit: i64,
+    ) -> Result<Vec<StoredEvent>, StoreError>;
+
+    /// Links events into the chain in one transaction; [`StoreError::Conflict`] when
+    /// another chainer got there first.
+    async fn link_audit(&self, tenant: &str, links: &[AuditLink]) -> Result<(), StoreError>;
+
+    /// The tenant's events matching `filter`, in insertion order.
+    async fn audit_events(
+        &self,
+        tenant: &str,
+        filter: &AuditFilter,
+    ) -> Result<Vec<StoredEvent>, StoreError>;
+
+    /// Stores a signed chain head.
+    async fn add_checkpoint(
+        &self,
+        tenant: &str,
+        checkpoint: &Checkpoint,
+        at: i64,
+    ) -> Result<(), StoreError>;
+
+    /// Every tenant with audit events.
+    async fn audit_tenants(&self) -> Result<Vec<String>, StoreError>;
+
+    /// The tenant's checkpoints.
+    async fn checkpoints(&self, tenant: &str) -> Result<Vec<Checkpoint>, StoreError>;
 
     /// The entries of `tenant` among `token_ids`, in no particular order.
     async fn entries(
@@ -329,6 +374,38 @@ pub struct PendingActionRow {
     pub expires_at: i64,
     /// The second admin's sub, once confirmed.
     pub confirmed_by: Option<String>,
+}
+
+/// One event's place in its chain.
+#[derive(Debug, Clone)]
+pub struct AuditLink {
+    /// The event.
+    pub seq: i64,
+    /// Its position, from 1.
+    pub chain_index: i64,
+    /// The previous event's hash.
+    pub prev_hash: Vec<u8>,
+    /// Its hash.
+    pub hash: Vec<u8>,
+}
+
+/// Which audit events to list.
+#[derive(Debug, Clone, Default)]
+pub struct AuditFilter {
+    /// From this time on (Unix milliseconds).
+    pub since: Option<i64>,
+    /// Before this time.
+    pub until: Option<i64>,
+    /// Only this caller.
+    pub sub: Option<String>,
+    /// Only this action.
+    pub action: Option<String>,
+    /// Only events naming this token id.
+    pub token_id: Option<String>,
+    /// Only events after this insertion number (pagination).
+    pub after_seq: Option<i64>,
+    /// At most this many.
+    pub limit: i64,
 }
 
 /// A stored tenant policy.

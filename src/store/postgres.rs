@@ -8,9 +8,12 @@ use std::time::Duration;
 use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions};
 use sqlx::ConnectOptions;
 
+use crate::audit::{AuditRecord, Checkpoint, StoredEvent};
+
 use super::{
-    DataKeyRow, DestroyOutcome, EntryRow, JobProgress, JobRow, NewEntryRow, PendingActionRow,
-    PolicyRow, ResealRow, RewrappedKeyRow, StoreError, TenantKeysRow, TenantStateRow, VaultStore,
+    AuditFilter, AuditLink, DataKeyRow, DestroyOutcome, EntryRow, JobProgress, JobRow, NewEntryRow,
+    PendingActionRow, PolicyRow, ResealRow, RewrappedKeyRow, StoreError, TenantKeysRow,
+    TenantStateRow, VaultStore,
 };
 
 /// Postgres-backed [`VaultStore`].
@@ -137,16 +140,24 @@ impl VaultStore for PgStore {
         &self,
         tenant: &str,
         entries: &[NewEntryRow],
+        event: &AuditRecord,
     ) -> Result<Vec<String>, StoreError> {
         if entries.is_empty() {
+            self.append_audit(event).await?;
             return Ok(Vec::new());
         }
         // ON CONFLICT DO UPDATE (not DO NOTHING) so that RETURNING yields the existing
         // row's token id even when a concurrent transaction committed it after our
         // snapshot was taken. An existing token whose time to live is over is replaced by
         // the new one (its old id stays unknown); a live one gets the new expiry.
+        // The audit event goes in the same statement: one round trip, one commit, and no
+        // tokens without their event.
         let rows: Vec<(String, Option<Vec<u8>>)> = sqlx::query_as(
-            "INSERT INTO vault_entries \
+            "WITH event AS ( \
+               INSERT INTO audit_events (tenant, at, sub, action, outcome, request_id, details) \
+               VALUES ($1, $10, $11, $12, $13, $14, $15)), \
+             stored AS ( \
+             INSERT INTO vault_entries \
                (tenant, token_id, entity_type, key_version, sealed_value, fingerprint, ctx, created_at, expires_at) \
              SELECT $1, * FROM UNNEST($2::text[], $3::text[], $4::int4[], $5::bytea[], $6::bytea[], \
                                       $7::text[], $8::int8[], $9::int8[]) \
@@ -157,7 +168,8 @@ impl VaultStore for PgStore {
                sealed_value = CASE WHEN vault_entries.expires_at <= EXCLUDED.created_at THEN EXCLUDED.sealed_value ELSE vault_entries.sealed_value END, \
                created_at = CASE WHEN vault_entries.expires_at <= EXCLUDED.created_at THEN EXCLUDED.created_at ELSE vault_entries.created_at END, \
                expires_at = EXCLUDED.expires_at \
-             RETURNING token_id, fingerprint",
+             RETURNING token_id, fingerprint) \
+             SELECT token_id, fingerprint FROM stored",
         )
         .bind(tenant)
         .bind(entries.iter().map(|e| e.token_id.as_str()).collect::<Vec<_>>())
@@ -168,6 +180,12 @@ impl VaultStore for PgStore {
         .bind(entries.iter().map(|e| e.ctx.as_deref()).collect::<Vec<_>>())
         .bind(entries.iter().map(|e| e.created_at).collect::<Vec<_>>())
         .bind(entries.iter().map(|e| e.expires_at).collect::<Vec<_>>())
+        .bind(event.at)
+        .bind(&event.sub)
+        .bind(&event.action)
+        .bind(&event.outcome)
+        .bind(&event.request_id)
+        .bind(&event.details)
         .fetch_all(&self.pool)
         .await?;
         let by_fingerprint: HashMap<Vec<u8>, String> = rows
@@ -684,6 +702,147 @@ impl VaultStore for PgStore {
         Ok(confirmed == 1)
     }
 
+    async fn append_audit(&self, event: &AuditRecord) -> Result<(), StoreError> {
+        sqlx::query(
+            "INSERT INTO audit_events (tenant, at, sub, action, outcome, request_id, details) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        )
+        .bind(&event.tenant)
+        .bind(event.at)
+        .bind(&event.sub)
+        .bind(&event.action)
+        .bind(&event.outcome)
+        .bind(&event.request_id)
+        .bind(&event.details)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    async fn tenants_with_unlinked_audit(&self) -> Result<Vec<String>, StoreError> {
+        let rows: Vec<(String,)> =
+            sqlx::query_as("SELECT DISTINCT tenant FROM audit_events WHERE chain_index IS NULL")
+                .fetch_all(&self.pool)
+                .await?;
+        Ok(rows.into_iter().map(|(t,)| t).collect())
+    }
+
+    async fn audit_chain_head(&self, tenant: &str) -> Result<Option<(i64, Vec<u8>)>, StoreError> {
+        Ok(sqlx::query_as(
+            "SELECT chain_index, hash FROM audit_events \
+             WHERE tenant = $1 AND chain_index IS NOT NULL ORDER BY chain_index DESC LIMIT 1",
+        )
+        .bind(tenant)
+        .fetch_optional(&self.pool)
+        .await?)
+    }
+
+    async fn unlinked_audit(
+        &self,
+        tenant: &str,
+        limit: i64,
+    ) -> Result<Vec<StoredEvent>, StoreError> {
+        let rows: Vec<AuditTuple> = sqlx::query_as(&format!(
+            "{AUDIT_COLUMNS} WHERE tenant = $1 AND chain_index IS NULL ORDER BY seq LIMIT $2"
+        ))
+        .bind(tenant)
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows.into_iter().map(stored_event).collect())
+    }
+
+    async fn link_audit(&self, tenant: &str, links: &[AuditLink]) -> Result<(), StoreError> {
+        let linked = sqlx::query(
+            "UPDATE audit_events AS a SET chain_index = l.chain_index, prev_hash = l.prev_hash, hash = l.hash \
+             FROM UNNEST($2::int8[], $3::int8[], $4::bytea[], $5::bytea[]) AS l(seq, chain_index, prev_hash, hash) \
+             WHERE a.tenant = $1 AND a.seq = l.seq AND a.chain_index IS NULL",
+        )
+        .bind(tenant)
+        .bind(links.iter().map(|l| l.seq).collect::<Vec<_>>())
+        .bind(links.iter().map(|l| l.chain_index).collect::<Vec<_>>())
+        .bind(links.iter().map(|l| l.prev_hash.as_slice()).collect::<Vec<_>>())
+        .bind(links.iter().map(|l| l.hash.as_slice()).collect::<Vec<_>>())
+        .execute(&self.pool)
+        .await
+        .map_err(|_| StoreError::Conflict)?
+        .rows_affected();
+        if linked != links.len() as u64 {
+            return Err(StoreError::Conflict);
+        }
+        Ok(())
+    }
+
+    async fn audit_events(
+        &self,
+        tenant: &str,
+        filter: &AuditFilter,
+    ) -> Result<Vec<StoredEvent>, StoreError> {
+        let rows: Vec<AuditTuple> = sqlx::query_as(&format!(
+            "{AUDIT_COLUMNS} WHERE tenant = $1 \
+               AND ($2::int8 IS NULL OR at >= $2) AND ($3::int8 IS NULL OR at < $3) \
+               AND ($4::text IS NULL OR sub = $4) AND ($5::text IS NULL OR action = $5) \
+               AND ($6::text IS NULL OR strpos(details, $6) > 0) AND ($7::int8 IS NULL OR seq > $7) \
+             ORDER BY seq LIMIT $8"
+        ))
+        .bind(tenant)
+        .bind(filter.since)
+        .bind(filter.until)
+        .bind(&filter.sub)
+        .bind(&filter.action)
+        .bind(filter.token_id.as_ref().map(|id| format!("\"{id}\"")))
+        .bind(filter.after_seq)
+        .bind(filter.limit)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows.into_iter().map(stored_event).collect())
+    }
+
+    async fn add_checkpoint(
+        &self,
+        tenant: &str,
+        checkpoint: &Checkpoint,
+        at: i64,
+    ) -> Result<(), StoreError> {
+        sqlx::query(
+            "INSERT INTO audit_checkpoints (tenant, chain_index, hash, mac, at) VALUES ($1, $2, $3, $4, $5) \
+             ON CONFLICT DO NOTHING",
+        )
+        .bind(tenant)
+        .bind(checkpoint.chain_index)
+        .bind(&checkpoint.hash)
+        .bind(&checkpoint.mac)
+        .bind(at)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    async fn audit_tenants(&self) -> Result<Vec<String>, StoreError> {
+        let rows: Vec<(String,)> =
+            sqlx::query_as("SELECT DISTINCT tenant FROM audit_events ORDER BY tenant")
+                .fetch_all(&self.pool)
+                .await?;
+        Ok(rows.into_iter().map(|(t,)| t).collect())
+    }
+
+    async fn checkpoints(&self, tenant: &str) -> Result<Vec<Checkpoint>, StoreError> {
+        let rows: Vec<(i64, Vec<u8>, Vec<u8>)> = sqlx::query_as(
+            "SELECT chain_index, hash, mac FROM audit_checkpoints WHERE tenant = $1 ORDER BY chain_index",
+        )
+        .bind(tenant)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(|(chain_index, hash, mac)| Checkpoint {
+                chain_index,
+                hash,
+                mac,
+            })
+            .collect())
+    }
+
     #[tracing::instrument(skip_all)]
     async fn purge_expired(&self, now: i64, limit: i64) -> Result<u64, StoreError> {
         Ok(sqlx::query(
@@ -695,6 +854,44 @@ impl VaultStore for PgStore {
         .execute(&self.pool)
         .await?
         .rows_affected())
+    }
+}
+
+type AuditTuple = (
+    i64,
+    String,
+    i64,
+    String,
+    String,
+    String,
+    String,
+    String,
+    Option<i64>,
+    Option<Vec<u8>>,
+    Option<Vec<u8>>,
+);
+
+const AUDIT_COLUMNS: &str =
+    "SELECT seq, tenant, at, sub, action, outcome, request_id, details, chain_index, \
+    prev_hash, hash FROM audit_events";
+
+fn stored_event(t: AuditTuple) -> StoredEvent {
+    let (seq, tenant, at, sub, action, outcome, request_id, details, chain_index, prev_hash, hash) =
+        t;
+    StoredEvent {
+        seq,
+        record: AuditRecord {
+            tenant,
+            at,
+            sub,
+            action,
+            outcome,
+            request_id,
+            details,
+        },
+        chain_index,
+        prev_hash,
+        hash,
     }
 }
 

@@ -10,9 +10,12 @@ use sqlx::sqlite::{
 };
 use sqlx::ConnectOptions;
 
+use crate::audit::{AuditRecord, Checkpoint, StoredEvent};
+
 use super::{
-    DataKeyRow, DestroyOutcome, EntryRow, JobProgress, JobRow, NewEntryRow, PendingActionRow,
-    PolicyRow, ResealRow, RewrappedKeyRow, StoreError, TenantKeysRow, TenantStateRow, VaultStore,
+    AuditFilter, AuditLink, DataKeyRow, DestroyOutcome, EntryRow, JobProgress, JobRow, NewEntryRow,
+    PendingActionRow, PolicyRow, ResealRow, RewrappedKeyRow, StoreError, TenantKeysRow,
+    TenantStateRow, VaultStore,
 };
 
 /// SQLite-backed [`VaultStore`].
@@ -144,11 +147,10 @@ impl VaultStore for SqliteStore {
         &self,
         tenant: &str,
         entries: &[NewEntryRow],
+        event: &AuditRecord,
     ) -> Result<Vec<String>, StoreError> {
-        if entries.is_empty() {
-            return Ok(Vec::new());
-        }
         let mut tx = self.pool.begin().await?;
+        insert_audit(&mut tx, event).await?;
         let mut by_fingerprint: HashMap<&[u8], String> = HashMap::new();
         for entry in entries {
             let (token_id, fingerprint): (String, Option<Vec<u8>>) = sqlx::query_as(
@@ -695,6 +697,140 @@ impl VaultStore for SqliteStore {
         Ok(confirmed == 1)
     }
 
+    async fn append_audit(&self, event: &AuditRecord) -> Result<(), StoreError> {
+        let mut tx = self.pool.begin().await?;
+        insert_audit(&mut tx, event).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn tenants_with_unlinked_audit(&self) -> Result<Vec<String>, StoreError> {
+        let rows: Vec<(String,)> =
+            sqlx::query_as("SELECT DISTINCT tenant FROM audit_events WHERE chain_index IS NULL")
+                .fetch_all(&self.pool)
+                .await?;
+        Ok(rows.into_iter().map(|(t,)| t).collect())
+    }
+
+    async fn audit_chain_head(&self, tenant: &str) -> Result<Option<(i64, Vec<u8>)>, StoreError> {
+        Ok(sqlx::query_as(
+            "SELECT chain_index, hash FROM audit_events \
+             WHERE tenant = ?1 AND chain_index IS NOT NULL ORDER BY chain_index DESC LIMIT 1",
+        )
+        .bind(tenant)
+        .fetch_optional(&self.pool)
+        .await?)
+    }
+
+    async fn unlinked_audit(
+        &self,
+        tenant: &str,
+        limit: i64,
+    ) -> Result<Vec<StoredEvent>, StoreError> {
+        let rows: Vec<AuditTuple> = sqlx::query_as(&format!(
+            "{AUDIT_COLUMNS} WHERE tenant = ?1 AND chain_index IS NULL ORDER BY seq LIMIT ?2"
+        ))
+        .bind(tenant)
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows.into_iter().map(stored_event).collect())
+    }
+
+    async fn link_audit(&self, tenant: &str, links: &[AuditLink]) -> Result<(), StoreError> {
+        let mut tx = self.pool.begin().await?;
+        for link in links {
+            let linked = sqlx::query(
+                "UPDATE audit_events SET chain_index = ?3, prev_hash = ?4, hash = ?5 \
+                 WHERE tenant = ?1 AND seq = ?2 AND chain_index IS NULL",
+            )
+            .bind(tenant)
+            .bind(link.seq)
+            .bind(link.chain_index)
+            .bind(&link.prev_hash)
+            .bind(&link.hash)
+            .execute(&mut *tx)
+            .await
+            .map_err(|_| StoreError::Conflict)?
+            .rows_affected();
+            if linked != 1 {
+                return Err(StoreError::Conflict);
+            }
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn audit_events(
+        &self,
+        tenant: &str,
+        filter: &AuditFilter,
+    ) -> Result<Vec<StoredEvent>, StoreError> {
+        let rows: Vec<AuditTuple> = sqlx::query_as(&format!(
+            "{AUDIT_COLUMNS} WHERE tenant = ?1 \
+               AND (?2 IS NULL OR at >= ?2) AND (?3 IS NULL OR at < ?3) \
+               AND (?4 IS NULL OR sub = ?4) AND (?5 IS NULL OR action = ?5) \
+               AND (?6 IS NULL OR instr(details, ?6) > 0) AND (?7 IS NULL OR seq > ?7) \
+             ORDER BY seq LIMIT ?8"
+        ))
+        .bind(tenant)
+        .bind(filter.since)
+        .bind(filter.until)
+        .bind(&filter.sub)
+        .bind(&filter.action)
+        .bind(filter.token_id.as_ref().map(|id| format!("\"{id}\"")))
+        .bind(filter.after_seq)
+        .bind(filter.limit)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows.into_iter().map(stored_event).collect())
+    }
+
+    async fn add_checkpoint(
+        &self,
+        tenant: &str,
+        checkpoint: &Checkpoint,
+        at: i64,
+    ) -> Result<(), StoreError> {
+        sqlx::query(
+            "INSERT INTO audit_checkpoints (tenant, chain_index, hash, mac, at) VALUES (?1, ?2, ?3, ?4, ?5) \
+             ON CONFLICT DO NOTHING",
+        )
+        .bind(tenant)
+        .bind(checkpoint.chain_index)
+        .bind(&checkpoint.hash)
+        .bind(&checkpoint.mac)
+        .bind(at)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    async fn audit_tenants(&self) -> Result<Vec<String>, StoreError> {
+        let rows: Vec<(String,)> =
+            sqlx::query_as("SELECT DISTINCT tenant FROM audit_events ORDER BY tenant")
+                .fetch_all(&self.pool)
+                .await?;
+        Ok(rows.into_iter().map(|(t,)| t).collect())
+    }
+
+    async fn checkpoints(&self, tenant: &str) -> Result<Vec<Checkpoint>, StoreError> {
+        let rows: Vec<(i64, Vec<u8>, Vec<u8>)> = sqlx::query_as(
+            "SELECT chain_index, hash, mac FROM audit_checkpoints WHERE tenant = ?1 ORDER BY chain_index",
+        )
+        .bind(tenant)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(|(chain_index, hash, mac)| Checkpoint {
+                chain_index,
+                hash,
+                mac,
+            })
+            .collect())
+    }
+
     #[tracing::instrument(skip_all)]
     async fn purge_expired(&self, now: i64, limit: i64) -> Result<u64, StoreError> {
         Ok(sqlx::query(
@@ -707,6 +843,64 @@ impl VaultStore for SqliteStore {
         .await?
         .rows_affected())
     }
+}
+
+type AuditTuple = (
+    i64,
+    String,
+    i64,
+    String,
+    String,
+    String,
+    String,
+    String,
+    Option<i64>,
+    Option<Vec<u8>>,
+    Option<Vec<u8>>,
+);
+
+const AUDIT_COLUMNS: &str =
+    "SELECT seq, tenant, at, sub, action, outcome, request_id, details, chain_index, \
+    prev_hash, hash FROM audit_events";
+
+fn stored_event(t: AuditTuple) -> StoredEvent {
+    let (seq, tenant, at, sub, action, outcome, request_id, details, chain_index, prev_hash, hash) =
+        t;
+    StoredEvent {
+        seq,
+        record: AuditRecord {
+            tenant,
+            at,
+            sub,
+            action,
+            outcome,
+            request_id,
+            details,
+        },
+        chain_index,
+        prev_hash,
+        hash,
+    }
+}
+
+async fn insert_audit(
+    tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>,
+    event: &AuditRecord,
+) -> Result<(), StoreError> {
+    sqlx::query(
+        "INSERT INTO audit_events (tenant, at, sub, action, outcome, request_id, details) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )
+    .bind(&event.tenant)
+    .bind(event.at)
+    .bind(&event.sub)
+    .bind(&event.action)
+    .bind(&event.outcome)
+    .bind(&event.request_id)
+    .bind(&event.details)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
 }
 
 type JobTuple = (

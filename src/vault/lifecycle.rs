@@ -21,6 +21,8 @@ const REENCRYPT_BATCH: i64 = 500;
 const LEASE_MILLIS: i64 = 5_000;
 /// How often an instance looks for orphaned jobs and expired tokens.
 const BACKGROUND_PERIOD: Duration = Duration::from_secs(2);
+/// How often new audit events are linked into their chain.
+const AUDIT_LINK_PERIOD: Duration = Duration::from_secs(1);
 /// Expired tokens deleted per statement.
 const PURGE_BATCH: i64 = 1000;
 
@@ -306,6 +308,16 @@ impl Vault {
     /// Resumes orphaned jobs and purges expired tokens, every few seconds, until the
     /// process ends. Every instance runs it; leases keep them from doubling work.
     pub fn spawn_background_work(self: &Arc<Self>) {
+        let linker = Arc::clone(self);
+        tokio::spawn(async move {
+            let mut ticker = tokio::time::interval(AUDIT_LINK_PERIOD);
+            loop {
+                ticker.tick().await;
+                if let Err(err) = linker.link_audit().await {
+                    tracing::warn!(error = %err, "linking audit events failed; will retry");
+                }
+            }
+        });
         let vault = Arc::clone(self);
         tokio::spawn(async move {
             let mut ticker = tokio::time::interval(BACKGROUND_PERIOD);

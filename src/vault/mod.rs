@@ -6,6 +6,7 @@
 //! concurrent requests). Without a `ctx`, tokens are deterministic within one request
 //! only, and their rows carry no fingerprint at all.
 
+pub mod audit_log;
 mod keyring;
 pub mod lifecycle;
 pub mod policy;
@@ -23,6 +24,7 @@ pub use policy::{CompiledPolicy, PolicyDocument, PolicyError};
 pub use root_provider::{FileRootKeyProvider, RootKeyProvider, RootKeyProviderError};
 pub use token::{Token, TokenId};
 
+use crate::audit::AuditRecord;
 use crate::clock::Clock;
 use crate::crypto::{self, CryptoError, RootKeyring};
 use crate::detect::{Detector, EntityType};
@@ -72,6 +74,10 @@ impl VaultError {
 pub struct TokenizeScope<'a> {
     /// The caller's tenant.
     pub tenant: &'a TenantId,
+    /// The caller's `sub`, for the audit log.
+    pub sub: &'a str,
+    /// The request id, for the audit log.
+    pub request_id: &'a str,
     /// The caller's conversation, if its JWT names one.
     pub ctx: Option<&'a str>,
 }
@@ -80,6 +86,10 @@ pub struct TokenizeScope<'a> {
 pub struct RevealScope<'a> {
     /// The caller's tenant.
     pub tenant: &'a TenantId,
+    /// The caller's `sub`, for the audit log.
+    pub sub: &'a str,
+    /// The request id, for the audit log.
+    pub request_id: &'a str,
     /// The caller's conversation, if its JWT names one.
     pub ctx: Option<&'a str>,
     /// Whether the caller's scopes allow revealing values of a type, given its label
@@ -199,7 +209,15 @@ impl Vault {
                 found
             })
             .collect();
+        let event = self.audit_record(
+            scope.tenant,
+            scope.sub,
+            scope.request_id,
+            "tokenize",
+            &tokenize_details(texts.len(), &findings, scope.ctx),
+        );
         if findings.iter().all(Vec::is_empty) {
+            self.store.append_audit(&event).await?;
             return Ok(texts
                 .iter()
                 .map(|text| TokenizedText {
@@ -245,7 +263,7 @@ impl Vault {
             )?;
             match self
                 .store
-                .put_entries(scope.tenant.as_str(), &entries)
+                .put_entries(scope.tenant.as_str(), &entries, &event)
                 .await
             {
                 Ok(stored) => {
@@ -513,8 +531,70 @@ impl Vault {
                 unknown,
             });
         }
+        let (revealed, denied, unknown) = results.iter().fold((0, 0, 0), |(r, d, u), t| {
+            (r + t.detokenized, d + t.denied, u + t.unknown)
+        });
+        let details = serde_json::json!({
+            "texts": texts.len(),
+            "token_ids": wanted,
+            "revealed": revealed,
+            "denied": denied,
+            "unknown": unknown,
+            "ctx": scope.ctx,
+        });
+        let event = self.audit_record(
+            scope.tenant,
+            scope.sub,
+            scope.request_id,
+            "detokenize",
+            &details,
+        );
+        // Written before anything is returned: no reveal without its event.
+        self.store.append_audit(&event).await?;
         Ok(results)
     }
+
+    /// An audit event of this instant.
+    pub fn audit_record(
+        &self,
+        tenant: &TenantId,
+        sub: &str,
+        request_id: &str,
+        action: &str,
+        details: &serde_json::Value,
+    ) -> AuditRecord {
+        AuditRecord {
+            tenant: tenant.as_str().to_owned(),
+            at: self.clock.now_millis(),
+            sub: sub.to_owned(),
+            action: action.to_owned(),
+            outcome: "ok".to_owned(),
+            request_id: request_id.to_owned(),
+            details: details.to_string(),
+        }
+    }
+
+    /// Appends an audit event (admin actions).
+    ///
+    /// # Errors
+    /// Store failures.
+    pub async fn record(&self, event: &AuditRecord) -> Result<(), VaultError> {
+        Ok(self.store.append_audit(event).await?)
+    }
+}
+
+/// Counts per type and the ctx; never a value.
+fn tokenize_details(
+    texts: usize,
+    findings: &[Vec<crate::detect::Finding>],
+    ctx: Option<&str>,
+) -> serde_json::Value {
+    let mut counts: std::collections::BTreeMap<&'static str, usize> =
+        std::collections::BTreeMap::new();
+    for finding in findings.iter().flatten() {
+        *counts.entry(finding.kind.label()).or_default() += 1;
+    }
+    serde_json::json!({ "texts": texts, "counts": counts, "ctx": ctx })
 }
 
 /// Opens one stored row; `None` when its key version is gone or it does not open.

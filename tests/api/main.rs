@@ -14,6 +14,7 @@
 
 #[macro_use]
 mod helpers;
+mod audit;
 mod auth;
 mod errors;
 mod keys;

@@ -1,0 +1,196 @@
+//! The audit log over HTTP: every action leaves its event, the chain verifies, and
+//! editing, deleting or swapping events in the database is found and located.
+
+use axum::http::StatusCode;
+use serde_json::{json, Value};
+
+use crate::helpers::{Db, TestApp, TENANT};
+
+async fn admin_get(app: &TestApp, path: &str) -> Value {
+    let admin = app.jwt(TENANT, "admin", None);
+    let answer = app
+        .request("GET", path, Some(&admin), None, Vec::new())
+        .await;
+    assert_eq!(answer.status, StatusCode::OK, "{}", answer.raw);
+    answer.body
+}
+
+async fn busy_run(app: &TestApp) -> String {
+    let tokenized = app.tokenize("mail ann@example.org from 10.0.0.1").await;
+    app.detokenize(&tokenized).await;
+    let admin = app.jwt(TENANT, "admin", None);
+    app.request(
+        "PUT",
+        "/v1/admin/policy",
+        Some(&admin),
+        Some("application/json"),
+        b"{}".to_vec(),
+    )
+    .await;
+    app.request(
+        "POST",
+        "/v1/admin/keys/rotate",
+        Some(&admin),
+        None,
+        Vec::new(),
+    )
+    .await;
+    tokenized
+}
+
+/// Runs SQL on the database with the append-only triggers out of the way, as only a
+/// superuser could.
+async fn tamper(db: &Db, sql: &str) {
+    match db {
+        Db::Postgres(pool) => {
+            let mut conn = pool.acquire().await.unwrap();
+            sqlx::query("SET session_replication_role = replica")
+                .execute(&mut *conn)
+                .await
+                .unwrap();
+            sqlx::query(sql).execute(&mut *conn).await.unwrap();
+            sqlx::query("SET session_replication_role = DEFAULT")
+                .execute(&mut *conn)
+                .await
+                .unwrap();
+        }
+        Db::Sqlite(pool, _) => {
+            for trigger in ["audit_events_link_once", "audit_events_no_delete"] {
+                sqlx::query(&format!("DROP TRIGGER IF EXISTS {trigger}"))
+                    .execute(pool)
+                    .await
+                    .unwrap();
+            }
+            sqlx::query(sql).execute(pool).await.unwrap();
+        }
+    }
+}
+
+async fn every_action_leaves_its_event_and_no_value(app: TestApp) {
+    let tokenized = busy_run(&app).await;
+    let page = admin_get(&app, "/v1/admin/audit?limit=50").await;
+    let events = page["events"].as_array().unwrap();
+    let actions: Vec<&str> = events
+        .iter()
+        .map(|e| e["action"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        actions,
+        ["tokenize", "detokenize", "policy.replace", "keys.rotate"]
+    );
+    assert!(events
+        .iter()
+        .all(|e| e["tenant"] == TENANT && e["sub"] == "tester" && e["request_id"] != ""));
+    let tokenize: Value = serde_json::from_str(events[0]["details"].as_str().unwrap()).unwrap();
+    assert_eq!(tokenize["counts"], json!({ "EMAIL": 1, "IP_ADDRESS": 1 }));
+    let detokenize: Value = serde_json::from_str(events[1]["details"].as_str().unwrap()).unwrap();
+    assert_eq!(detokenize["revealed"], 2);
+    assert_eq!(detokenize["token_ids"].as_array().unwrap().len(), 2);
+    let raw = page.to_string();
+    assert!(
+        !raw.contains("ann@example.org") && !raw.contains("10.0.0.1"),
+        "no value in the audit log"
+    );
+
+    // Filters: by action and by token id.
+    let reveals = admin_get(&app, "/v1/admin/audit?action=detokenize").await;
+    assert_eq!(reveals["events"].as_array().unwrap().len(), 1);
+    let id = &tokenized[tokenized.find("[EMAIL_").unwrap() + 7..][..13];
+    let by_token = admin_get(&app, &format!("/v1/admin/audit?token_id={id}")).await;
+    assert_eq!(by_token["events"].as_array().unwrap().len(), 1);
+    let paged = admin_get(&app, "/v1/admin/audit?limit=2").await;
+    assert_eq!(paged["events"].as_array().unwrap().len(), 2);
+    let next = paged["next_after"].as_i64().unwrap();
+    let rest = admin_get(&app, &format!("/v1/admin/audit?after={next}")).await;
+    assert_eq!(rest["events"].as_array().unwrap().len(), 2);
+}
+on_every_backend!(every_action_leaves_its_event_and_no_value);
+
+async fn verify_passes_after_a_busy_run_and_finds_each_kind_of_tampering(app: TestApp) {
+    for _ in 0..3 {
+        busy_run(&app).await;
+    }
+    let report = admin_get(&app, "/v1/admin/audit/verify").await;
+    assert_eq!(report["ok"], true, "{report}");
+    assert_eq!(report["events"], 12);
+
+    // Edit one event's content.
+    tamper(
+        &app.db,
+        "UPDATE audit_events SET details = '{}' WHERE tenant = 't-test' AND chain_index = 3",
+    )
+    .await;
+    let edited = admin_get(&app, "/v1/admin/audit/verify").await;
+    assert_eq!(edited["ok"], false);
+    assert_eq!(edited["problems"][0]["chain_index"], 3, "{edited}");
+    assert_eq!(edited["problems"][0]["kind"], "edited_or_moved");
+}
+on_every_backend!(verify_passes_after_a_busy_run_and_finds_each_kind_of_tampering);
+
+async fn a_deleted_event_is_found(app: TestApp) {
+    busy_run(&app).await;
+    admin_get(&app, "/v1/admin/audit/verify").await;
+    tamper(
+        &app.db,
+        "DELETE FROM audit_events WHERE tenant = 't-test' AND chain_index = 2",
+    )
+    .await;
+    let report = admin_get(&app, "/v1/admin/audit/verify").await;
+    assert_eq!(report["ok"], false);
+    assert_eq!(report["problems"][0]["kind"], "missing", "{report}");
+    assert_eq!(report["problems"][0]["chain_index"], 2);
+}
+on_every_backend!(a_deleted_event_is_found);
+
+async fn two_swapped_events_are_found(app: TestApp) {
+    busy_run(&app).await;
+    admin_get(&app, "/v1/admin/audit/verify").await;
+    tamper(
+        &app.db,
+        "UPDATE audit_events SET chain_index = CASE chain_index WHEN 1 THEN -1 ELSE chain_index END \
+         WHERE tenant = 't-test' AND chain_index IN (1)",
+    )
+    .await;
+    tamper(
+        &app.db,
+        "UPDATE audit_events SET chain_index = 1 WHERE tenant = 't-test' AND chain_index = 2",
+    )
+    .await;
+    tamper(
+        &app.db,
+        "UPDATE audit_events SET chain_index = 2 WHERE tenant = 't-test' AND chain_index = -1",
+    )
+    .await;
+    let report = admin_get(&app, "/v1/admin/audit/verify").await;
+    assert_eq!(report["ok"], false);
+    let places: Vec<i64> = report["problems"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["chain_index"].as_i64().unwrap())
+        .collect();
+    assert!(places.contains(&1) && places.contains(&2), "{report}");
+}
+on_every_backend!(two_swapped_events_are_found);
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn on_postgres_the_service_role_cannot_update_or_delete_audit_events() {
+    let Some(app) = crate::helpers::postgres_app().await else {
+        return;
+    };
+    busy_run(&app).await;
+    admin_get(&app, "/v1/admin/audit/verify").await;
+    let Db::Postgres(pool) = &app.db else {
+        unreachable!()
+    };
+    let update = sqlx::query("UPDATE audit_events SET details = '{}' WHERE tenant = 't-test'")
+        .execute(pool)
+        .await;
+    let delete = sqlx::query("DELETE FROM audit_events WHERE tenant = 't-test'")
+        .execute(pool)
+        .await;
+    let truncate = sqlx::query("TRUNCATE audit_events").execute(pool).await;
+    assert!(update.unwrap_err().to_string().contains("append-only"));
+    assert!(delete.is_err() && truncate.is_err());
+    assert_eq!(admin_get(&app, "/v1/admin/audit/verify").await["ok"], true);
+}
