@@ -47,6 +47,9 @@ pub enum Command {
         /// The corpus file.
         file: PathBuf,
     },
+    /// The audit log: verify every tenant's chain, or export events as JSON lines.
+    #[command(subcommand)]
+    Audit(AuditCommand),
     /// Offline key management: root rotation and the root key file's passphrase.
     #[command(subcommand)]
     Keys(KeysCommand),
@@ -101,6 +104,76 @@ pub fn eval_file(file: &std::path::Path) -> anyhow::Result<String> {
         );
     }
     Ok(format!("{} prompts\n{}", records.len(), report(&scores)))
+}
+
+/// `promptvault audit …`.
+#[derive(Debug, Subcommand)]
+pub enum AuditCommand {
+    /// Check the hash chain and checkpoints of one tenant or of all; exits non-zero when
+    /// anything was tampered with.
+    Verify {
+        /// Only this tenant.
+        #[arg(long)]
+        tenant: Option<String>,
+    },
+    /// Write events as JSON lines (for a SIEM), oldest first.
+    Export {
+        /// Only this tenant.
+        #[arg(long)]
+        tenant: Option<String>,
+        /// Only events from this time on (Unix milliseconds).
+        #[arg(long)]
+        since: Option<i64>,
+    },
+}
+
+/// `promptvault audit …`: returns what to print and whether everything verified.
+///
+/// # Errors
+/// Unreadable keys or store failures.
+pub async fn audit(config: &Config, command: &AuditCommand) -> anyhow::Result<(String, bool)> {
+    let root = load_root_keyring(&config.root_key_file, config.root_key_passphrase.as_ref())?;
+    let store = crate::store::connect(config.database_url.expose_secret()).await?;
+    let vault = Vault::new(store, root, None, Detector::new(), Arc::new(SystemClock));
+    let (AuditCommand::Verify { tenant } | AuditCommand::Export { tenant, .. }) = command;
+    let tenants = match tenant {
+        Some(tenant) => vec![tenant.clone()],
+        None => vault.audit_tenants().await?,
+    };
+    let mut out = String::new();
+    let mut all_ok = true;
+    for tenant in tenants {
+        match command {
+            AuditCommand::Verify { .. } => {
+                let report = vault.verify_audit(&tenant).await?;
+                all_ok &= report.ok;
+                out.push_str(&serde_json::to_string(
+                    &serde_json::json!({ "tenant": tenant, "report": report }),
+                )?);
+                out.push('\n');
+            }
+            AuditCommand::Export { since, .. } => {
+                let tenant_id = TenantId::parse(&tenant).context("--tenant")?;
+                let mut filter = crate::store::AuditFilter {
+                    since: *since,
+                    limit: 1000,
+                    ..Default::default()
+                };
+                loop {
+                    let page = vault.audit_page(&tenant_id, filter.clone()).await?;
+                    for event in &page.events {
+                        out.push_str(&serde_json::to_string(event)?);
+                        out.push('\n');
+                    }
+                    match page.next_after {
+                        Some(after) => filter.after_seq = Some(after),
+                        None => break,
+                    }
+                }
+            }
+        }
+    }
+    Ok((out, all_ok))
 }
 
 /// `promptvault keys …`.

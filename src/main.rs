@@ -24,6 +24,17 @@ async fn main() -> std::process::ExitCode {
         Command::Serve => app::run(config, shutdown_signal()).await,
         Command::Migrate => cli::migrate(&config).await,
         Command::Token(args) => cli::mint_token(&config, args).map(|jwt| println!("{jwt}")),
+        Command::Audit(command) => match cli::audit(&config, command).await {
+            Ok((out, true)) => {
+                print!("{out}");
+                Ok(())
+            }
+            Ok((out, false)) => {
+                print!("{out}");
+                Err(anyhow::anyhow!("the audit log does not verify"))
+            }
+            Err(err) => Err(err),
+        },
         Command::Keys(command) => cli::keys(&config, command).await.map(|out| print!("{out}")),
         Command::Detect { file } => cli::detect_file(file).map(|out| print!("{out}")),
         Command::Eval { file } => cli::eval_file(file).map(|out| print!("{out}")),

@@ -669,3 +669,81 @@ async fn a_reencryption_killed_halfway_resumes_after_restart_and_completes() {
         assert_eq!(answer["texts"], json!(texts));
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn audit_verify_and_export_work_offline_and_verify_fails_on_tampering() {
+    let dir = tempfile::tempdir().unwrap();
+    let client = reqwest::Client::new();
+    let jwt = mint(dir.path(), &[], "tokenize detokenize");
+    let service = Service::start(dir.path(), &[]);
+    let answer = post(
+        &client,
+        &service.base,
+        &jwt,
+        "/v1/tokenize",
+        json!({ "text": PROMPT }),
+    )
+    .await;
+    post(
+        &client,
+        &service.base,
+        &jwt,
+        "/v1/detokenize",
+        json!({ "text": answer["text"] }),
+    )
+    .await;
+    drop(service);
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_promptvault"))
+            .args(args)
+            .current_dir(dir.path())
+            .env_clear()
+            .output()
+            .unwrap()
+    };
+
+    let verified = run(&["audit", "verify"]);
+    let exported = run(&["audit", "export", "--tenant", "acme"]);
+
+    assert!(
+        verified.status.success(),
+        "{}",
+        String::from_utf8_lossy(&verified.stderr)
+    );
+    let report: Value = serde_json::from_slice(&verified.stdout).unwrap();
+    assert_eq!(report["tenant"], "acme");
+    assert_eq!(report["report"]["ok"], true);
+    let lines: Vec<Value> = String::from_utf8(exported.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(
+        lines
+            .iter()
+            .map(|e| e["action"].as_str().unwrap())
+            .collect::<Vec<_>>(),
+        ["tokenize", "detokenize"]
+    );
+    for value in VALUES {
+        assert!(!lines.iter().any(|e| e.to_string().contains(value)));
+    }
+
+    let db = dir.path().join("data/promptvault.db");
+    let pool = sqlx::SqlitePool::connect(&format!("sqlite://{}", db.display()))
+        .await
+        .unwrap();
+    sqlx::query("DROP TRIGGER audit_events_link_once")
+        .execute(&pool)
+        .await
+        .unwrap();
+    sqlx::query("UPDATE audit_events SET sub = 'someone-else' WHERE chain_index = 1")
+        .execute(&pool)
+        .await
+        .unwrap();
+    pool.close().await;
+    let tampered = run(&["audit", "verify"]);
+    assert!(!tampered.status.success());
+    let report: Value = serde_json::from_slice(&tampered.stdout).unwrap();
+    assert_eq!(report["report"]["problems"][0]["chain_index"], 1);
+}
