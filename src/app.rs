@@ -14,6 +14,7 @@ use crate::clock::{Clock, SystemClock};
 use crate::config::Config;
 use crate::crypto::{load_or_create_root_keyring, RootKeyring};
 use crate::detect::Detector;
+use crate::metrics::Metrics;
 use crate::store::{self, VaultStore};
 use crate::vault::{FileRootKeyProvider, RootKeyProvider, Vault};
 
@@ -31,6 +32,8 @@ pub struct AppState {
     pub admin_require_mfa: bool,
     /// Destructive admin actions need a second admin.
     pub admin_dual_control: bool,
+    /// Prometheus metrics.
+    pub metrics: Arc<Metrics>,
 }
 
 /// Loads the root key (Argon2id runs on a blocking thread).
@@ -143,6 +146,7 @@ pub fn state_from_parts(
         max_body_bytes: settings.max_body_bytes,
         admin_require_mfa: settings.admin_require_mfa,
         admin_dual_control: settings.admin_dual_control,
+        metrics: Arc::new(Metrics::new()),
     }
 }
 

@@ -25,6 +25,8 @@ pub mod detect;
 pub mod error;
 /// Detection quality on a labelled corpus: predictions and per-type scores.
 pub mod evaluate;
+/// Prometheus metrics: requests, latencies, tokens by type, audit events.
+pub mod metrics;
 /// Persistence of opaque sealed entries and wrapped keys, on Postgres or SQLite.
 pub mod store;
 /// Logging set-up and the rules of what may be logged.

@@ -398,5 +398,7 @@ async fn audit(
             .vault
             .audit_record(&caller.tenant, &caller.sub, request_id, action, &details);
     outcome.clone_into(&mut event.outcome);
-    Ok(state.vault.record(&event).await?)
+    state.vault.record(&event).await?;
+    state.metrics.audit(action);
+    Ok(())
 }

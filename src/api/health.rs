@@ -33,3 +33,14 @@ pub(super) async fn openapi() -> impl IntoResponse {
         include_str!("openapi.json"),
     )
 }
+
+/// `GET /metrics`: Prometheus text format.
+pub(super) async fn metrics(State(state): State<AppState>) -> impl IntoResponse {
+    (
+        [(
+            CONTENT_TYPE,
+            "application/openmetrics-text; version=1.0.0; charset=utf-8",
+        )],
+        state.metrics.render(),
+    )
+}

@@ -6,8 +6,12 @@ mod extract;
 mod health;
 mod tokenize;
 
-use axum::extract::{DefaultBodyLimit, Request};
+use std::time::Instant;
+
+use axum::extract::{DefaultBodyLimit, MatchedPath, Request, State};
 use axum::http::HeaderName;
+use axum::middleware::{self, Next};
+use axum::response::Response;
 use axum::routing::{delete, get, post};
 use axum::Router;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
@@ -17,8 +21,35 @@ pub use extract::{AdminCaller, ApiJson, BearerCaller, RequestId, SystemAdminCall
 
 use crate::app::AppState;
 use crate::error::ApiError;
+use crate::metrics::{LatencyLabels, RouteLabels};
 
 const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
+
+/// Counts every request by route pattern, method and status, and times it.
+async fn record_request(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    let route = request
+        .extensions()
+        .get::<MatchedPath>()
+        .map_or_else(|| "unmatched".to_owned(), |path| path.as_str().to_owned());
+    let method = request.method().as_str().to_owned();
+    let started = Instant::now();
+    let response = next.run(request).await;
+    let status = response.status().as_u16();
+    let metrics = &state.metrics;
+    metrics
+        .http_requests
+        .get_or_create(&RouteLabels {
+            route: route.clone(),
+            method,
+            status,
+        })
+        .inc();
+    metrics
+        .http_latency
+        .get_or_create(&LatencyLabels { route })
+        .observe(started.elapsed().as_secs_f64());
+    response
+}
 
 /// Every route of the service, with its layers.
 pub fn router(state: AppState) -> Router {
@@ -40,9 +71,11 @@ pub fn router(state: AppState) -> Router {
         .route("/healthz", get(health::alive))
         .route("/readyz", get(health::ready))
         .route("/openapi.json", get(health::openapi))
+        .route("/metrics", get(health::metrics))
         .fallback(|| async { ApiError::NotFound })
         .method_not_allowed_fallback(|| async { ApiError::MethodNotAllowed })
         .layer(DefaultBodyLimit::max(body_limit))
+        .layer(middleware::from_fn_with_state(state.clone(), record_request))
         .layer(
             // The span names the route and the request id, never the body or headers.
             TraceLayer::new_for_http().make_span_with(|request: &Request| {

@@ -8,6 +8,7 @@ use super::extract::{ApiJson, BearerCaller, RequestId};
 use crate::app::AppState;
 use crate::detect::EntityType;
 use crate::error::ApiError;
+use crate::metrics::TypeLabels;
 use crate::vault::{RevealScope, Token, TokenizeScope};
 
 /// Body of `POST /v1/tokenize`.
@@ -128,6 +129,16 @@ pub(super) async fn tokenize_text(
         ctx: caller.ctx.as_deref(),
     };
     let mut results = state.vault.tokenize(scope, &texts, only.as_deref()).await?;
+    state.metrics.audit("tokenize");
+    for token in results.iter().flat_map(|r| &r.tokens) {
+        state
+            .metrics
+            .tokens_created
+            .get_or_create(&TypeLabels {
+                r#type: token.kind.label().to_owned(),
+            })
+            .inc();
+    }
     drop(texts);
     let response = if batch {
         let entities = results.iter().map(|r| entity_list(&r.tokens)).collect();
@@ -168,6 +179,25 @@ pub(super) async fn detokenize_text(
         may_reveal: &may_reveal,
     };
     let results = state.vault.detokenize(&scope, &texts).await?;
+    state.metrics.audit("detokenize");
+    for result in &results {
+        for (label, (revealed, denied)) in &result.by_type {
+            let labels = TypeLabels {
+                r#type: label.clone(),
+            };
+            state
+                .metrics
+                .tokens_revealed
+                .get_or_create(&labels)
+                .inc_by(*revealed as u64);
+            state
+                .metrics
+                .tokens_denied
+                .get_or_create(&labels)
+                .inc_by(*denied as u64);
+        }
+        state.metrics.tokens_unknown.inc_by(result.unknown as u64);
+    }
     let (mut detokenized, mut denied, mut unknown) = (0, 0, 0);
     let mut out = Vec::with_capacity(results.len());
     for result in &results {

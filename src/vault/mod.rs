@@ -125,6 +125,8 @@ pub struct DetokenizedText {
     pub denied: usize,
     /// Token-shaped strings this tenant cannot reveal (left as they are).
     pub unknown: usize,
+    /// Per type label: (revealed, denied), for metrics.
+    pub by_type: std::collections::BTreeMap<String, (usize, usize)>,
 }
 
 impl fmt::Debug for DetokenizedText {
@@ -483,6 +485,7 @@ impl Vault {
         for (text, found) in texts.iter().zip(&candidates) {
             let mut out = Zeroizing::new(String::with_capacity(text.len()));
             let (mut detokenized, mut denied, mut unknown) = (0, 0, 0);
+            let mut by_type = std::collections::BTreeMap::new();
             let mut cursor = 0;
             for candidate in found {
                 out.push_str(&text[cursor..candidate.start]);
@@ -506,6 +509,10 @@ impl Vault {
                     .is_none_or(|bound| scope.ctx == Some(bound));
                 if !(scope.may_reveal)(candidate.label) || !ctx_allows {
                     denied += 1;
+                    by_type
+                        .entry(candidate.label.to_owned())
+                        .or_insert((0, 0))
+                        .1 += 1;
                     out.push_str(original);
                     continue;
                 }
@@ -515,6 +522,10 @@ impl Vault {
                 match value {
                     Some(value) => {
                         detokenized += 1;
+                        by_type
+                            .entry(candidate.label.to_owned())
+                            .or_insert((0, 0))
+                            .0 += 1;
                         out.push_str(value);
                     }
                     None => {
@@ -529,6 +540,7 @@ impl Vault {
                 detokenized,
                 denied,
                 unknown,
+                by_type,
             });
         }
         let (revealed, denied, unknown) = results.iter().fold((0, 0, 0), |(r, d, u), t| {

@@ -324,3 +324,47 @@ fn arbitrary_unicode_text_round_trips_on_postgres() {
         round_trip_property(&app, &runtime);
     }
 }
+
+async fn metrics_count_requests_tokens_and_audit_events_without_values(app: TestApp) {
+    let tokenized = app
+        .tokenize("mail ann@example.org or bob@example.org")
+        .await;
+    let email_only = app.jwt(TENANT, "detokenize:PHONE", None);
+    app.detokenize(&tokenized).await;
+    app.post_as(&email_only, "/v1/detokenize", &json!({ "text": tokenized }))
+        .await;
+
+    let answer = app.request("GET", "/metrics", None, None, Vec::new()).await;
+
+    assert_eq!(answer.status, StatusCode::OK);
+    let text = answer.raw;
+    assert!(
+        text.contains("promptvault_tokens_created_total{type=\"EMAIL\"} 2"),
+        "{text}"
+    );
+    assert!(
+        text.contains("promptvault_tokens_revealed_total{type=\"EMAIL\"} 2"),
+        "{text}"
+    );
+    assert!(
+        text.contains("promptvault_tokens_denied_total{type=\"EMAIL\"} 2"),
+        "{text}"
+    );
+    assert!(
+        text.contains("promptvault_audit_events_total{action=\"detokenize\"} 2"),
+        "{text}"
+    );
+    assert!(
+        text.contains("promptvault_http_requests_total{route=\"/v1/tokenize\",method=\"POST\",status=\"200\"} 1"),
+        "{text}"
+    );
+    assert!(
+        text.contains("promptvault_http_request_duration_seconds_bucket{le="),
+        "{text}"
+    );
+    assert!(
+        !text.contains("ann@example.org") && !text.contains(&tokenized[7..20]),
+        "no value or token id"
+    );
+}
+on_every_backend!(metrics_count_requests_tokens_and_audit_events_without_values);

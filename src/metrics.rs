@@ -1,0 +1,191 @@
+//! Prometheus metrics (`GET /metrics`, text format). Labels name routes, statuses, entity
+//! types and actions: never a value, a token id, a tenant-supplied string or a caller.
+
+use std::fmt;
+
+use prometheus_client::encoding::text::encode;
+use prometheus_client::encoding::EncodeLabelSet;
+use prometheus_client::metrics::counter::Counter;
+use prometheus_client::metrics::family::Family;
+use prometheus_client::metrics::histogram::{exponential_buckets, Histogram};
+use prometheus_client::registry::Registry;
+
+/// Labels of an HTTP request.
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+pub struct RouteLabels {
+    /// The route pattern (`/v1/admin/keys/{version}`), not the raw path.
+    pub route: String,
+    /// The HTTP method.
+    pub method: String,
+    /// The status code.
+    pub status: u16,
+}
+
+/// Labels of a latency histogram.
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+pub struct LatencyLabels {
+    /// The route pattern.
+    pub route: String,
+}
+
+/// An entity type label.
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+pub struct TypeLabels {
+    /// `EMAIL`, `PHONE`, … or a tenant-defined type.
+    pub r#type: String,
+}
+
+/// An audit action label.
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+pub struct ActionLabels {
+    /// `tokenize`, `detokenize`, `keys.rotate`, …
+    pub action: String,
+}
+
+/// Every metric the service exports.
+pub struct Metrics {
+    registry: Registry,
+    /// Requests by route, method and status.
+    pub http_requests: Family<RouteLabels, Counter>,
+    /// Request latency by route.
+    pub http_latency: Family<LatencyLabels, Histogram>,
+    /// Tokens handed out, by type.
+    pub tokens_created: Family<TypeLabels, Counter>,
+    /// Tokens revealed, by type.
+    pub tokens_revealed: Family<TypeLabels, Counter>,
+    /// Tokens a caller was denied, by type.
+    pub tokens_denied: Family<TypeLabels, Counter>,
+    /// Token-shaped strings nobody could reveal.
+    pub tokens_unknown: Counter,
+    /// Audit events written, by action.
+    pub audit_events: Family<ActionLabels, Counter>,
+}
+
+impl fmt::Debug for Metrics {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Metrics(..)")
+    }
+}
+
+impl Default for Metrics {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Metrics {
+    /// A registry with every metric registered.
+    pub fn new() -> Self {
+        let mut registry = Registry::with_prefix("promptvault");
+        let http_requests = Family::<RouteLabels, Counter>::default();
+        let http_latency = Family::<LatencyLabels, Histogram>::new_with_constructor(|| {
+            Histogram::new(exponential_buckets(0.0005, 2.0, 14))
+        });
+        let tokens_created = Family::<TypeLabels, Counter>::default();
+        let tokens_revealed = Family::<TypeLabels, Counter>::default();
+        let tokens_denied = Family::<TypeLabels, Counter>::default();
+        let tokens_unknown = Counter::default();
+        let audit_events = Family::<ActionLabels, Counter>::default();
+        registry.register(
+            "http_requests",
+            "HTTP requests by route, method and status",
+            http_requests.clone(),
+        );
+        registry.register(
+            "http_request_duration_seconds",
+            "HTTP request latency by route",
+            http_latency.clone(),
+        );
+        registry.register(
+            "tokens_created",
+            "Tokens handed out by tokenize, by type",
+            tokens_created.clone(),
+        );
+        registry.register(
+            "tokens_revealed",
+            "Tokens revealed by detokenize, by type",
+            tokens_revealed.clone(),
+        );
+        registry.register(
+            "tokens_denied",
+            "Tokens a caller was not allowed to see, by type",
+            tokens_denied.clone(),
+        );
+        registry.register(
+            "tokens_unknown",
+            "Token-shaped strings that could not be revealed",
+            tokens_unknown.clone(),
+        );
+        registry.register(
+            "audit_events",
+            "Audit events written, by action",
+            audit_events.clone(),
+        );
+        Self {
+            registry,
+            http_requests,
+            http_latency,
+            tokens_created,
+            tokens_revealed,
+            tokens_denied,
+            tokens_unknown,
+            audit_events,
+        }
+    }
+
+    /// Counts one audit event.
+    pub fn audit(&self, action: &str) {
+        self.audit_events
+            .get_or_create(&ActionLabels {
+                action: action.to_owned(),
+            })
+            .inc();
+    }
+
+    /// The Prometheus text exposition.
+    pub fn render(&self) -> String {
+        let mut out = String::new();
+        if encode(&mut out, &self.registry).is_err() {
+            out.clear();
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn metrics_render_in_the_text_format_with_their_labels() {
+        let metrics = Metrics::new();
+        metrics
+            .tokens_created
+            .get_or_create(&TypeLabels {
+                r#type: "EMAIL".to_owned(),
+            })
+            .inc_by(3);
+        metrics.audit("tokenize");
+        metrics
+            .http_latency
+            .get_or_create(&LatencyLabels {
+                route: "/v1/tokenize".to_owned(),
+            })
+            .observe(0.002);
+        let text = metrics.render();
+        assert!(
+            text.contains("promptvault_tokens_created_total{type=\"EMAIL\"} 3"),
+            "{text}"
+        );
+        assert!(
+            text.contains("promptvault_audit_events_total{action=\"tokenize\"} 1"),
+            "{text}"
+        );
+        assert!(
+            text.contains(
+                "promptvault_http_request_duration_seconds_count{route=\"/v1/tokenize\"} 1"
+            ),
+            "{text}"
+        );
+    }
+}
