@@ -16,6 +16,7 @@ mod ip;
 mod numbers;
 mod phone;
 mod scan;
+mod secret;
 mod text;
 mod validators;
 
@@ -218,6 +219,7 @@ pub fn builtin_recognizers() -> Vec<Box<dyn Recognizer>> {
         Box::new(iban::IbanRecognizer),
         Box::new(ip::IpRecognizer),
         Box::new(phone::PhoneRecognizer),
+        Box::new(secret::SecretRecognizer),
     ]
 }
 

@@ -368,3 +368,31 @@ async fn metrics_count_requests_tokens_and_audit_events_without_values(app: Test
     );
 }
 on_every_backend!(metrics_count_requests_tokens_and_audit_events_without_values);
+
+async fn credentials_are_revealed_only_with_the_explicit_secret_scope(app: TestApp) {
+    let prompt =
+        "deploy with password=Zx9!qLr2#vT7 and key AKIAZ3MHQ7XWP4K2LD9N, mail ann@example.org";
+    let tokenized = app.tokenize(prompt).await;
+    let plain = app.jwt(TENANT, "detokenize", None);
+    let explicit = app.jwt(TENANT, "detokenize detokenize:SECRET", None);
+
+    let without = app
+        .post_as(&plain, "/v1/detokenize", &json!({ "text": tokenized }))
+        .await;
+    let with = app
+        .post_as(&explicit, "/v1/detokenize", &json!({ "text": tokenized }))
+        .await;
+
+    assert!(
+        tokenized.contains("password=[SECRET_") && tokenized.contains("key [SECRET_"),
+        "{tokenized}"
+    );
+    assert!(!tokenized.contains("Zx9!qLr2#vT7") && !tokenized.contains("AKIAZ3MHQ7XWP4K2LD9N"));
+    assert_eq!(without.body["denied"], 2);
+    assert_eq!(
+        without.body["detokenized"], 1,
+        "the e-mail address is revealed"
+    );
+    assert_eq!(with.body["text"], prompt);
+}
+on_every_backend!(credentials_are_revealed_only_with_the_explicit_secret_scope);
