@@ -15,6 +15,7 @@ use crate::config::Config;
 use crate::crypto::{load_or_create_root_keyring, RootKeyring};
 use crate::detect::Detector;
 use crate::metrics::Metrics;
+use crate::ratelimit::{RateLimiter, RateLimits};
 use crate::store::{self, VaultStore};
 use crate::vault::{FileRootKeyProvider, RootKeyProvider, Vault};
 
@@ -34,6 +35,8 @@ pub struct AppState {
     pub admin_dual_control: bool,
     /// Prometheus metrics.
     pub metrics: Arc<Metrics>,
+    /// Rate limits shared across instances.
+    pub rate_limiter: Arc<RateLimiter>,
 }
 
 /// Loads the root key (Argon2id runs on a blocking thread).
@@ -108,6 +111,8 @@ pub struct ApiSettings {
     pub admin_require_mfa: bool,
     /// Destructive admin actions need a second admin.
     pub admin_dual_control: bool,
+    /// Requests per minute per caller and tenant.
+    pub rate_limits: RateLimits,
 }
 
 impl ApiSettings {
@@ -117,6 +122,7 @@ impl ApiSettings {
             max_body_bytes: config.max_body_bytes,
             admin_require_mfa: config.admin_require_mfa,
             admin_dual_control: config.admin_dual_control,
+            rate_limits: config.rate_limits,
         }
     }
 }
@@ -127,6 +133,7 @@ impl Default for ApiSettings {
             max_body_bytes: 1_048_576,
             admin_require_mfa: true,
             admin_dual_control: false,
+            rate_limits: RateLimits::default(),
         }
     }
 }
@@ -139,6 +146,11 @@ pub fn state_from_parts(
     clock: Arc<dyn Clock>,
     settings: ApiSettings,
 ) -> AppState {
+    let rate_limiter = Arc::new(RateLimiter::new(
+        settings.rate_limits,
+        Arc::clone(&store),
+        Arc::clone(&clock),
+    ));
     let vault = Vault::new(store, root, root_source, Detector::new(), clock);
     AppState {
         vault: Arc::new(vault),
@@ -147,6 +159,7 @@ pub fn state_from_parts(
         admin_require_mfa: settings.admin_require_mfa,
         admin_dual_control: settings.admin_dual_control,
         metrics: Arc::new(Metrics::new()),
+        rate_limiter,
     }
 }
 
@@ -160,6 +173,7 @@ pub async fn run(
 ) -> anyhow::Result<()> {
     let state = build_state(&config).await?;
     state.vault.spawn_background_work();
+    state.rate_limiter.spawn_flusher();
     if config.development_mode() {
         tracing::warn!(
             database = %redacted_url(config.database_url.expose_secret()),

@@ -36,6 +36,8 @@ pub struct Config {
     pub admin_dual_control: bool,
     /// Larger request bodies get 413.
     pub max_body_bytes: usize,
+    /// Requests per minute per caller and per tenant.
+    pub rate_limits: crate::ratelimit::RateLimits,
     /// The AI provider's base URL, for the proxy.
     pub upstream_url: Option<String>,
     /// The provider key file, held by the service only.
@@ -82,6 +84,10 @@ struct FileConfig {
     admin_require_mfa: Option<bool>,
     admin_dual_control: Option<bool>,
     max_body_bytes: Option<usize>,
+    rate_limit_tokenize_per_sub: Option<i64>,
+    rate_limit_tokenize_per_tenant: Option<i64>,
+    rate_limit_detokenize_per_sub: Option<i64>,
+    rate_limit_detokenize_per_tenant: Option<i64>,
     upstream_url: Option<String>,
     upstream_api_key_file: Option<PathBuf>,
     log: Option<String>,
@@ -165,6 +171,41 @@ impl Config {
                     reason: "expected a whole number of bytes".to_owned(),
                 })?,
                 None => file.max_body_bytes.unwrap_or(1_048_576),
+            },
+            rate_limits: {
+                let defaults = crate::ratelimit::RateLimits::default();
+                let limit = |name: &'static str, file: Option<i64>, default: i64| match var(name) {
+                    Some(raw) => raw.trim().parse::<i64>().ok().filter(|v| *v >= 0).ok_or(
+                        ConfigError::Invalid {
+                            name,
+                            reason: "expected requests per minute (0 turns the limit off)"
+                                .to_owned(),
+                        },
+                    ),
+                    None => Ok(file.unwrap_or(default)),
+                };
+                crate::ratelimit::RateLimits {
+                    tokenize_per_sub: limit(
+                        "PROMPTVAULT_RATE_LIMIT_TOKENIZE_PER_SUB",
+                        file.rate_limit_tokenize_per_sub,
+                        defaults.tokenize_per_sub,
+                    )?,
+                    tokenize_per_tenant: limit(
+                        "PROMPTVAULT_RATE_LIMIT_TOKENIZE_PER_TENANT",
+                        file.rate_limit_tokenize_per_tenant,
+                        defaults.tokenize_per_tenant,
+                    )?,
+                    detokenize_per_sub: limit(
+                        "PROMPTVAULT_RATE_LIMIT_DETOKENIZE_PER_SUB",
+                        file.rate_limit_detokenize_per_sub,
+                        defaults.detokenize_per_sub,
+                    )?,
+                    detokenize_per_tenant: limit(
+                        "PROMPTVAULT_RATE_LIMIT_DETOKENIZE_PER_TENANT",
+                        file.rate_limit_detokenize_per_tenant,
+                        defaults.detokenize_per_tenant,
+                    )?,
+                }
             },
             upstream_url: var("PROMPTVAULT_UPSTREAM_URL").or(file.upstream_url),
             upstream_api_key_file: var("PROMPTVAULT_UPSTREAM_API_KEY_FILE")

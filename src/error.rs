@@ -41,6 +41,9 @@ pub enum ApiError {
     /// Not `application/json`.
     #[error("expected Content-Type: application/json")]
     UnsupportedMediaType,
+    /// Too many requests; retry after this many seconds.
+    #[error("rate limit reached, retry later")]
+    RateLimited(u64),
     /// The store cannot be reached.
     #[error("the store is unavailable, retry later")]
     Unavailable,
@@ -64,6 +67,7 @@ impl ApiError {
             Self::UnsupportedMediaType => {
                 (StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type")
             }
+            Self::RateLimited(_) => (StatusCode::TOO_MANY_REQUESTS, "rate_limited"),
             Self::Unavailable => (StatusCode::SERVICE_UNAVAILABLE, "store_unavailable"),
             Self::Internal(_) => (StatusCode::INTERNAL_SERVER_ERROR, "internal"),
         }
@@ -90,6 +94,11 @@ impl IntoResponse for ApiError {
         );
         if status == StatusCode::UNAUTHORIZED {
             headers.insert(WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+        }
+        if let Self::RateLimited(seconds) = &self {
+            if let Ok(value) = HeaderValue::from_str(&seconds.to_string()) {
+                headers.insert(axum::http::header::RETRY_AFTER, value);
+            }
         }
         if status == StatusCode::SERVICE_UNAVAILABLE {
             headers.insert(

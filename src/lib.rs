@@ -27,6 +27,8 @@ pub mod error;
 pub mod evaluate;
 /// Prometheus metrics: requests, latencies, tokens by type, audit events.
 pub mod metrics;
+/// Rate limits per caller and tenant, shared by every instance through the database.
+pub mod ratelimit;
 /// Persistence of opaque sealed entries and wrapped keys, on Postgres or SQLite.
 pub mod store;
 /// Logging set-up and the rules of what may be logged.

@@ -59,6 +59,8 @@ pub struct Metrics {
     pub tokens_unknown: Counter,
     /// Audit events written, by action.
     pub audit_events: Family<ActionLabels, Counter>,
+    /// Requests refused by a rate limit, by action.
+    pub rate_limited: Family<ActionLabels, Counter>,
 }
 
 impl fmt::Debug for Metrics {
@@ -86,6 +88,12 @@ impl Metrics {
         let tokens_denied = Family::<TypeLabels, Counter>::default();
         let tokens_unknown = Counter::default();
         let audit_events = Family::<ActionLabels, Counter>::default();
+        let rate_limited = Family::<ActionLabels, Counter>::default();
+        registry.register(
+            "rate_limited",
+            "Requests refused by a rate limit, by action",
+            rate_limited.clone(),
+        );
         registry.register(
             "http_requests",
             "HTTP requests by route, method and status",
@@ -130,6 +138,7 @@ impl Metrics {
             tokens_denied,
             tokens_unknown,
             audit_events,
+            rate_limited,
         }
     }
 

@@ -109,6 +109,32 @@ fn entity_list(tokens: &[Token]) -> Vec<EntityResponse> {
         .collect()
 }
 
+/// Applies the caller's and the tenant's rate limits to `action`.
+async fn limit(
+    state: &AppState,
+    action: &str,
+    caller: &crate::auth::Caller,
+) -> Result<(), ApiError> {
+    let verdict = state
+        .rate_limiter
+        .check(action, caller.tenant.as_str(), &caller.sub)
+        .await
+        .map_err(|err| {
+            tracing::warn!(error = %err, "rate limit check failed");
+            ApiError::Unavailable
+        })?;
+    verdict.map_err(|retry| {
+        state
+            .metrics
+            .rate_limited
+            .get_or_create(&crate::metrics::ActionLabels {
+                action: action.to_owned(),
+            })
+            .inc();
+        ApiError::RateLimited(retry.0)
+    })
+}
+
 /// `POST /v1/tokenize` (scope `tokenize`).
 #[tracing::instrument(skip_all, fields(tenant = %caller.tenant))]
 pub(super) async fn tokenize_text(
@@ -120,6 +146,7 @@ pub(super) async fn tokenize_text(
     if !caller.scopes.has("tokenize") {
         return Err(ApiError::MissingScope("tokenize"));
     }
+    limit(&state, "tokenize", &caller).await?;
     let (texts, batch) = single_or_batch(request.text, request.texts)?;
     let only = entity_filter(request.entities)?;
     let scope = TokenizeScope {
@@ -169,6 +196,7 @@ pub(super) async fn detokenize_text(
     if !caller.scopes.may_detokenize_something() {
         return Err(ApiError::MissingScope("detokenize"));
     }
+    limit(&state, "detokenize", &caller).await?;
     let (texts, batch) = single_or_batch(request.text, request.texts)?;
     let may_reveal = |label: &str| caller.scopes.may_reveal(label);
     let scope = RevealScope {

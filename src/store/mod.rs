@@ -143,6 +143,17 @@ pub trait VaultStore: Debug + Send + Sync + 'static {
         at: i64,
     ) -> Result<(), StoreError>;
 
+    /// Adds `delta` to a rate counter and returns its new total.
+    async fn add_rate_count(
+        &self,
+        key: &str,
+        window_start: i64,
+        delta: i64,
+    ) -> Result<i64, StoreError>;
+
+    /// Deletes rate counters of windows that started before `before`.
+    async fn drop_rate_counts(&self, before: i64) -> Result<(), StoreError>;
+
     /// Every tenant with audit events.
     async fn audit_tenants(&self) -> Result<Vec<String>, StoreError>;
 

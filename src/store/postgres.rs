@@ -818,6 +818,33 @@ impl VaultStore for PgStore {
         Ok(())
     }
 
+    async fn add_rate_count(
+        &self,
+        key: &str,
+        window_start: i64,
+        delta: i64,
+    ) -> Result<i64, StoreError> {
+        let (count,): (i64,) = sqlx::query_as(
+            "INSERT INTO rate_counters (key, window_start, count) VALUES ($1, $2, $3) \
+             ON CONFLICT (key, window_start) DO UPDATE SET count = rate_counters.count + excluded.count \
+             RETURNING count",
+        )
+        .bind(key)
+        .bind(window_start)
+        .bind(delta)
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(count)
+    }
+
+    async fn drop_rate_counts(&self, before: i64) -> Result<(), StoreError> {
+        sqlx::query("DELETE FROM rate_counters WHERE window_start < $1")
+            .bind(before)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
     async fn audit_tenants(&self) -> Result<Vec<String>, StoreError> {
         let rows: Vec<(String,)> =
             sqlx::query_as("SELECT DISTINCT tenant FROM audit_events ORDER BY tenant")

@@ -196,3 +196,91 @@ async fn readiness_is_503_when_the_store_is_gone() {
         .await;
     assert_problem(&tokenize, StatusCode::SERVICE_UNAVAILABLE);
 }
+
+async fn bursting_past_a_limit_across_two_instances_gets_429_with_retry_after(
+    app: TestApp,
+    options: AppOptions,
+) {
+    // Arrange: two instances on one database, a limit of 4 tokenize calls a minute per caller.
+    let other = app.another_instance_with(&options).await;
+    let body = json!({ "text": "hello" });
+    let bearer = app.bearer();
+
+    // Act: ten calls, alternating between the instances.
+    let mut statuses = Vec::new();
+    let mut retry_after = None;
+    for i in 0..10 {
+        let instance = if i % 2 == 0 { &app } else { &other };
+        let answer = instance.post_as(&bearer, "/v1/tokenize", &body).await;
+        if answer.status == StatusCode::TOO_MANY_REQUESTS {
+            assert_problem(&answer, StatusCode::TOO_MANY_REQUESTS);
+            retry_after = answer
+                .headers
+                .get("retry-after")
+                .map(|v| v.to_str().unwrap().parse::<u64>().unwrap());
+        }
+        statuses.push(answer.status);
+    }
+
+    // Assert
+    let accepted = statuses.iter().filter(|s| **s == StatusCode::OK).count();
+    assert_eq!(
+        accepted, 4,
+        "the limit holds across instances: {statuses:?}"
+    );
+    assert!(
+        retry_after.is_some_and(|s| (1..=60).contains(&s)),
+        "{retry_after:?}"
+    );
+    let another_caller = app.jwt_as(
+        "other-service",
+        crate::helpers::TENANT,
+        "tokenize",
+        None,
+        false,
+    );
+    assert_eq!(
+        app.post_as(&another_caller, "/v1/tokenize", &body)
+            .await
+            .status,
+        StatusCode::OK,
+        "per caller"
+    );
+    let metrics = app
+        .request("GET", "/metrics", None, None, Vec::new())
+        .await
+        .raw;
+    assert!(
+        metrics.contains("promptvault_rate_limited_total{action=\"tokenize\"}"),
+        "{metrics}"
+    );
+}
+
+fn limited() -> AppOptions {
+    let limits = promptvault::ratelimit::RateLimits {
+        tokenize_per_sub: 4,
+        ..Default::default()
+    };
+    AppOptions {
+        rate_limits: Some(limits),
+        ..AppOptions::default()
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn rate_limits_on_sqlite() {
+    let options = limited();
+    bursting_past_a_limit_across_two_instances_gets_429_with_retry_after(
+        sqlite_app_with(&options).await,
+        options,
+    )
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn rate_limits_on_postgres() {
+    let options = limited();
+    if let Some(app) = crate::helpers::postgres_app_with(&options).await {
+        bursting_past_a_limit_across_two_instances_gets_429_with_retry_after(app, options).await;
+    }
+}

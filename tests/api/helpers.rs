@@ -80,6 +80,11 @@ impl TestApp {
 
     /// Another instance of the service on the same database and keys, with its own caches.
     pub async fn another_instance(&self) -> TestApp {
+        self.another_instance_with(&AppOptions::default()).await
+    }
+
+    /// As [`TestApp::another_instance`], with options.
+    pub async fn another_instance_with(&self, options: &AppOptions) -> TestApp {
         let store: Arc<dyn VaultStore> = match &self.db {
             Db::Sqlite(_, path) => Arc::new(
                 SqliteStore::connect(&format!("sqlite://{}", path.display()))
@@ -88,13 +93,7 @@ impl TestApp {
             ),
             Db::Postgres(pool) => Arc::new(PgStore::from_pool(pool.clone()).await.unwrap()),
         };
-        app_with(
-            store,
-            self.db.clone(),
-            Arc::clone(&self._dir),
-            &AppOptions::default(),
-        )
-        .await
+        app_with(store, self.db.clone(), Arc::clone(&self._dir), options).await
     }
 
     /// A JWT for the default tenant with every scope.
@@ -255,6 +254,7 @@ pub struct AppOptions {
     pub max_body_bytes: Option<usize>,
     pub clock: Option<Arc<dyn Clock>>,
     pub dual_control: bool,
+    pub rate_limits: Option<promptvault::ratelimit::RateLimits>,
 }
 
 async fn app_with(
@@ -287,6 +287,7 @@ async fn app_with(
         max_body_bytes: options.max_body_bytes.unwrap_or(1_048_576),
         admin_require_mfa: true,
         admin_dual_control: options.dual_control,
+        rate_limits: options.rate_limits.unwrap_or_default(),
     };
     let source: Arc<dyn promptvault::vault::RootKeyProvider> = Arc::new(FileRootKeyProvider {
         path: dir.path().join("root.key"),
