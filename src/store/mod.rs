@@ -101,12 +101,18 @@ pub trait VaultStore: Debug + Send + Sync + 'static {
     /// entry, returns the token id that stands for it: its own, or the id of an existing
     /// entry with the same fingerprint. Entries with equal fingerprints must not repeat
     /// within one call.
+    ///
+    /// Nothing is written, and `None` returned, when the tenant's key epoch or policy
+    /// version is no longer the `expected` one (another instance changed them); the check
+    /// and the write are one statement (Postgres: with a share lock on the tenant row, so
+    /// a key change waits for it) or one transaction (SQLite: one writer at a time).
     async fn put_entries(
         &self,
         tenant: &str,
         entries: &[NewEntryRow],
         event: &AuditRecord,
-    ) -> Result<Vec<String>, StoreError>;
+        expected: &TenantStateRow,
+    ) -> Result<Option<Vec<String>>, StoreError>;
 
     /// Appends one audit event (unlinked).
     async fn append_audit(&self, event: &AuditRecord) -> Result<(), StoreError>;

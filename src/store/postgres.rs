@@ -141,26 +141,29 @@ impl VaultStore for PgStore {
         tenant: &str,
         entries: &[NewEntryRow],
         event: &AuditRecord,
-    ) -> Result<Vec<String>, StoreError> {
-        if entries.is_empty() {
-            self.append_audit(event).await?;
-            return Ok(Vec::new());
-        }
+        expected: &TenantStateRow,
+    ) -> Result<Option<Vec<String>>, StoreError> {
         // ON CONFLICT DO UPDATE (not DO NOTHING) so that RETURNING yields the existing
         // row's token id even when a concurrent transaction committed it after our
         // snapshot was taken. An existing token whose time to live is over is replaced by
         // the new one (its old id stays unknown); a live one gets the new expiry.
         // The audit event goes in the same statement: one round trip, one commit, and no
-        // tokens without their event.
-        let rows: Vec<(String, Option<Vec<u8>>)> = sqlx::query_as(
-            "WITH event AS ( \
+        // tokens without their event. The state check takes a share lock on the tenant
+        // row, so a concurrent key change waits for this insert, or this insert sees it.
+        let rows: Vec<(bool, Option<String>, Option<Vec<u8>>)> = sqlx::query_as(
+            "WITH state AS ( \
+               SELECT COALESCE((SELECT key_epoch = $16 FROM tenants WHERE tenant = $1 FOR SHARE), false) \
+                  AND (SELECT version FROM tenant_policies WHERE tenant = $1) IS NOT DISTINCT FROM $17::int8 \
+                  AS fresh), \
+             event AS ( \
                INSERT INTO audit_events (tenant, at, sub, action, outcome, request_id, details) \
-               VALUES ($1, $10, $11, $12, $13, $14, $15)), \
+               SELECT $1, $10, $11, $12, $13, $14, $15 FROM state WHERE fresh), \
              stored AS ( \
              INSERT INTO vault_entries \
                (tenant, token_id, entity_type, key_version, sealed_value, fingerprint, ctx, created_at, expires_at) \
-             SELECT $1, * FROM UNNEST($2::text[], $3::text[], $4::int4[], $5::bytea[], $6::bytea[], \
-                                      $7::text[], $8::int8[], $9::int8[]) \
+             SELECT $1, u.* FROM UNNEST($2::text[], $3::text[], $4::int4[], $5::bytea[], $6::bytea[], \
+                                      $7::text[], $8::int8[], $9::int8[]) AS u \
+             WHERE (SELECT fresh FROM state) \
              ON CONFLICT (tenant, fingerprint) DO UPDATE SET \
                token_id = CASE WHEN vault_entries.expires_at <= EXCLUDED.created_at THEN EXCLUDED.token_id ELSE vault_entries.token_id END, \
                entity_type = CASE WHEN vault_entries.expires_at <= EXCLUDED.created_at THEN EXCLUDED.entity_type ELSE vault_entries.entity_type END, \
@@ -169,7 +172,8 @@ impl VaultStore for PgStore {
                created_at = CASE WHEN vault_entries.expires_at <= EXCLUDED.created_at THEN EXCLUDED.created_at ELSE vault_entries.created_at END, \
                expires_at = EXCLUDED.expires_at \
              RETURNING token_id, fingerprint) \
-             SELECT token_id, fingerprint FROM stored",
+             SELECT (SELECT fresh FROM state), s.token_id, s.fingerprint FROM (SELECT 1) AS one \
+             LEFT JOIN stored AS s ON true",
         )
         .bind(tenant)
         .bind(entries.iter().map(|e| e.token_id.as_str()).collect::<Vec<_>>())
@@ -186,11 +190,16 @@ impl VaultStore for PgStore {
         .bind(&event.outcome)
         .bind(&event.request_id)
         .bind(&event.details)
+        .bind(expected.key_epoch)
+        .bind(expected.policy_version)
         .fetch_all(&self.pool)
         .await?;
+        if !rows.first().is_some_and(|(fresh, _, _)| *fresh) {
+            return Ok(None);
+        }
         let by_fingerprint: HashMap<Vec<u8>, String> = rows
             .into_iter()
-            .filter_map(|(id, fp)| fp.map(|fp| (fp, id)))
+            .filter_map(|(_, id, fp)| id.zip(fp).map(|(id, fp)| (fp, id)))
             .collect();
         entries
             .iter()
@@ -198,7 +207,8 @@ impl VaultStore for PgStore {
                 None => Ok(entry.token_id.clone()),
                 Some(fp) => by_fingerprint.get(fp).cloned().ok_or(StoreError::Conflict),
             })
-            .collect()
+            .collect::<Result<Vec<_>, _>>()
+            .map(Some)
     }
 
     #[tracing::instrument(skip_all, fields(ids = token_ids.len()))]

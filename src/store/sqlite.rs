@@ -148,9 +148,22 @@ impl VaultStore for SqliteStore {
         tenant: &str,
         entries: &[NewEntryRow],
         event: &AuditRecord,
-    ) -> Result<Vec<String>, StoreError> {
+        expected: &TenantStateRow,
+    ) -> Result<Option<Vec<String>>, StoreError> {
         let mut tx = self.pool.begin().await?;
+        // The audit insert takes the write lock first, so the check below cannot race.
         insert_audit(&mut tx, event).await?;
+        let (key_epoch, policy_version): (Option<i64>, Option<i64>) = sqlx::query_as(
+            "SELECT (SELECT key_epoch FROM tenants WHERE tenant = ?1), \
+                    (SELECT version FROM tenant_policies WHERE tenant = ?1)",
+        )
+        .bind(tenant)
+        .fetch_one(&mut *tx)
+        .await?;
+        if key_epoch != expected.key_epoch || policy_version != expected.policy_version {
+            tx.rollback().await?;
+            return Ok(None);
+        }
         let mut by_fingerprint: HashMap<&[u8], String> = HashMap::new();
         for entry in entries {
             let (token_id, fingerprint): (String, Option<Vec<u8>>) = sqlx::query_as(
@@ -182,16 +195,18 @@ impl VaultStore for SqliteStore {
             }
         }
         tx.commit().await?;
-        Ok(entries
-            .iter()
-            .map(|entry| match &entry.fingerprint {
-                None => entry.token_id.clone(),
-                Some(fp) => by_fingerprint
-                    .get(fp.as_slice())
-                    .cloned()
-                    .unwrap_or_else(|| entry.token_id.clone()),
-            })
-            .collect())
+        Ok(Some(
+            entries
+                .iter()
+                .map(|entry| match &entry.fingerprint {
+                    None => entry.token_id.clone(),
+                    Some(fp) => by_fingerprint
+                        .get(fp.as_slice())
+                        .cloned()
+                        .unwrap_or_else(|| entry.token_id.clone()),
+                })
+                .collect(),
+        ))
     }
 
     #[tracing::instrument(skip_all, fields(ids = token_ids.len()))]

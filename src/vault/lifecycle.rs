@@ -98,6 +98,7 @@ impl Vault {
     /// Store failures or lost races.
     pub async fn rotate_data_key(&self, tenant: &TenantId) -> Result<i64, VaultError> {
         let version = self.keyring.rotate(tenant.as_str()).await?;
+        self.forget_state(tenant.as_str());
         tracing::info!(tenant = %tenant, version, "data key rotated");
         Ok(version)
     }
@@ -116,6 +117,7 @@ impl Vault {
             .store
             .destroy_data_key(tenant.as_str(), version)
             .await?;
+        self.forget_state(tenant.as_str());
         tracing::info!(tenant = %tenant, version, outcome = ?outcome, "data key destruction requested");
         Ok(outcome)
     }
@@ -129,6 +131,7 @@ impl Vault {
             .store
             .shred_tenant(tenant.as_str(), self.clock.now_millis())
             .await?;
+        self.forget_state(tenant.as_str());
         tracing::warn!(tenant = %tenant, existed, "tenant keys shredded");
         Ok(existed)
     }
@@ -418,6 +421,7 @@ impl Vault {
             .await
             .map_err(|_| VaultError::NoRootKeyFile)?;
         self.keyring.replace_root(next.only_active());
+        self.forget_all_states();
         let root_key_version = only_new.active().version();
         tracing::warn!(root_key_version, rewrapped, "root key rotated");
         Ok(RootRotationView {

@@ -28,7 +28,7 @@ use crate::audit::AuditRecord;
 use crate::clock::Clock;
 use crate::crypto::{self, CryptoError, RootKeyring};
 use crate::detect::{Detector, EntityType};
-use crate::store::{NewEntryRow, StoreError, VaultStore};
+use crate::store::{NewEntryRow, StoreError, TenantStateRow, VaultStore};
 use crate::tenant::TenantId;
 
 /// Failures of the vault. None carries a value.
@@ -147,6 +147,7 @@ pub struct Vault {
     detector: Detector,
     clock: Arc<dyn Clock>,
     policies: RwLock<HashMap<String, Arc<CompiledPolicy>>>,
+    states: RwLock<HashMap<String, TenantStateRow>>,
     root_rotation: tokio::sync::Mutex<()>,
 }
 
@@ -169,6 +170,7 @@ impl Vault {
             detector,
             clock,
             policies: RwLock::new(HashMap::new()),
+            states: RwLock::new(HashMap::new()),
             root_rotation: tokio::sync::Mutex::new(()),
         }
     }
@@ -195,7 +197,55 @@ impl Vault {
         texts: &[String],
         only: Option<&[EntityType]>,
     ) -> Result<Vec<TokenizedText>, VaultError> {
-        let state = self.store.tenant_state(scope.tenant.as_str()).await?;
+        // The tenant's state (policy version, key epoch) is cached, and every write checks
+        // it in the same statement: when another instance changed it, nothing is written
+        // and the request runs again with the fresh state and policy.
+        for _ in 0..STORE_ATTEMPTS {
+            let state = self.tenant_state(scope.tenant.as_str()).await?;
+            if let Some(done) = self.tokenize_with(scope, texts, only, state).await? {
+                return Ok(done);
+            }
+            self.forget_state(scope.tenant.as_str());
+        }
+        Err(VaultError::Keyring(KeyringError::Contended))
+    }
+
+    /// The tenant's state, from the cache or the store.
+    async fn tenant_state(&self, tenant: &str) -> Result<TenantStateRow, VaultError> {
+        if let Some(state) = self.states.read().ok().and_then(|c| c.get(tenant).copied()) {
+            return Ok(state);
+        }
+        let state = self.store.tenant_state(tenant).await?;
+        if state.key_epoch.is_some() {
+            if let Ok(mut cache) = self.states.write() {
+                cache.insert(tenant.to_owned(), state);
+            }
+        }
+        Ok(state)
+    }
+
+    /// Drops the cached state of a tenant (after a change made here, or a failed check).
+    pub fn forget_state(&self, tenant: &str) {
+        if let Ok(mut cache) = self.states.write() {
+            cache.remove(tenant);
+        }
+    }
+
+    /// Drops every cached tenant state (after a root rotation).
+    pub fn forget_all_states(&self) {
+        if let Ok(mut cache) = self.states.write() {
+            cache.clear();
+        }
+    }
+
+    /// One attempt; `None` when the state changed under it.
+    async fn tokenize_with(
+        &self,
+        scope: TokenizeScope<'_>,
+        texts: &[String],
+        only: Option<&[EntityType]>,
+        state: TenantStateRow,
+    ) -> Result<Option<Vec<TokenizedText>>, VaultError> {
         self.keyring.follow_root(state.root_version).await?;
         let policy = self
             .policy(scope.tenant, state.policy_version.unwrap_or(0))
@@ -218,20 +268,33 @@ impl Vault {
             "tokenize",
             &tokenize_details(texts.len(), &findings, scope.ctx),
         );
-        if findings.iter().all(Vec::is_empty) {
-            self.store.append_audit(&event).await?;
-            return Ok(texts
-                .iter()
-                .map(|text| TokenizedText {
-                    text: text.clone(),
-                    tokens: Vec::new(),
-                })
-                .collect());
-        }
         let keys = self
             .keyring
             .for_sealing(scope.tenant.as_str(), state.key_epoch)
             .await?;
+        let expected = TenantStateRow {
+            key_epoch: Some(keys.epoch),
+            ..state
+        };
+        if findings.iter().all(Vec::is_empty) {
+            if self
+                .store
+                .put_entries(scope.tenant.as_str(), &[], &event, &expected)
+                .await?
+                .is_none()
+            {
+                return Ok(None);
+            }
+            return Ok(Some(
+                texts
+                    .iter()
+                    .map(|text| TokenizedText {
+                        text: text.clone(),
+                        tokens: Vec::new(),
+                    })
+                    .collect(),
+            ));
+        }
 
         // One entry per distinct (type, value) in the whole request.
         let mut distinct: HashMap<(EntityType, &str), usize> = HashMap::new();
@@ -265,13 +328,14 @@ impl Vault {
             )?;
             match self
                 .store
-                .put_entries(scope.tenant.as_str(), &entries, &event)
+                .put_entries(scope.tenant.as_str(), &entries, &event, &expected)
                 .await
             {
-                Ok(stored) => {
+                Ok(Some(stored)) => {
                     ids = stored;
                     break;
                 }
+                Ok(None) => return Ok(None),
                 Err(StoreError::Conflict) if attempt < STORE_ATTEMPTS => continue,
                 Err(err) => return Err(err.into()),
             }
@@ -286,27 +350,29 @@ impl Vault {
             })
             .collect::<Result<Vec<_>, _>>()?;
 
-        Ok(texts
-            .iter()
-            .zip(occurrences)
-            .map(|(text, in_text)| {
-                let mut out = String::with_capacity(text.len());
-                let mut cursor = 0;
-                let mut text_tokens = Vec::with_capacity(in_text.len());
-                for (start, end, index) in in_text {
-                    out.push_str(&text[cursor..start]);
-                    let token = &tokens[index];
-                    out.push_str(&token.to_string());
-                    text_tokens.push(token.clone());
-                    cursor = end;
-                }
-                out.push_str(&text[cursor..]);
-                TokenizedText {
-                    text: out,
-                    tokens: text_tokens,
-                }
-            })
-            .collect())
+        Ok(Some(
+            texts
+                .iter()
+                .zip(occurrences)
+                .map(|(text, in_text)| {
+                    let mut out = String::with_capacity(text.len());
+                    let mut cursor = 0;
+                    let mut text_tokens = Vec::with_capacity(in_text.len());
+                    for (start, end, index) in in_text {
+                        out.push_str(&text[cursor..start]);
+                        let token = &tokens[index];
+                        out.push_str(&token.to_string());
+                        text_tokens.push(token.clone());
+                        cursor = end;
+                    }
+                    out.push_str(&text[cursor..]);
+                    TokenizedText {
+                        text: out,
+                        tokens: text_tokens,
+                    }
+                })
+                .collect(),
+        ))
     }
 
     fn seal_entries(
@@ -432,10 +498,12 @@ impl Vault {
                 reason: "cannot be serialized".to_owned(),
             })
         })?;
-        Ok(self
+        let version = self
             .store
             .put_policy(tenant.as_str(), &json, self.clock.now_millis(), by)
-            .await?)
+            .await?;
+        self.forget_state(tenant.as_str());
+        Ok(version)
     }
 
     /// Replaces every token in `texts` that the caller may see with its value.

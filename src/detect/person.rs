@@ -1,0 +1,900 @@
+//! Names of people (PERSON) in English, German, French and Spanish prompts, found without a
+//! model: runs of capitalised words are read against name lists (first names, surnames)
+//! and word lists (ordinary words, places, organisations), then weighed with the words
+//! around them (titles, field labels, greetings, sign-offs, verbs of speech).
+//!
+//! The rules, in order of weight:
+//! - a listed first name followed by a listed surname is a name on its own ("Anna Schmidt");
+//! - after a title, a field label, a greeting or a sign-off, or before an address in
+//!   brackets, one or more capitalised words are a name even when no list has them
+//!   ("Dr. Okonkwo", "Kunde: Zyprian Wendt", "Hi Anna,", "Cordialement,⏎Élodie");
+//! - a lone listed name needs such a cue, or a weaker one (a verb of speech, "with", a
+//!   relation: "said Maria", "mit Jonas", "my colleague Tom"), or an earlier sure mention
+//!   of the same name in the prompt;
+//! - ordinary words never start or end a name: sentence openers ("Please", "Die"), German
+//!   nouns ("Rechnung", "Kunde"), weekdays, months, brands; a run holding an organisation
+//!   word ("GmbH", "Analytics") is a company; a place alone is not a name.
+//!
+//! Titles stay outside the span; particles (`van der`, `de la`, `von`) and hyphenated or
+//! apostrophe names (`Jean-Pierre`, `O'Brien`) stay inside. A word glued to `@`, `.`, `_`,
+//! `/` or digits is part of an address or identifier, never a name.
+//!
+//! Speed: capitals are found eight bytes at a time; a word is read and looked up once in
+//! one table (see [`lexicon`]); most capitalised words (sentence openers, field labels)
+//! stop there, and only runs that may be names look at their neighbours. Nothing
+//! allocates unless a prompt has names or name-like words.
+
+mod context;
+mod lexicon;
+
+use self::context::{list_continues, Around, Cue};
+use self::lexicon::{
+    Lexicon, AMBIGUOUS, COMMON, FIRST, GREET, GREET_HEAD, GREET_TAIL, HARD, LABEL, LAST, LEXICON,
+    NAME, NEG_BEFORE, ORG, PARTICLE, PLACE, SOFT, TITLE,
+};
+use super::text::{char_at, char_before};
+use super::{EntityType, Finding, Recognizer};
+
+/// Lower-case name particles between the parts of a name ("Ludwig van Beethoven", "Juan
+/// de la Cruz"); `context-words.txt` lists them too, for the capitalised forms.
+const PARTICLES: &[&[u8]] = &[
+    b"van", b"von", b"der", b"den", b"de", b"del", b"della", b"di", b"da", b"du", b"des", b"dos",
+    b"la", b"le", b"ter", b"ten", b"zu", b"vom", b"zur",
+];
+
+/// Most capitalised words (and particles) read as one run.
+const MAX_RUN: usize = 10;
+/// Runs with more name words than this are headings or titles, not a person.
+const MAX_NAME_WORDS: usize = 4;
+/// Confidence of a name that repeats a surer mention in the same prompt.
+const REPEAT_CONFIDENCE: f32 = 0.7;
+/// Accepted names at or above this confidence make later bare mentions names too.
+const SURE: f32 = 0.6;
+
+/// Finds people's names: see the module documentation for the rules.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct PersonRecognizer {
+    lexicon: &'static Lexicon,
+}
+
+impl PersonRecognizer {
+    /// The recognizer; the first call builds the shared name tables (a few milliseconds).
+    pub(crate) fn new() -> Self {
+        Self { lexicon: &LEXICON }
+    }
+}
+
+impl Default for PersonRecognizer {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Recognizer for PersonRecognizer {
+    fn find(&self, text: &str, out: &mut Vec<Finding>) {
+        let mut scan = Scan {
+            text,
+            lex: self.lexicon,
+            around: Around {
+                text,
+                lex: self.lexicon,
+            },
+            sure_words: Vec::new(),
+            pending: Vec::new(),
+            last: None,
+        };
+        let mut pos = 0;
+        while let Some(start) = next_capital(text, pos) {
+            pos = scan.run(start, out).max(start + 1);
+            // `start + 1` may fall inside a multi-byte capital: step to the next char.
+            while !text.is_char_boundary(pos) {
+                pos += 1;
+            }
+        }
+        scan.resolve_pending(out);
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// A capitalised word.
+    Word,
+    /// A particle (`van`, `de`, or a capitalised `De` opening a surname).
+    Particle,
+    /// A middle initial (`F.`).
+    Initial,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Token {
+    start: usize,
+    end: usize,
+    bits: u32,
+    kind: Kind,
+}
+
+const NO_TOKEN: Token = Token {
+    start: 0,
+    end: 0,
+    bits: 0,
+    kind: Kind::Word,
+};
+
+/// How a capitalised word reads on its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    /// A listed name; `strong` unless it is also an ordinary word or a place.
+    Name { strong: bool },
+    /// In no list: may be a rare name.
+    Unknown,
+    /// An ordinary word, a place: ends a name.
+    Common,
+    /// Never in a name: function words, titles, greetings, labels, brands.
+    Hard,
+    /// An organisation word: the run is a company.
+    Org,
+}
+
+fn class(bits: u32) -> Class {
+    if bits & ORG != 0 {
+        Class::Org
+    } else if bits & (HARD | TITLE | GREET | GREET_HEAD | GREET_TAIL | LABEL | NEG_BEFORE) != 0 {
+        Class::Hard
+    } else if bits & NAME != 0 {
+        Class::Name {
+            strong: bits & AMBIGUOUS == 0,
+        }
+    } else if bits & (COMMON | PLACE | SOFT) != 0 || bits != 0 {
+        Class::Common
+    } else {
+        Class::Unknown
+    }
+}
+
+/// 2 for a clear name, 1 for a name that is also an ordinary word, 0 otherwise.
+fn strength(bits: u32) -> u8 {
+    match class(bits) {
+        Class::Name { strong: true } => 2,
+        Class::Name { strong: false } => 1,
+        _ => 0,
+    }
+}
+
+/// A name read with too little evidence, kept in case the prompt names it surely elsewhere.
+#[derive(Debug, Clone, Copy)]
+struct Pending {
+    start: usize,
+    end: usize,
+    words: [(usize, usize); 3],
+    count: usize,
+}
+
+#[derive(Debug)]
+struct Scan<'t> {
+    text: &'t str,
+    lex: &'static Lexicon,
+    around: Around<'t>,
+    /// The words of names accepted with confidence ≥ [`SURE`].
+    sure_words: Vec<(usize, usize)>,
+    pending: Vec<Pending>,
+    /// End and cue of the last accepted name, for lists (`Anna, Tom and Lisa`).
+    last: Option<(usize, Cue)>,
+}
+
+impl Scan<'_> {
+    /// Reads the run of capitalised words starting at `start`, scores its parts, and
+    /// returns where scanning goes on.
+    fn run(&mut self, start: usize, out: &mut Vec<Finding>) -> usize {
+        let text = self.text;
+        let bytes = text.as_bytes();
+        let (mut end, mut shape) = read_word(text, start);
+        // Not a name, or a field label ("Patient:", "Date:"): nothing to look up.
+        if shape == Shape::NotName || bytes.get(end) == Some(&b':') {
+            return end;
+        }
+        let mut bits = 0;
+        if shape == Shape::Name {
+            bits = self.word_bits(start, end);
+            // Most capitalised words open a sentence and stand alone ("The", "Bitte",
+            // "Die"): an ordinary word not followed by another capitalised word is done.
+            let continues = bytes.get(end) == Some(&b' ')
+                && (capital_at(text, end + 1) || self.particle_at(end + 1).is_some());
+            if !continues && matches!(class(bits), Class::Hard | Class::Common | Class::Org) {
+                // A first name that is also a function word alone under a sign-off:
+                // "Beste Grüße⏎Pero" (Spanish "pero").
+                let signed = bits & FIRST != 0
+                    && class(bits) == Class::Hard
+                    && bits & (TITLE | GREET | GREET_TAIL | LABEL | NEG_BEFORE) == 0
+                    && self.around.signed(start, end);
+                if !signed {
+                    return end;
+                }
+                bits = FIRST | SOFT;
+            }
+        }
+        let mut tokens = [NO_TOKEN; MAX_RUN];
+        let mut n = 0;
+        let mut pos = start;
+        let resume;
+        loop {
+            tokens[n] = Token {
+                start: pos,
+                end,
+                bits,
+                kind: if shape == Shape::Initial {
+                    Kind::Initial
+                } else {
+                    Kind::Word
+                },
+            };
+            n += 1;
+            if n == MAX_RUN || bytes.get(end) != Some(&b' ') {
+                resume = end;
+                break;
+            }
+            let mut next = end + 1;
+            let before_particles = n;
+            while n < MAX_RUN {
+                let Some(particle_end) = self.particle_at(next) else {
+                    break;
+                };
+                tokens[n] = Token {
+                    start: next,
+                    end: particle_end,
+                    bits: PARTICLE,
+                    kind: Kind::Particle,
+                };
+                n += 1;
+                next = particle_end + 1;
+            }
+            if n == MAX_RUN || !capital_at(text, next) {
+                n = before_particles;
+                resume = end;
+                break;
+            }
+            let (next_end, next_shape) = read_word(text, next);
+            if next_shape == Shape::NotName {
+                n = before_particles;
+                resume = end;
+                break;
+            }
+            pos = next;
+            end = next_end;
+            shape = next_shape;
+            bits = if shape == Shape::Name {
+                self.word_bits(pos, end)
+            } else {
+                0
+            };
+        }
+        self.split(&mut tokens[..n], out);
+        resume
+    }
+
+    /// The lexicon bits of a word; a hyphenated word unknown as a whole takes its parts'
+    /// ("Müller-Lüdenscheidt" is a surname, "Support-Ticket" an ordinary word).
+    fn word_bits(&self, start: usize, end: usize) -> u32 {
+        let word = &self.text[start..end];
+        let bits = self.lex.lookup_in(self.text, start, end);
+        if bits != 0 || !word.contains('-') {
+            return bits;
+        }
+        let mut names = 0;
+        for part in word.split('-') {
+            let part_bits = self.lex.lookup(part);
+            match class(part_bits) {
+                Class::Org => return ORG,
+                Class::Hard | Class::Common => return COMMON,
+                Class::Name { .. } => names |= part_bits & (NAME | AMBIGUOUS),
+                Class::Unknown => {}
+            }
+        }
+        names
+    }
+
+    /// A lower-case particle followed by a space at `at`: its end.
+    fn particle_at(&self, at: usize) -> Option<usize> {
+        let rest = self.text.as_bytes().get(at..)?;
+        let len = rest
+            .iter()
+            .take(6)
+            .take_while(|b| b.is_ascii_lowercase())
+            .count();
+        if len == 0 || len > 5 || rest.get(len) != Some(&b' ') {
+            return None;
+        }
+        PARTICLES.contains(&&rest[..len]).then_some(at + len)
+    }
+
+    /// Splits a run at the words that cannot be part of a name and scores each part.
+    fn split(&mut self, tokens: &mut [Token], out: &mut Vec<Finding>) {
+        let n = tokens.len();
+        for i in 0..n {
+            // A capitalised particle opening a surname: "De la Cruz", "Van der Berg".
+            if tokens[i].kind == Kind::Word
+                && tokens[i].bits & PARTICLE != 0
+                && i + 1 < n
+                && (tokens[i + 1].kind == Kind::Particle
+                    || tokens[i + 1].kind == Kind::Word
+                        && matches!(
+                            class(tokens[i + 1].bits),
+                            Class::Name { .. } | Class::Unknown
+                        ))
+            {
+                tokens[i].kind = Kind::Particle;
+            }
+        }
+        // A surname that is also an ordinary word, a title, a label or an organisation
+        // word ends a run after a listed first name, at the end of a field or before an
+        // address: "Toni Good <t@x.de>", "Antje Steuer (age 48)", "Leon Lord,",
+        // "Sophie Law⏎".
+        if n >= 2 {
+            let (prev, last) = (tokens[n - 2], tokens[n - 1]);
+            let after = self.text[last.end..].trim_start_matches(' ');
+            let closes =
+                after.is_empty() || after.starts_with(['\n', '\r', '<', '(', '\'', '"', ',']);
+            if closes
+                && prev.kind == Kind::Word
+                && prev.bits & FIRST != 0
+                && strength(prev.bits) >= 1
+                && last.kind == Kind::Word
+                && matches!(class(last.bits), Class::Hard | Class::Common | Class::Org)
+                && last.bits & LAST != 0
+                && last.bits & (GREET | GREET_TAIL | NEG_BEFORE) == 0
+            {
+                tokens[n - 1].bits = LAST | SOFT;
+            }
+        }
+        // After a field label or a title, a first name that is also a function word in
+        // another language opens the name: "Emergency contact: Pero Beier" (Spanish
+        // "pero"), "Dr. Theres Ehlert".
+        if n >= 2
+            && tokens[0].kind == Kind::Word
+            && tokens[0].bits & FIRST != 0
+            && class(tokens[0].bits) == Class::Hard
+            && tokens[0].bits & (TITLE | GREET | GREET_TAIL | LABEL | NEG_BEFORE) == 0
+            && tokens[1].kind == Kind::Word
+            && matches!(class(tokens[1].bits), Class::Name { .. } | Class::Unknown)
+            && self.around.labelled_or_titled(tokens[0].start)
+        {
+            tokens[0].bits = FIRST | SOFT;
+        }
+        // A lower-case particle joins the parts of a name only after a listed name:
+        // "Ludwig van Beethoven", but "Rückruf von Ignatz", "Anruf von Frau Weber".
+        let breaks = |k: usize| {
+            let t = &tokens[k];
+            match t.kind {
+                Kind::Word => matches!(class(t.bits), Class::Hard | Class::Common),
+                Kind::Particle if !self.text[t.start..].starts_with(char::is_uppercase) => {
+                    let before = tokens[..k].iter().rev().find(|p| p.kind == Kind::Word);
+                    !before.is_some_and(|p| matches!(class(p.bits), Class::Name { .. }))
+                }
+                _ => false,
+            }
+        };
+        let mut i = 0;
+        while i < n {
+            let mut j = i;
+            while j < n && !breaks(j) {
+                j += 1;
+            }
+            if j > i {
+                self.part(&tokens[i..j], i == 0 && j == n, out);
+            }
+            i = j + 1;
+        }
+    }
+
+    /// Scores one part of a run (no hard or ordinary words inside) and reports it; `alone`
+    /// when the part is the whole run (no capitalised word right before or after it).
+    fn part(&mut self, tokens: &[Token], alone: bool, out: &mut Vec<Finding>) {
+        // Particles and initials neither open nor close a name (a capitalised particle
+        // may open one).
+        let first = tokens.iter().position(|t| {
+            t.kind == Kind::Word
+                || t.kind == Kind::Particle
+                    && char_at(self.text, t.start).is_some_and(char::is_uppercase)
+        });
+        let last = tokens.iter().rposition(|t| t.kind == Kind::Word);
+        let (Some(first), Some(last)) = (first, last) else {
+            return;
+        };
+        if first > last {
+            return;
+        }
+        let tokens = &tokens[first..=last];
+        let mut start = tokens[0].start;
+        let end = tokens[tokens.len() - 1].end;
+        // "Mr. van der Berg": particles after a title belong to the name.
+        let particles = if tokens[0].kind == Kind::Word {
+            self.around.titled_particles(start)
+        } else {
+            None
+        };
+        if let Some(at) = particles {
+            start = at;
+        }
+        let mut names = [NO_TOKEN; MAX_NAME_WORDS];
+        let mut count = 0;
+        for t in tokens.iter().filter(|t| t.kind == Kind::Word) {
+            if count == MAX_NAME_WORDS || class(t.bits) == Class::Org {
+                return;
+            }
+            names[count] = *t;
+            count += 1;
+        }
+        let names = &names[..count];
+        let sure = score(names, Cue::None);
+        // A listed first name and surname need no cue; skipping the look-around for them
+        // only lowers their confidence from 0.9 to 0.85 after a title or label.
+        let mut cue = if particles.is_some() {
+            Cue::Strong
+        } else if sure >= SURE {
+            if self.around.street_before(start) {
+                return;
+            }
+            Cue::Weak
+        } else {
+            let listed = names.iter().any(|t| strength(t.bits) > 0);
+            let Some(before) = self.around.before(start, end) else {
+                return;
+            };
+            let mut cue = before.max(self.around.after(end, listed));
+            if cue == Cue::None && alone && names.len() == 1 && self.around.mid_sentence(start) {
+                cue = Cue::Weak;
+            }
+            cue
+        };
+        if let Some((prev_end, prev_cue)) = self.last {
+            if cue < Cue::Strong && list_continues(self.text, self.lex, prev_end, start) {
+                // A list keeps its cue for clear names only: "Dr. Anna Roth, Berlin".
+                let listed = if names.iter().any(|t| strength(t.bits) == 2) {
+                    prev_cue.max(Cue::Weak)
+                } else {
+                    Cue::Weak
+                };
+                cue = cue.max(listed);
+            }
+        }
+        let confidence = score(names, cue);
+        if confidence >= 0.5 {
+            out.push(Finding {
+                kind: EntityType::Person,
+                start,
+                end,
+                confidence,
+            });
+            self.last = Some((end, cue));
+            if confidence >= SURE {
+                self.sure_words
+                    .extend(names.iter().map(|t| (t.start, t.end)));
+            }
+        } else if names.len() <= 3
+            && names
+                .iter()
+                .all(|t| matches!(strength(t.bits), 0 | 2) && class(t.bits) != Class::Common)
+        {
+            let mut words = [(0, 0); 3];
+            for (slot, t) in words.iter_mut().zip(names) {
+                *slot = (t.start, t.end);
+            }
+            self.pending.push(Pending {
+                start,
+                end,
+                words,
+                count: names.len(),
+            });
+        }
+    }
+
+    /// Reports the pending names whose every word belongs to a surely named person.
+    fn resolve_pending(&self, out: &mut Vec<Finding>) {
+        if self.sure_words.is_empty() || self.pending.is_empty() {
+            return;
+        }
+        let bytes = self.text.as_bytes();
+        // Words compared by length and first eight bytes, then in full.
+        let key = |&(s, e): &(usize, usize)| {
+            let mut head = [0u8; 8];
+            let n = (e - s).min(8);
+            head[..n].copy_from_slice(&bytes[s..s + n]);
+            (e - s, u64::from_le_bytes(head))
+        };
+        let mut sure: Vec<((usize, u64), (usize, usize))> =
+            self.sure_words.iter().map(|w| (key(w), *w)).collect();
+        sure.sort_unstable_by_key(|(k, _)| *k);
+        let known = |w: &(usize, usize)| {
+            let k = key(w);
+            let from = sure.partition_point(|(sk, _)| *sk < k);
+            sure[from..]
+                .iter()
+                .take_while(|(sk, _)| *sk == k)
+                .any(|(_, (s, e))| bytes[*s..*e] == bytes[w.0..w.1])
+        };
+        for p in &self.pending {
+            if p.words[..p.count].iter().all(known) {
+                out.push(Finding {
+                    kind: EntityType::Person,
+                    start: p.start,
+                    end: p.end,
+                    confidence: REPEAT_CONFIDENCE,
+                });
+            }
+        }
+    }
+}
+
+/// The confidence that `names` (the capitalised words of one part, in order) are a
+/// person's name, given the cue around them.
+fn score(names: &[Token], cue: Cue) -> f32 {
+    let n = names.len();
+    let best = names.iter().map(|t| strength(t.bits)).max().unwrap_or(0);
+    let base = if n >= 2 {
+        let (first, last) = (names[0].bits, names[n - 1].bits);
+        let f = if first & FIRST != 0 {
+            strength(first)
+        } else {
+            0
+        };
+        let l = if last & LAST != 0 {
+            strength(last)
+        } else {
+            strength(last).min(1)
+        };
+        let base: f32 = match (f, l) {
+            (2, 2) => 0.85,
+            (2, 1) | (1, 2) => 0.7,
+            (2, 0) => 0.6,
+            (1, 1) | (0, 2) => 0.45,
+            (1, 0) => 0.35,
+            (0, 1) => 0.3,
+            _ => 0.2,
+        };
+        if n == MAX_NAME_WORDS {
+            base - 0.1
+        } else {
+            base
+        }
+    } else {
+        0.0
+    };
+    match cue {
+        Cue::Strong => base.max(match best {
+            2 => 0.9,
+            1 => 0.8,
+            _ => 0.7,
+        }),
+        // A lone surname is often an ordinary word too ("the Board", "Main"): it needs a
+        // word that points at a person, and gets less from it than a first name.
+        Cue::Personal if n == 1 => match best {
+            2 if names[0].bits & FIRST != 0 => 0.7,
+            2 => 0.55,
+            // An ordinary word capitalised after "with" or "said" is a name; a place
+            // after them ("with India") is not.
+            1 if names[0].bits & (PLACE | FIRST) == FIRST => 0.6,
+            _ => 0.3,
+        },
+        Cue::Weak if n == 1 => match best {
+            2 if names[0].bits & FIRST != 0 => 0.65,
+            _ => 0.3,
+        },
+        Cue::Weak | Cue::Personal => (base + 0.15).min(0.9),
+        Cue::None => base,
+    }
+}
+
+/// How a capitalised word reads by its shape and neighbours.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Shape {
+    /// Shaped like a name: `Anna`, `O'Brien`, `Jean-Pierre`, `McDonald`, `Élodie`.
+    Name,
+    /// A single capital with a period: `F.`.
+    Initial,
+    /// An acronym, a camel-case identifier, a contraction (`I'm`, `C'est`), or a word glued
+    /// to an address, a path or digits.
+    NotName,
+}
+
+/// Prefixes after which a name may have an inner capital: `McDonald`, `DeAngelo`, `LeBlanc`.
+const INNER_CAPITAL_PREFIXES: &[&str] = &[
+    "Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von", "Fitz", "St",
+];
+
+const LOWER: u8 = 1;
+const UPPER: u8 = 2;
+/// ASCII letters by case; 0 for every other byte.
+static LETTER: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        table[b] = if c.is_ascii_lowercase() {
+            LOWER
+        } else if c.is_ascii_uppercase() {
+            UPPER
+        } else {
+            0
+        };
+        b += 1;
+    }
+    table
+};
+
+/// Whether the char at `i` is a capital letter (fast for ASCII and Latin-1).
+fn capital_at(text: &str, i: usize) -> bool {
+    match text.as_bytes().get(i) {
+        None => false,
+        Some(&b) if b < 0x80 => b.is_ascii_uppercase(),
+        Some(0xC3) => text
+            .as_bytes()
+            .get(i + 1)
+            .is_some_and(|&n| (0x80..=0x9E).contains(&n) && n != 0x97),
+        Some(_) => char_at(text, i).is_some_and(char::is_uppercase),
+    }
+}
+
+/// Reads the word starting at `start` (a capital): its end and shape.
+fn read_word(text: &str, start: usize) -> (usize, Shape) {
+    // Fast path: an ASCII word of letters ending in ASCII punctuation or a space.
+    let bytes = text.as_bytes();
+    let mut i = start + 1;
+    let mut seen = 0u8;
+    let mut camel = false;
+    let mut prev = UPPER;
+    while let Some(&b) = bytes.get(i) {
+        let class = LETTER[usize::from(b)];
+        if class == 0 {
+            break;
+        }
+        camel |= class == UPPER && prev == LOWER;
+        seen |= class;
+        prev = class;
+        i += 1;
+    }
+    if !bytes
+        .get(i)
+        .is_some_and(|&b| b >= 0x80 || b == b'-' || b == b'\'')
+    {
+        let bad = camel && !inner_capital_ok(&text[start..i]);
+        let lowers = usize::from(seen & LOWER != 0);
+        return shape(text, start, i, i - start, lowers, bad);
+    }
+    read_word_slow(text, start)
+}
+
+/// `McDonald`, `DeAngelo`: one inner capital after a known prefix.
+fn inner_capital_ok(word: &str) -> bool {
+    let Some(inner) = word
+        .char_indices()
+        .skip(1)
+        .find(|&(_, c)| c.is_uppercase())
+        .map(|(i, _)| i)
+    else {
+        return true;
+    };
+    INNER_CAPITAL_PREFIXES.contains(&&word[..inner])
+        && !word[inner + 1..].chars().any(char::is_uppercase)
+}
+
+/// The general case of [`read_word`]: non-ASCII letters, hyphens and apostrophes.
+fn read_word_slow(text: &str, start: usize) -> (usize, Shape) {
+    let mut end = start;
+    let mut letters = 0usize;
+    let mut lowers = 0usize;
+    let mut part_start = start;
+    let mut at_part_start = true;
+    let mut prev_lower = false;
+    let mut bad = false;
+    let mut chars = text[start..].char_indices().peekable();
+    while let Some((off, c)) = chars.next() {
+        let at = start + off;
+        if c.is_alphabetic() {
+            if c.is_uppercase() {
+                if !at_part_start
+                    && prev_lower
+                    && !INNER_CAPITAL_PREFIXES.contains(&&text[part_start..at])
+                {
+                    bad = true;
+                }
+                prev_lower = false;
+            } else {
+                lowers += 1;
+                prev_lower = true;
+            }
+            letters += 1;
+            at_part_start = false;
+            end = at + c.len_utf8();
+            continue;
+        }
+        if !matches!(c, '-' | '\'' | '’') {
+            break;
+        }
+        let Some(&(_, next)) = chars.peek() else {
+            break;
+        };
+        if !next.is_alphabetic() {
+            break;
+        }
+        if next.is_lowercase() {
+            if c != '-' {
+                // "Anna's" ends before the apostrophe; "I'm", "C'est", "Don't" are words.
+                let after = &text[at + c.len_utf8()..];
+                let possessive =
+                    after.starts_with('s') && !after[1..].starts_with(char::is_alphanumeric);
+                if possessive {
+                    break;
+                }
+            }
+            // "E-mail", "Mobil-app", "I'm": not a name; skip the whole word.
+            bad = true;
+        }
+        part_start = at + c.len_utf8();
+        at_part_start = true;
+        prev_lower = false;
+    }
+    shape(text, start, end, letters, lowers, bad)
+}
+
+/// The shape of the word `start..end` from its letter counts and neighbours.
+fn shape(
+    text: &str,
+    start: usize,
+    end: usize,
+    letters: usize,
+    lowers: usize,
+    bad: bool,
+) -> (usize, Shape) {
+    if bad {
+        return (skip_word(text, end), Shape::NotName);
+    }
+    if glued_before(text, start) || glued_after(text, end) {
+        return (skip_word(text, end), Shape::NotName);
+    }
+    if letters == 1 {
+        return if text[end..].starts_with(". ") {
+            (end + 1, Shape::Initial)
+        } else {
+            (end, Shape::NotName)
+        };
+    }
+    if lowers == 0 || letters > 40 {
+        return (end, Shape::NotName);
+    }
+    (end, Shape::Name)
+}
+
+/// Skips to the end of the word or identifier containing `at`.
+fn skip_word(text: &str, mut at: usize) -> usize {
+    let bytes = text.as_bytes();
+    loop {
+        match bytes.get(at) {
+            Some(b) if b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'\'') => at += 1,
+            Some(&b) if b >= 0x80 => match char_at(text, at) {
+                Some(c) if c.is_alphanumeric() || c == '’' => at += c.len_utf8(),
+                _ => return at,
+            },
+            _ => return at,
+        }
+    }
+}
+
+/// A word right after `.`, `@`, `_`, `/`, `\`, `#`, `$`, `%`, `+`, `=`, `~`, a digit, or a
+/// hyphen glued to a word: part of an address, a path or an identifier. (The scan only
+/// starts words after a char that is not a letter, so a non-ASCII one is punctuation.)
+fn glued_before(text: &str, start: usize) -> bool {
+    let bytes = text.as_bytes();
+    let Some(&b) = start.checked_sub(1).and_then(|p| bytes.get(p)) else {
+        return false;
+    };
+    match b {
+        b'0'..=b'9'
+        | b'.'
+        | b'@'
+        | b'_'
+        | b'/'
+        | b'\\'
+        | b'#'
+        | b'$'
+        | b'%'
+        | b'+'
+        | b'='
+        | b'~'
+        | b'^' => true,
+        b'-' => start
+            .checked_sub(2)
+            .and_then(|p| bytes.get(p))
+            .is_some_and(|c| c.is_ascii_alphanumeric() || *c >= 0x80),
+        _ => false,
+    }
+}
+
+/// Mirror of [`glued_before`]: `anna.schmidt`, `Smith.com`, `Anna_1`, `Anna@x`, `Anna/x`.
+/// (A word ends before a char that is not a letter, so a non-ASCII one is punctuation.)
+fn glued_after(text: &str, end: usize) -> bool {
+    let bytes = text.as_bytes();
+    let Some(&b) = bytes.get(end) else {
+        return false;
+    };
+    match b {
+        b'0'..=b'9' | b'@' | b'_' | b'/' | b'\\' | b'=' | b'$' | b'%' | b'+' | b'#' => true,
+        b'.' | b'-' | b':' => bytes
+            .get(end + 1)
+            .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'_' || *c >= 0x80),
+        _ => false,
+    }
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGHS: u64 = 0x8080_8080_8080_8080;
+
+/// The next offset `>= from` (a char boundary) holding a capital letter that starts a word.
+///
+/// Eight bytes at a time: a chunk of ASCII without `A`..=`Z` (most of prose, code and
+/// base64) is skipped whole. Bytes of the 7-bit range add up without carries, so `x + k`
+/// sets a byte's high bit exactly when the byte is at least `0x80 - k`.
+fn next_capital(text: &str, from: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut i = from;
+    while i < bytes.len() {
+        if let Some(chunk) = bytes.get(i..i + 8) {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            let x = u64::from_le_bytes(word);
+            let low = x & !HIGHS;
+            let at_least_a = low.wrapping_add(ONES * (0x80 - u64::from(b'A'))) & HIGHS;
+            let past_z = low.wrapping_add(ONES * (0x80 - u64::from(b'Z') - 1)) & HIGHS;
+            let hits = (x & HIGHS) | (at_least_a & !past_z);
+            if hits == 0 {
+                i += 8;
+                continue;
+            }
+            // Jump to the first capital or non-ASCII byte of the chunk.
+            i += (hits.trailing_zeros() / 8) as usize;
+        }
+        let b = bytes[i];
+        if b.is_ascii_uppercase() {
+            let glued = match i.checked_sub(1).map(|p| bytes[p]) {
+                None => false,
+                Some(p) if p < 0x80 => p.is_ascii_alphanumeric() || p == b'_',
+                Some(_) => char_before(text, i).is_some_and(is_word_char),
+            };
+            if !glued {
+                return Some(i);
+            }
+            // Inside a word (`iPhone`, base64, hex): skip the rest of its ASCII run.
+            i += 1;
+            while bytes
+                .get(i)
+                .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_')
+            {
+                i += 1;
+            }
+        } else if b < 0x80 {
+            i += 1;
+        } else if b == 0xC3 {
+            // Latin-1 letters: À..Þ (but not ×) are the capitals.
+            let next = bytes.get(i + 1).copied().unwrap_or(0);
+            if (0x80..=0x9E).contains(&next)
+                && next != 0x97
+                && !char_before(text, i).is_some_and(is_word_char)
+            {
+                return Some(i);
+            }
+            i += 2;
+        } else {
+            let c = char_at(text, i)?;
+            if c.is_uppercase() && !char_before(text, i).is_some_and(is_word_char) {
+                return Some(i);
+            }
+            i += c.len_utf8();
+        }
+    }
+    None
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+#[cfg(test)]
+mod tests;

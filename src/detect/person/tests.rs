@@ -1,0 +1,338 @@
+use super::super::{Detector, DEFAULT_THRESHOLD};
+use super::*;
+
+/// The names the recognizer reports at or above the detector's threshold, in order.
+fn names(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    PersonRecognizer::new().find(text, &mut out);
+    out.retain(|f| f.confidence >= DEFAULT_THRESHOLD);
+    out.sort_by_key(|f| f.start);
+    for f in &out {
+        assert_eq!(f.kind, EntityType::Person);
+        assert!(text.is_char_boundary(f.start) && text.is_char_boundary(f.end));
+        assert!(f.confidence <= 1.0);
+    }
+    out.iter().map(|f| &text[f.start..f.end]).collect()
+}
+
+fn assert_names(text: &str, expected: &[&str]) {
+    assert_eq!(names(text), expected, "in {text:?}");
+}
+
+fn assert_none(text: &str) {
+    assert_eq!(names(text), Vec::<&str>::new(), "in {text:?}");
+}
+
+#[test]
+fn first_names_after_greetings_are_found_in_four_languages() {
+    assert_names("Hi Anna,\n\ncan you check this?", &["Anna"]);
+    assert_names("Hello Tom! The build is green.", &["Tom"]);
+    assert_names("Dear Priya,\nthanks for the call.", &["Priya"]);
+    assert_names("Good morning, Anna,\nplease review.", &["Anna"]);
+    assert_names("Hallo Jonas,\nanbei die Unterlagen.", &["Jonas"]);
+    assert_names("Liebe Katrin,\nvielen Dank!", &["Katrin"]);
+    assert_names("Guten Tag Frau Weber,\nanbei das Angebot.", &["Weber"]);
+    assert_names("Bonjour Élodie,\nvoici le devis.", &["Élodie"]);
+    assert_names("Chère Camille,\nmerci pour ton retour.", &["Camille"]);
+    assert_names("Hola Lucía, ¿qué tal?", &["Lucía"]);
+    assert_names("Estimado Javier:\nle escribo por la factura.", &["Javier"]);
+}
+
+#[test]
+fn names_under_sign_offs_are_found_in_four_languages() {
+    assert_names("See you soon.\n\nThanks,\nTom", &["Tom"]);
+    assert_names(
+        "Report attached.\n\nBest regards,\nPriya Raghunathan",
+        &["Priya Raghunathan"],
+    );
+    assert_names("Alles erledigt.\n\nLiebe Grüße\nJonas", &["Jonas"]);
+    assert_names(
+        "Mit freundlichen Grüßen\n\nSabine Krause",
+        &["Sabine Krause"],
+    );
+    assert_names("Merci.\n\nCordialement,\nÉlodie Martin", &["Élodie Martin"]);
+    assert_names("Bien à vous,\nLuc", &["Luc"]);
+    assert_names("Un saludo,\nCarmen Ruiz", &["Carmen Ruiz"]);
+}
+
+#[test]
+fn inline_sign_offs_and_signature_blocks_give_the_name() {
+    assert_names("That's all for today. Thanks, Tom", &["Tom"]);
+    assert_names("the build is red since Monday. thx, Kevin", &["Kevin"]);
+    assert_names("Saludos, Lucía", &["Lucía"]);
+    assert_names("Kind regards, Emily from Customer Care", &["Emily"]);
+    assert_names("Thanks for the update!\n— Sven", &["Sven"]);
+    assert_names(
+        "Please confirm.\n\nRegards,\nOluwaseun Adeyemi\nSenior Engineer, Northbeam Ltd",
+        &["Oluwaseun Adeyemi"],
+    );
+    assert_names(
+        "Done.\n--\nMarguerite Castellanos\n+44 20 7946 0000",
+        &["Marguerite Castellanos"],
+    );
+}
+
+#[test]
+fn titles_stay_outside_the_span() {
+    assert_names("Please call Mr. Smith today.", &["Smith"]);
+    assert_names("Mrs Johnson and Ms Okafor agreed.", &["Johnson", "Okafor"]);
+    assert_names("Seen by Dr. Wei Chen on Monday.", &["Wei Chen"]);
+    assert_names("Referred by Dr Okonkwo for a scan.", &["Okonkwo"]);
+    assert_names(
+        "The thesis goes to Prof. Dr. Ingrid Vogt.",
+        &["Ingrid Vogt"],
+    );
+    assert_names("Bitte rufen Sie Herrn Schulz an.", &["Schulz"]);
+    assert_names("Frau Yilmaz hat die Rechnung geprüft.", &["Yilmaz"]);
+    assert_names(
+        "M. Dupont a appelé, Mme Leclerc aussi.",
+        &["Dupont", "Leclerc"],
+    );
+    assert_names("Mlle Moreau arrive demain.", &["Moreau"]);
+    assert_names(
+        "El Sr. Fernández y la Sra. García firmaron.",
+        &["Fernández", "García"],
+    );
+    assert_names(
+        "Don Alejandro y Doña Pilar llegaron.",
+        &["Alejandro", "Pilar"],
+    );
+}
+
+#[test]
+fn particles_hyphens_and_apostrophes_stay_inside_the_name() {
+    assert_names("Meeting with Mr. van der Berg at noon.", &["van der Berg"]);
+    assert_names("Kunde: Herr von Müller", &["von Müller"]);
+    assert_names("Nombre: José Luis de la Cruz", &["José Luis de la Cruz"]);
+    assert_names("Author: Ludwig van Beethoven", &["Ludwig van Beethoven"]);
+    assert_names("Employee: Jean-Pierre Dubois", &["Jean-Pierre Dubois"]);
+    assert_names("Liebe Frau Müller-Lüdenscheidt,", &["Müller-Lüdenscheidt"]);
+    assert_names("Manager: Siobhan O'Brien", &["Siobhan O'Brien"]);
+    assert_names("Ask Ronald McDonald about it.", &["Ronald McDonald"]);
+    assert_names("Contact: Sophie Le Gall", &["Sophie Le Gall"]);
+    assert_names("Anna's laptop was stolen, said Maria.", &["Anna", "Maria"]);
+}
+
+#[test]
+fn field_labels_introduce_names() {
+    assert_names("From: Tristan Barre <tristan@free.fr>", &["Tristan Barre"]);
+    assert_names(
+        "To: Ines Carvalho <ines@mail.pt>, Björn Lund <bjorn@lund.se>",
+        &["Ines Carvalho", "Björn Lund"],
+    );
+    assert_names("cc: Wenke Albers", &["Wenke Albers"]);
+    assert_names("Name: Zyprian Wendt", &["Zyprian Wendt"]);
+    assert_names(
+        "Employee: Catherine Parker\nManager: Rhys Clark",
+        &["Catherine Parker", "Rhys Clark"],
+    );
+    assert_names(
+        "Patient: Margarethe Oyelaran-Schultz (age 67)",
+        &["Margarethe Oyelaran-Schultz"],
+    );
+    assert_names(
+        "Kunde: Katharina Wolff\nAnsprechpartner: Jörg Sänger",
+        &["Katharina Wolff", "Jörg Sänger"],
+    );
+    assert_names("Nom : Moreau\nPrénom : Aurélien", &["Moreau", "Aurélien"]);
+    assert_names("Nombre: Lucía Fernández", &["Lucía Fernández"]);
+    assert_names("Emergency contact: Pero Beier (sister)", &["Pero Beier"]);
+    assert_names(
+        "Signed-off-by: Tobias Kranz <tobias@kranz.dev>",
+        &["Tobias Kranz"],
+    );
+    assert_names(
+        r#"{"name": "Anna Schmidt", "plan": "Pro"}"#,
+        &["Anna Schmidt"],
+    );
+    assert_names(" * @author Henrik Sørensen", &["Henrik Sørensen"]);
+}
+
+#[test]
+fn labels_about_things_do_not_introduce_names() {
+    assert_none("Company name: Lumen Retail Group");
+    assert_none("Kunde: Bäckerei Schmidt GmbH");
+    assert_none("From: IT Support <it@acme.com>");
+    assert_none("To: All Staff");
+    assert_none("Product name: Horizon");
+}
+
+#[test]
+fn verbs_of_speech_and_relations_point_at_names() {
+    assert_names("The fix works, said Maria.", &["Maria"]);
+    assert_names("According to Klaus Weber the bug is old.", &["Klaus Weber"]);
+    assert_names("I spoke with Dr. Chen yesterday.", &["Chen"]);
+    assert_names(
+        "Il a demandé Luc au téléphone, a demandé Luc.",
+        &["Luc", "Luc"],
+    );
+    assert_names("Discussed with Amber on a follow-up call.", &["Amber"]);
+    assert_names(
+        "Please reply to Maurice and tell them I can meet.",
+        &["Maurice"],
+    );
+    assert_names("Mit Jonas telefonisch nachbesprochen.", &["Jonas"]);
+    assert_names(
+        "Point de suivi fait avec Lorraine par téléphone.",
+        &["Lorraine"],
+    );
+    assert_names("Según Miguel, el pago llegará el lunes.", &["Miguel"]);
+    assert_names(
+        "Your colleague Nadine Roth already looked at this.",
+        &["Nadine Roth"],
+    );
+    assert_names(
+        "Ihr Kollege Max Mustermann hat das geprüft.",
+        &["Max Mustermann"],
+    );
+    assert_names(
+        "My name is Wenzel Brandt and my email is wb@x.de.",
+        &["Wenzel Brandt"],
+    );
+}
+
+#[test]
+fn a_listed_first_and_last_name_needs_no_cue() {
+    assert_names(
+        "INSERT INTO customers VALUES ('Georgia Brown', 'g@x.com');",
+        &["Georgia Brown"],
+    );
+    assert_names(
+        "Yesterday Peter Hartmann called twice.",
+        &["Peter Hartmann"],
+    );
+    assert_names(
+        "Le client, Antoine Lefebvre, signale un bug.",
+        &["Antoine Lefebvre"],
+    );
+}
+
+#[test]
+fn a_later_bare_mention_of_a_sure_name_is_found() {
+    assert_names(
+        "Attendees: Sarah Lindqvist, Omar Haddad\nSarah presented; Omar had questions.",
+        &["Sarah Lindqvist", "Omar Haddad", "Sarah", "Omar"],
+    );
+}
+
+#[test]
+fn a_lone_first_name_without_a_cue_is_not_reported() {
+    assert_none("Anna. Tom; Lisa! Done.");
+    assert_none("Paris is lovely in spring.");
+    assert_none("Will you join? May we start? Grace period ends Monday.");
+}
+
+#[test]
+fn sentence_openers_and_german_nouns_are_not_names() {
+    assert_none("Please summarize the following. The customer wants a refund. What should I do?");
+    assert_none("Die Rechnung wurde an den Kunden geschickt. Der Vertrag endet im Dezember.");
+    assert_none("Sehr geehrte Damen und Herren, die Lieferung kommt am Donnerstag.");
+    assert_none("Mit freundlichen Grüßen\nIhr Kundenservice");
+    assert_none("Bitte prüfen Sie die Mahnung und die Gutschrift vom Montag.");
+    assert_none("Das Ersatzgerät hat denselben Fehler wie das ursprüngliche Gerät.");
+}
+
+#[test]
+fn weekdays_months_places_and_companies_are_not_names() {
+    assert_none("See you on Monday, Tuesday or Friday in March.");
+    assert_none("Am Mittwoch im Januar, le lundi en février, el martes en marzo.");
+    assert_none("Offices in Berlin, London, Madrid, Austin and Denver.");
+    assert_none("The contract with Acme GmbH and Northwind Analytics Inc renews.");
+    assert_none("Ticket INV-993352 · noise-cancelling headphones · Bordeaux");
+    assert_none("We use Microsoft Teams, Google Chrome, Apple iPhone and Amazon Prime.");
+    assert_none("Migrate from Jenkins to GitHub Actions and Kubernetes on Azure.");
+    assert_none("Translate into French and German, please.");
+}
+
+#[test]
+fn generic_salutations_are_not_names() {
+    assert_none("Dear Customer,\nyour order shipped.");
+    assert_none("Hello Team,\nstand-up moves to 10.");
+    assert_none("Hi all, Hi everyone, Dear Sir or Madam,");
+    assert_none("Hallo zusammen,\nkurzes Update.");
+    assert_none("Dear Valued Customer, thank you.");
+    assert_none("Best regards,\nThe Finance Team");
+    assert_none("Bonjour à tous,\nmerci.");
+}
+
+#[test]
+fn names_inside_addresses_urls_and_identifiers_are_left_alone() {
+    assert_none("Mail Anna.Schmidt@firma.de or anna.schmidt@x.de");
+    assert_none("See https://acme.com/team/Anna-Schmidt and /home/Anna/Documents");
+    assert_none("user=Anna_Schmidt id=Anna42 key=AnnaSchmidt2024");
+    assert_none("login failed for user Jonathan.Reyes from 10.0.0.4");
+    assert_none("class UserService extends BaseService implements PersonRepository {}");
+}
+
+#[test]
+fn person_spans_never_break_an_email_apart_in_the_detector() {
+    let text = "From: Anna Schmidt <anna.schmidt@x.de>\nHi Anna,\nmail anna.schmidt@x.de";
+    let found: Vec<(&str, &str)> = Detector::new()
+        .find(text, None)
+        .into_iter()
+        .map(|f| (f.kind.label(), &text[f.start..f.end]))
+        .collect();
+    assert_eq!(
+        found,
+        vec![
+            ("PERSON", "Anna Schmidt"),
+            ("EMAIL", "anna.schmidt@x.de"),
+            ("PERSON", "Anna"),
+            ("EMAIL", "anna.schmidt@x.de"),
+        ]
+    );
+}
+
+#[test]
+fn multi_byte_text_gives_spans_on_char_boundaries() {
+    let text = "Grüße aus Köln 🎉 — Ansprechpartnerin: Ærøskøbing Ðorđević\nÀ bientôt,\nÉlodie";
+    assert_names(text, &["Ærøskøbing Ðorđević", "Élodie"]);
+}
+
+#[test]
+fn random_text_never_panics_and_yields_valid_spans() {
+    const PIECES: &[&str] = &[
+        "Anna", "Schmidt", "Hi ", "Dr. ", "From: ", " ", "  ", "\n", ",", ".", "'", "’", "-",
+        "van ", "de ", "É", "Ö", "ß", "é", "🎉", "@", "x.de", "Thanks,", "Müller", "O'", "Mc",
+        "Le ", ":", "(", "<", ">", "\"", "1", "_", "/", "—", "Ærø", "the ", "and ",
+    ];
+    let mut state = 0x9e37_79b9_7f4a_7c15_u64;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    for _ in 0..4000 {
+        let len = next() % 30;
+        let text: String = (0..len)
+            .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
+            .collect();
+        let mut out = Vec::new();
+        PersonRecognizer::new().find(&text, &mut out);
+        for f in out {
+            assert!(f.start < f.end && f.end <= text.len(), "{text:?}");
+            assert!(
+                text.is_char_boundary(f.start) && text.is_char_boundary(f.end),
+                "{text:?}"
+            );
+            assert!((0.0..=1.0).contains(&f.confidence), "{text:?}");
+        }
+    }
+}
+
+#[test]
+fn the_capital_scan_finds_word_starts_only() {
+    let text = "iPhone Anna x.Tom Élodie éa Ödön _Bob";
+    let mut starts = Vec::new();
+    let mut from = 0;
+    while let Some(i) = next_capital(text, from) {
+        starts.push(&text[i..]);
+        from = i + text[i..].chars().next().map_or(1, char::len_utf8);
+    }
+    let words: Vec<&str> = starts
+        .iter()
+        .map(|s| s.split(' ').next().unwrap_or_default())
+        .collect();
+    assert_eq!(words, vec!["Anna", "Tom", "Élodie", "Ödön"]);
+}
