@@ -14,6 +14,7 @@ mod email;
 mod iban;
 mod ip;
 mod numbers;
+mod person;
 mod phone;
 mod scan;
 mod secret;
@@ -220,6 +221,7 @@ pub fn builtin_recognizers() -> Vec<Box<dyn Recognizer>> {
         Box::new(ip::IpRecognizer),
         Box::new(phone::PhoneRecognizer),
         Box::new(secret::SecretRecognizer),
+        Box::new(person::PersonRecognizer::new()),
     ]
 }
 

@@ -50,6 +50,7 @@ async fn tokenize_then_detokenize_round_trips(app: TestApp) {
     assert_eq!(
         types,
         [
+            "PERSON",
             "EMAIL",
             "PHONE",
             "CREDIT_CARD",
@@ -68,7 +69,7 @@ async fn tokenize_then_detokenize_round_trips(app: TestApp) {
         .collect();
     assert_eq!(listed, tokens_in(&tokenized));
     assert_eq!(restored["text"], PROMPT);
-    assert_eq!(restored["detokenized"], 7);
+    assert_eq!(restored["detokenized"], 8);
     assert_eq!(restored["denied"], 0);
     assert_eq!(restored["unknown"], 0);
 }
