@@ -551,17 +551,27 @@ async fn two_instances_on_one_postgres_honour_each_others_key_changes_at_once() 
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_reencryption_killed_halfway_resumes_after_restart_and_completes() {
+async fn a_reencryption_killed_halfway_resumes_after_restart_and_completes_on_postgres() {
     let Some((pool, schema)) = postgres_schema().await else {
         return;
     };
     pool.close().await;
     let dir = tempfile::tempdir().unwrap();
     let env = vec![("PROMPTVAULT_DATABASE_URL", postgres_url_for_schema(&schema))];
+    reencryption_killed_halfway_resumes(dir.path(), env).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_reencryption_killed_halfway_resumes_after_restart_and_completes_on_sqlite() {
+    let dir = tempfile::tempdir().unwrap();
+    reencryption_killed_halfway_resumes(dir.path(), Vec::new()).await;
+}
+
+async fn reencryption_killed_halfway_resumes(dir: &Path, env: Vec<(&'static str, String)>) {
     let client = reqwest::Client::new();
-    let jwt = mint(dir.path(), &env, "tokenize detokenize");
-    let admin = mint_admin(dir.path(), &env);
-    let service = Service::start(dir.path(), &env);
+    let jwt = mint(dir, &env, "tokenize detokenize");
+    let admin = mint_admin(dir, &env);
+    let service = Service::start(dir, &env);
 
     // 20,000 records under version 1.
     let mut batches = Vec::new();
@@ -624,7 +634,7 @@ async fn a_reencryption_killed_halfway_resumes_after_restart_and_completes() {
         "killed while running: {halfway}"
     );
 
-    let restarted = Service::start(dir.path(), &env);
+    let restarted = Service::start(dir, &env);
     let mut done = Value::Null;
     for _ in 0..300 {
         let (_, progress) = call(
