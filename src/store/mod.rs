@@ -2,6 +2,7 @@
 //! ids: they never see a plaintext value or a key they could use, and never import
 //! `crate::crypto`. The backend is chosen from the database URL's scheme at start-up.
 
+mod audit_rows;
 mod postgres;
 mod sqlite;
 

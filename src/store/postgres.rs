@@ -10,6 +10,8 @@ use sqlx::ConnectOptions;
 
 use crate::audit::{AuditRecord, Checkpoint, StoredEvent};
 
+use super::audit_rows::{stored_event, AuditTuple, AUDIT_COLUMNS};
+
 use super::{
     AuditFilter, AuditLink, DataKeyRow, DestroyOutcome, EntryRow, JobProgress, JobRow, NewEntryRow,
     PendingActionRow, PolicyRow, ResealRow, RewrappedKeyRow, StoreError, TenantKeysRow,
@@ -891,44 +893,6 @@ impl VaultStore for PgStore {
         .execute(&self.pool)
         .await?
         .rows_affected())
-    }
-}
-
-type AuditTuple = (
-    i64,
-    String,
-    i64,
-    String,
-    String,
-    String,
-    String,
-    String,
-    Option<i64>,
-    Option<Vec<u8>>,
-    Option<Vec<u8>>,
-);
-
-const AUDIT_COLUMNS: &str =
-    "SELECT seq, tenant, at, sub, action, outcome, request_id, details, chain_index, \
-    prev_hash, hash FROM audit_events";
-
-fn stored_event(t: AuditTuple) -> StoredEvent {
-    let (seq, tenant, at, sub, action, outcome, request_id, details, chain_index, prev_hash, hash) =
-        t;
-    StoredEvent {
-        seq,
-        record: AuditRecord {
-            tenant,
-            at,
-            sub,
-            action,
-            outcome,
-            request_id,
-            details,
-        },
-        chain_index,
-        prev_hash,
-        hash,
     }
 }
 
