@@ -103,16 +103,22 @@ impl<S: Send + Sync> FromRequestParts<S> for RequestId {
             .get("x-request-id")
             .and_then(|v| v.to_str().ok())
             .unwrap_or("");
-        let plain = !raw.is_empty()
-            && raw.len() <= 64
-            && raw
-                .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b':'));
-        Ok(Self(if plain {
-            raw.to_owned()
-        } else {
-            "invalid".to_owned()
-        }))
+        Ok(Self(plain_request_id(raw).to_owned()))
+    }
+}
+
+/// A request id fit for logs and the audit log: the client's own only if it is short and
+/// plain (a client could otherwise put a value in it), else `invalid`.
+pub(super) fn plain_request_id(raw: &str) -> &str {
+    let plain = !raw.is_empty()
+        && raw.len() <= 64
+        && raw
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b':'));
+    if plain {
+        raw
+    } else {
+        "invalid"
     }
 }
 
@@ -175,6 +181,18 @@ fn is_json(content_type: Option<&str>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::is_json;
+
+    #[test]
+    fn only_short_plain_request_ids_are_kept() {
+        use super::plain_request_id;
+        assert_eq!(
+            plain_request_id("3f2c1a9e-77b1-4c0e-9e57-0a2b4c6d8e10"),
+            "3f2c1a9e-77b1-4c0e-9e57-0a2b4c6d8e10"
+        );
+        assert_eq!(plain_request_id("ann@example.org"), "invalid");
+        assert_eq!(plain_request_id(&"a".repeat(65)), "invalid");
+        assert_eq!(plain_request_id(""), "invalid");
+    }
 
     #[test]
     fn json_content_types_are_recognised_with_parameters_and_suffixes() {

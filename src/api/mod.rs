@@ -57,15 +57,24 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .route("/v1/tokenize", post(tokenize::tokenize_text))
         .route("/v1/detokenize", post(tokenize::detokenize_text))
-        .route("/v1/admin/policy", get(admin::read_policy).put(admin::replace_policy))
+        .route(
+            "/v1/admin/policy",
+            get(admin::read_policy).put(admin::replace_policy),
+        )
         .route("/v1/admin/keys", get(admin::list_keys))
         .route("/v1/admin/keys/rotate", post(admin::rotate_data_key))
         .route("/v1/admin/keys/reencrypt", post(admin::start_reencryption))
-        .route("/v1/admin/keys/reencrypt/{job}", get(admin::reencryption_progress))
+        .route(
+            "/v1/admin/keys/reencrypt/{job}",
+            get(admin::reencryption_progress),
+        )
         .route("/v1/admin/keys/{version}", delete(admin::retire_data_key))
         .route("/v1/admin/tenant", delete(admin::shred_tenant))
         .route("/v1/admin/root/rotate", post(admin::rotate_root_key))
-        .route("/v1/admin/actions/{id}/confirm", post(admin::confirm_action))
+        .route(
+            "/v1/admin/actions/{id}/confirm",
+            post(admin::confirm_action),
+        )
         .route("/v1/admin/audit", get(admin::list_audit))
         .route("/v1/admin/audit/verify", get(admin::verify_audit))
         .route("/healthz", get(health::alive))
@@ -75,12 +84,25 @@ pub fn router(state: AppState) -> Router {
         .fallback(|| async { ApiError::NotFound })
         .method_not_allowed_fallback(|| async { ApiError::MethodNotAllowed })
         .layer(DefaultBodyLimit::max(body_limit))
-        .layer(middleware::from_fn_with_state(state.clone(), record_request))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            record_request,
+        ))
         .layer(
-            // The span names the route and the request id, never the body or headers.
+            // The span names the route pattern (never the raw path, which a client could
+            // fill with a value) and a plain request id; never the body or headers.
             TraceLayer::new_for_http().make_span_with(|request: &Request| {
-                let request_id = request.headers().get(&REQUEST_ID).and_then(|v| v.to_str().ok()).unwrap_or("");
-                tracing::info_span!("request", method = %request.method(), path = %request.uri().path(), request_id)
+                let raw_id = request
+                    .headers()
+                    .get(&REQUEST_ID)
+                    .and_then(|v| v.to_str().ok())
+                    .unwrap_or("");
+                let request_id = extract::plain_request_id(raw_id);
+                let route = request
+                    .extensions()
+                    .get::<MatchedPath>()
+                    .map_or("unmatched", MatchedPath::as_str);
+                tracing::info_span!("request", method = %request.method(), route, request_id)
             }),
         )
         .layer(PropagateRequestIdLayer::new(REQUEST_ID))

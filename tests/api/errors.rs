@@ -177,7 +177,21 @@ async fn health_readiness_and_openapi_answer() {
         .request("GET", "/openapi.json", None, None, Vec::new())
         .await;
     assert_eq!(spec.body["openapi"], "3.1.0");
-    assert!(spec.body["paths"]["/v1/tokenize"]["post"].is_object());
+    for (path, method) in [
+        ("/v1/tokenize", "post"),
+        ("/v1/detokenize", "post"),
+        ("/v1/admin/keys", "get"),
+        ("/v1/admin/keys/rotate", "post"),
+        ("/v1/admin/tenant", "delete"),
+        ("/v1/admin/root/rotate", "post"),
+        ("/v1/admin/audit/verify", "get"),
+        ("/metrics", "get"),
+    ] {
+        assert!(
+            spec.body["paths"][path][method].is_object(),
+            "{method} {path} missing from the spec"
+        );
+    }
 }
 
 #[tokio::test]

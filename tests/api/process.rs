@@ -233,6 +233,17 @@ async fn the_logs_hold_no_value_and_no_jwt_even_at_debug_level() {
         .await
         .unwrap();
 
+    // A value in the path or in the request id header must not reach the logs either.
+    let _ = client
+        .get(format!(
+            "{}/v1/nothing/{}",
+            service.base,
+            VALUES[2].replace(' ', "")
+        ))
+        .header("x-request-id", VALUES[0])
+        .send()
+        .await
+        .unwrap();
     let logs = service.logs();
     assert!(
         logs.contains("listening") && logs.contains("request"),
@@ -245,6 +256,10 @@ async fn the_logs_hold_no_value_and_no_jwt_even_at_debug_level() {
     for value in VALUES {
         assert!(!logs.contains(value), "{value} appears in the logs");
     }
+    assert!(
+        !logs.contains(&VALUES[2].replace(' ', "")),
+        "a path value appears in the logs"
+    );
     assert!(
         !logs.contains(&jwt[jwt.len() - 20..]),
         "the JWT appears in the logs"
