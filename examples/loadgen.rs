@@ -4,6 +4,9 @@
 //!
 //! cargo run --release --example loadgen -- --url http://127.0.0.1:8080 \
 //!     --jwt "$JWT" --corpus ../shared/bench/prompts.jsonl --concurrency 32 --passes 3
+//!
+//! With `--mode detokenize` it tokenizes the corpus once (untimed), then times
+//! `POST /v1/detokenize` of the tokenized texts (the JWT needs both scopes).
 
 #![allow(
     clippy::print_stdout,
@@ -36,6 +39,41 @@ struct Args {
     /// The service's pid, to read its peak memory (VmHWM) from /proc.
     #[arg(long)]
     pid: Option<u32>,
+    /// `tokenize` or `detokenize`.
+    #[arg(long, default_value = "tokenize")]
+    mode: String,
+}
+
+/// Tokenizes every body once, `concurrency` at a time, and returns detokenize bodies.
+async fn tokenized_bodies(
+    client: &reqwest::Client,
+    base: &str,
+    auth: &str,
+    bodies: &[(usize, String)],
+    concurrency: usize,
+) -> Result<Vec<(usize, String)>, Box<dyn std::error::Error>> {
+    let url = format!("{base}/v1/tokenize");
+    let mut out = Vec::with_capacity(bodies.len());
+    for chunk in bodies.chunks(concurrency.max(1)) {
+        let mut pending = Vec::new();
+        for (_, body) in chunk {
+            let request = client
+                .post(&url)
+                .header("authorization", auth)
+                .header("content-type", "application/json")
+                .body(body.clone());
+            pending.push(tokio::spawn(async move {
+                let answer: serde_json::Value = request.send().await?.json().await?;
+                Ok::<_, reqwest::Error>(answer)
+            }));
+        }
+        for task in pending {
+            let answer = task.await??;
+            let text = answer["text"].as_str().unwrap_or_default().to_owned();
+            out.push((text.len(), serde_json::json!({ "text": text }).to_string()));
+        }
+    }
+    Ok(out)
 }
 
 #[tokio::main]
@@ -48,14 +86,22 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         .filter_map(|v| v["text"].as_str().map(str::to_owned))
         .map(|text| (text.len(), serde_json::json!({ "text": text }).to_string()))
         .collect();
-    let bodies = Arc::new(bodies);
-    let total = bodies.len() * args.passes;
-    let next = Arc::new(AtomicUsize::new(0));
     let client = reqwest::Client::builder()
         .pool_max_idle_per_host(args.concurrency)
         .build()?;
-    let url = format!("{}/v1/tokenize", args.url.trim_end_matches('/'));
+    let base = args.url.trim_end_matches('/').to_owned();
     let auth = format!("Bearer {}", args.jwt);
+    let (bodies, url) = match args.mode.as_str() {
+        "tokenize" => (bodies, format!("{base}/v1/tokenize")),
+        "detokenize" => (
+            tokenized_bodies(&client, &base, &auth, &bodies, args.concurrency).await?,
+            format!("{base}/v1/detokenize"),
+        ),
+        other => return Err(format!("unknown mode {other}").into()),
+    };
+    let bodies = Arc::new(bodies);
+    let total = bodies.len() * args.passes;
+    let next = Arc::new(AtomicUsize::new(0));
 
     let started = Instant::now();
     let mut workers = Vec::new();

@@ -9,6 +9,7 @@ use axum::Router;
 use secrecy::ExposeSecret;
 use tokio::net::TcpListener;
 
+use crate::anomaly::{AnomalyMonitor, AnomalySettings, Webhook};
 use crate::auth::{load_or_create_dev_secret, JwtVerifier};
 use crate::clock::{Clock, SystemClock};
 use crate::config::Config;
@@ -37,6 +38,8 @@ pub struct AppState {
     pub metrics: Arc<Metrics>,
     /// Rate limits shared across instances.
     pub rate_limiter: Arc<RateLimiter>,
+    /// Anomaly alerts and caller blocks.
+    pub anomalies: Arc<AnomalyMonitor>,
 }
 
 /// Loads the root key (Argon2id runs on a blocking thread).
@@ -98,12 +101,12 @@ pub async fn build_state(config: &Config) -> anyhow::Result<AppState> {
         (root, Some(source)),
         jwt,
         Arc::new(SystemClock),
-        ApiSettings::from_config(config),
+        ApiSettings::from_config(config)?,
     ))
 }
 
 /// The HTTP-facing settings of the state.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct ApiSettings {
     /// Larger bodies get 413.
     pub max_body_bytes: usize,
@@ -113,17 +116,52 @@ pub struct ApiSettings {
     pub admin_dual_control: bool,
     /// Requests per minute per caller and tenant.
     pub rate_limits: RateLimits,
+    /// Anomaly thresholds and responses.
+    pub anomaly: Arc<AnomalySettings>,
 }
 
 impl ApiSettings {
-    /// The settings a configuration asks for.
-    pub fn from_config(config: &Config) -> Self {
-        Self {
+    /// The settings a configuration asks for (reads the webhook key file).
+    ///
+    /// # Errors
+    /// A webhook without a readable key file.
+    pub fn from_config(config: &Config) -> anyhow::Result<Self> {
+        let anomaly = &config.anomaly;
+        let webhook = match (&anomaly.webhook_url, &anomaly.webhook_secret_file) {
+            (None, _) => None,
+            (Some(_), None) => anyhow::bail!(
+                "PROMPTVAULT_ANOMALY_WEBHOOK_URL needs PROMPTVAULT_ANOMALY_WEBHOOK_SECRET_FILE \
+                 (the key that signs each call)"
+            ),
+            (Some(url), Some(path)) => {
+                let secret = std::fs::read(path)
+                    .with_context(|| format!("reading the webhook key file {}", path.display()))?;
+                let trimmed = secret.trim_ascii().to_vec();
+                anyhow::ensure!(
+                    trimmed.len() >= 16,
+                    "the webhook key file {} holds fewer than 16 bytes",
+                    path.display()
+                );
+                Some(Webhook {
+                    url: url.clone(),
+                    secret: secrecy::SecretBox::new(Box::new(trimmed)),
+                })
+            }
+        };
+        Ok(Self {
             max_body_bytes: config.max_body_bytes,
             admin_require_mfa: config.admin_require_mfa,
             admin_dual_control: config.admin_dual_control,
             rate_limits: config.rate_limits,
-        }
+            anomaly: Arc::new(AnomalySettings {
+                rate_factor: anomaly.rate_factor,
+                rate_floor: anomaly.rate_floor,
+                new_tokens_per_minute: anomaly.new_tokens_per_minute,
+                block: anomaly.block,
+                block_seconds: anomaly.block_seconds,
+                webhook,
+            }),
+        })
     }
 }
 
@@ -134,6 +172,7 @@ impl Default for ApiSettings {
             admin_require_mfa: true,
             admin_dual_control: false,
             rate_limits: RateLimits::default(),
+            anomaly: Arc::new(AnomalySettings::default()),
         }
     }
 }
@@ -151,6 +190,11 @@ pub fn state_from_parts(
         Arc::clone(&store),
         Arc::clone(&clock),
     ));
+    let anomalies = Arc::new(AnomalyMonitor::new(
+        settings.anomaly,
+        Arc::clone(&store),
+        Arc::clone(&clock),
+    ));
     let vault = Vault::new(store, root, root_source, Detector::new(), clock);
     AppState {
         vault: Arc::new(vault),
@@ -160,6 +204,7 @@ pub fn state_from_parts(
         admin_dual_control: settings.admin_dual_control,
         metrics: Arc::new(Metrics::new()),
         rate_limiter,
+        anomalies,
     }
 }
 
@@ -174,6 +219,7 @@ pub async fn run(
     let state = build_state(&config).await?;
     state.vault.spawn_background_work();
     state.rate_limiter.spawn_flusher();
+    state.anomalies.spawn_refresher();
     if config.development_mode() {
         tracing::warn!(
             database = %redacted_url(config.database_url.expose_secret()),

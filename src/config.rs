@@ -42,8 +42,29 @@ pub struct Config {
     pub upstream_url: Option<String>,
     /// The provider key file, held by the service only.
     pub upstream_api_key_file: Option<PathBuf>,
+    /// Anomaly thresholds, responses and webhook.
+    pub anomaly: AnomalyConfig,
     /// Log filter (tracing `EnvFilter` syntax).
     pub log: String,
+}
+
+/// Anomaly alert settings, as configured.
+#[derive(Debug, Clone)]
+pub struct AnomalyConfig {
+    /// Where anomalies are posted (`PROMPTVAULT_ANOMALY_WEBHOOK_URL`).
+    pub webhook_url: Option<String>,
+    /// The key that signs webhook calls (`PROMPTVAULT_ANOMALY_WEBHOOK_SECRET_FILE`).
+    pub webhook_secret_file: Option<PathBuf>,
+    /// Which anomalies block the caller (`PROMPTVAULT_ANOMALY_BLOCK`: none, honey, all).
+    pub block: crate::anomaly::BlockPolicy,
+    /// How long (`PROMPTVAULT_ANOMALY_BLOCK_SECONDS`).
+    pub block_seconds: u64,
+    /// Jump factor over the caller's baseline (`PROMPTVAULT_ANOMALY_RATE_FACTOR`).
+    pub rate_factor: f64,
+    /// Reveals per minute below which no jump counts (`PROMPTVAULT_ANOMALY_RATE_FLOOR`).
+    pub rate_floor: u64,
+    /// Never-seen tokens per minute (`PROMPTVAULT_ANOMALY_NEW_TOKENS_PER_MINUTE`).
+    pub new_tokens_per_minute: u64,
 }
 
 /// A configuration that cannot be used; the message says what to change.
@@ -90,6 +111,13 @@ struct FileConfig {
     rate_limit_detokenize_per_tenant: Option<i64>,
     upstream_url: Option<String>,
     upstream_api_key_file: Option<PathBuf>,
+    anomaly_webhook_url: Option<String>,
+    anomaly_webhook_secret_file: Option<PathBuf>,
+    anomaly_block: Option<String>,
+    anomaly_block_seconds: Option<u64>,
+    anomaly_rate_factor: Option<f64>,
+    anomaly_rate_floor: Option<u64>,
+    anomaly_new_tokens_per_minute: Option<u64>,
     log: Option<String>,
 }
 
@@ -131,6 +159,7 @@ impl Config {
             None => FileConfig::default(),
         };
         let var = |name: &str| env.get(name).filter(|v| !v.is_empty()).cloned();
+        let anomaly = anomaly_config(&var, &file)?;
         let config = Self {
             listen: var("PROMPTVAULT_LISTEN")
                 .or(file.listen)
@@ -211,6 +240,7 @@ impl Config {
             upstream_api_key_file: var("PROMPTVAULT_UPSTREAM_API_KEY_FILE")
                 .map(PathBuf::from)
                 .or(file.upstream_api_key_file),
+            anomaly,
             log: var("PROMPTVAULT_LOG")
                 .or(file.log)
                 .unwrap_or_else(|| "info".to_owned()),
@@ -262,6 +292,80 @@ impl Config {
     }
 }
 
+fn anomaly_config(
+    var: &dyn Fn(&str) -> Option<String>,
+    file: &FileConfig,
+) -> Result<AnomalyConfig, ConfigError> {
+    fn number<T: std::str::FromStr>(
+        name: &'static str,
+        raw: Option<String>,
+        file: Option<T>,
+        default: T,
+        reason: &str,
+    ) -> Result<T, ConfigError> {
+        match raw {
+            Some(raw) => raw.trim().parse().map_err(|_| ConfigError::Invalid {
+                name,
+                reason: reason.to_owned(),
+            }),
+            None => Ok(file.unwrap_or(default)),
+        }
+    }
+    let defaults = crate::anomaly::AnomalySettings::default();
+    let block = match var("PROMPTVAULT_ANOMALY_BLOCK").or_else(|| file.anomaly_block.clone()) {
+        Some(raw) => {
+            crate::anomaly::BlockPolicy::parse(&raw).ok_or_else(|| ConfigError::Invalid {
+                name: "PROMPTVAULT_ANOMALY_BLOCK",
+                reason: "expected none, honey or all".to_owned(),
+            })?
+        }
+        None => defaults.block,
+    };
+    let rate_factor = number(
+        "PROMPTVAULT_ANOMALY_RATE_FACTOR",
+        var("PROMPTVAULT_ANOMALY_RATE_FACTOR"),
+        file.anomaly_rate_factor,
+        defaults.rate_factor,
+        "expected a number above 1",
+    )?;
+    if !(rate_factor > 1.0 && rate_factor.is_finite()) {
+        return Err(ConfigError::Invalid {
+            name: "PROMPTVAULT_ANOMALY_RATE_FACTOR",
+            reason: "expected a number above 1".to_owned(),
+        });
+    }
+    Ok(AnomalyConfig {
+        webhook_url: var("PROMPTVAULT_ANOMALY_WEBHOOK_URL")
+            .or_else(|| file.anomaly_webhook_url.clone()),
+        webhook_secret_file: var("PROMPTVAULT_ANOMALY_WEBHOOK_SECRET_FILE")
+            .map(PathBuf::from)
+            .or_else(|| file.anomaly_webhook_secret_file.clone()),
+        block,
+        block_seconds: number(
+            "PROMPTVAULT_ANOMALY_BLOCK_SECONDS",
+            var("PROMPTVAULT_ANOMALY_BLOCK_SECONDS"),
+            file.anomaly_block_seconds,
+            defaults.block_seconds,
+            "expected whole seconds",
+        )?,
+        rate_factor,
+        rate_floor: number(
+            "PROMPTVAULT_ANOMALY_RATE_FLOOR",
+            var("PROMPTVAULT_ANOMALY_RATE_FLOOR"),
+            file.anomaly_rate_floor,
+            defaults.rate_floor,
+            "expected reveals per minute",
+        )?,
+        new_tokens_per_minute: number(
+            "PROMPTVAULT_ANOMALY_NEW_TOKENS_PER_MINUTE",
+            var("PROMPTVAULT_ANOMALY_NEW_TOKENS_PER_MINUTE"),
+            file.anomaly_new_tokens_per_minute,
+            defaults.new_tokens_per_minute,
+            "expected tokens per minute",
+        )?,
+    })
+}
+
 fn parse_bool(name: &'static str, raw: &str) -> Result<bool, ConfigError> {
     match raw.trim().to_ascii_lowercase().as_str() {
         "true" | "1" | "yes" | "on" => Ok(true),
@@ -282,6 +386,32 @@ mod tests {
             .iter()
             .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
             .collect()
+    }
+
+    #[test]
+    fn the_example_file_parses_and_anomaly_settings_are_checked() {
+        let example = include_str!("../deploy/config.example.toml");
+        let config = Config::from_sources(Some(example), &HashMap::new()).unwrap();
+        assert_eq!(config.anomaly.block, crate::anomaly::BlockPolicy::Honey);
+        assert_eq!(config.anomaly.block_seconds, 900);
+        let overridden = Config::from_sources(
+            Some(example),
+            &env(&[
+                ("PROMPTVAULT_ANOMALY_BLOCK", "all"),
+                ("PROMPTVAULT_ANOMALY_RATE_FLOOR", "5"),
+            ]),
+        )
+        .unwrap();
+        assert_eq!(overridden.anomaly.block, crate::anomaly::BlockPolicy::All);
+        assert_eq!(overridden.anomaly.rate_floor, 5);
+        for (name, value) in [
+            ("PROMPTVAULT_ANOMALY_BLOCK", "sometimes"),
+            ("PROMPTVAULT_ANOMALY_RATE_FACTOR", "0.5"),
+            ("PROMPTVAULT_ANOMALY_BLOCK_SECONDS", "-1"),
+        ] {
+            let err = Config::from_sources(None, &env(&[(name, value)])).unwrap_err();
+            assert!(err.to_string().contains(name), "{err}");
+        }
     }
 
     #[test]

@@ -23,6 +23,9 @@ pub enum ApiError {
     /// The same admin tried to confirm their own destructive action.
     #[error("a second admin with another sub must confirm this action")]
     SecondAdminRequired,
+    /// The caller is blocked after an anomaly, for this many more seconds.
+    #[error("this caller is blocked after an anomaly; an admin of the tenant can lift the block")]
+    CallerBlocked(u64),
     /// Malformed input.
     #[error("{0}")]
     InvalidRequest(String),
@@ -59,6 +62,7 @@ impl ApiError {
             Self::MissingScope(_) => (StatusCode::FORBIDDEN, "missing_scope"),
             Self::MfaRequired => (StatusCode::FORBIDDEN, "mfa_required"),
             Self::SecondAdminRequired => (StatusCode::FORBIDDEN, "second_admin_required"),
+            Self::CallerBlocked(_) => (StatusCode::FORBIDDEN, "caller_blocked"),
             Self::InvalidRequest(_) => (StatusCode::BAD_REQUEST, "invalid_request"),
             Self::NotFound => (StatusCode::NOT_FOUND, "not_found"),
             Self::MethodNotAllowed => (StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed"),
@@ -95,7 +99,7 @@ impl IntoResponse for ApiError {
         if status == StatusCode::UNAUTHORIZED {
             headers.insert(WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
         }
-        if let Self::RateLimited(seconds) = &self {
+        if let Self::RateLimited(seconds) | Self::CallerBlocked(seconds) = &self {
             if let Ok(value) = HeaderValue::from_str(&seconds.to_string()) {
                 headers.insert(axum::http::header::RETRY_AFTER, value);
             }

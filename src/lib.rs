@@ -3,6 +3,8 @@
 //! whose JWT grants it. Dependencies point one way: `api` → `vault`, `auth` →
 //! `detect`, `crypto`, `store`.
 
+/// Anomaly alerts on reveals: rate jumps, never-seen tokens, honey tokens.
+pub mod anomaly;
 /// HTTP routes, request/response types, problem+json errors, body limits.
 pub mod api;
 /// Building the application state and serving it.

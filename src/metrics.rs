@@ -7,6 +7,7 @@ use prometheus_client::encoding::text::encode;
 use prometheus_client::encoding::EncodeLabelSet;
 use prometheus_client::metrics::counter::Counter;
 use prometheus_client::metrics::family::Family;
+use prometheus_client::metrics::gauge::Gauge;
 use prometheus_client::metrics::histogram::{exponential_buckets, Histogram};
 use prometheus_client::registry::Registry;
 
@@ -42,6 +43,20 @@ pub struct ActionLabels {
     pub action: String,
 }
 
+/// An anomaly kind label.
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+pub struct KindLabels {
+    /// `honey_token`, `reveal_rate` or `new_tokens`.
+    pub kind: String,
+}
+
+/// A key state label.
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+pub struct StateLabels {
+    /// `active`, `decrypt_only` or `destroyed`.
+    pub state: String,
+}
+
 /// Every metric the service exports.
 pub struct Metrics {
     registry: Registry,
@@ -61,6 +76,12 @@ pub struct Metrics {
     pub audit_events: Family<ActionLabels, Counter>,
     /// Requests refused by a rate limit, by action.
     pub rate_limited: Family<ActionLabels, Counter>,
+    /// Anomalies, by kind.
+    pub anomalies: Family<KindLabels, Counter>,
+    /// Data-key versions of all tenants, by state (set when scraped).
+    pub key_versions: Family<StateLabels, Gauge>,
+    /// The active root key version (set when scraped).
+    pub root_key_version: Gauge,
 }
 
 impl fmt::Debug for Metrics {
@@ -89,6 +110,24 @@ impl Metrics {
         let tokens_unknown = Counter::default();
         let audit_events = Family::<ActionLabels, Counter>::default();
         let rate_limited = Family::<ActionLabels, Counter>::default();
+        let anomalies = Family::<KindLabels, Counter>::default();
+        let key_versions = Family::<StateLabels, Gauge>::default();
+        let root_key_version = Gauge::default();
+        registry.register(
+            "anomalies",
+            "Anomalies detected on reveals, by kind",
+            anomalies.clone(),
+        );
+        registry.register(
+            "data_key_versions",
+            "Data-key versions of all tenants, by state",
+            key_versions.clone(),
+        );
+        registry.register(
+            "root_key_version",
+            "The active root key version",
+            root_key_version.clone(),
+        );
         registry.register(
             "rate_limited",
             "Requests refused by a rate limit, by action",
@@ -139,6 +178,9 @@ impl Metrics {
             tokens_unknown,
             audit_events,
             rate_limited,
+            anomalies,
+            key_versions,
+            root_key_version,
         }
     }
 

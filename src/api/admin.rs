@@ -384,6 +384,128 @@ pub(super) async fn verify_audit(
     ))
 }
 
+/// Body of `POST /v1/admin/honeytokens`.
+#[derive(Debug, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct HoneyTokenRequest {
+    #[serde(rename = "type")]
+    kind: String,
+}
+
+/// A honey token as shown to admins.
+#[derive(Debug, Serialize)]
+pub(super) struct HoneyTokenView {
+    token: String,
+    #[serde(rename = "type")]
+    kind: String,
+    created_at: i64,
+    created_by: String,
+}
+
+/// `POST /v1/admin/honeytokens`: a new honey token of the given type.
+#[tracing::instrument(skip_all, fields(tenant = %caller.tenant))]
+pub(super) async fn create_honey_token(
+    State(state): State<AppState>,
+    AdminCaller(caller): AdminCaller,
+    RequestId(request_id): RequestId,
+    ApiJson(request): ApiJson<HoneyTokenRequest>,
+) -> Result<(StatusCode, Json<HoneyTokenView>), ApiError> {
+    if !crate::vault::honey::is_token_label(&request.kind) {
+        return Err(ApiError::InvalidRequest(
+            "type must be a type label: capitals, digits and _, starting with a capital".to_owned(),
+        ));
+    }
+    let (token, row) = state
+        .vault
+        .create_honey_token(&caller.tenant, &request.kind, &caller.sub)
+        .await?;
+    audit(
+        &state,
+        &caller,
+        &request_id,
+        "honeytoken.create",
+        "ok",
+        serde_json::json!({ "token_id": row.token_id, "type": row.entity_type }),
+    )
+    .await?;
+    Ok((
+        StatusCode::CREATED,
+        Json(HoneyTokenView {
+            token,
+            kind: row.entity_type,
+            created_at: row.created_at,
+            created_by: row.created_by,
+        }),
+    ))
+}
+
+/// `GET /v1/admin/honeytokens`.
+#[tracing::instrument(skip_all, fields(tenant = %caller.tenant))]
+pub(super) async fn list_honey_tokens(
+    State(state): State<AppState>,
+    AdminCaller(caller): AdminCaller,
+) -> Result<Json<serde_json::Value>, ApiError> {
+    let tokens: Vec<HoneyTokenView> = state
+        .vault
+        .honey_tokens(&caller.tenant)
+        .await?
+        .into_iter()
+        .map(|(token, row)| HoneyTokenView {
+            token,
+            kind: row.entity_type,
+            created_at: row.created_at,
+            created_by: row.created_by,
+        })
+        .collect();
+    Ok(Json(serde_json::json!({ "honey_tokens": tokens })))
+}
+
+/// `GET /v1/admin/blocks`: the tenant's callers blocked after an anomaly.
+#[tracing::instrument(skip_all, fields(tenant = %caller.tenant))]
+pub(super) async fn list_blocks(
+    State(state): State<AppState>,
+    AdminCaller(caller): AdminCaller,
+) -> Result<Json<serde_json::Value>, ApiError> {
+    let rows = state
+        .anomalies
+        .blocks_of(caller.tenant.as_str())
+        .await
+        .map_err(crate::vault::VaultError::from)?;
+    let blocks: Vec<serde_json::Value> = rows
+        .into_iter()
+        .map(|row| serde_json::json!({ "sub": row.sub, "until": row.until_at, "reason": row.reason }))
+        .collect();
+    Ok(Json(serde_json::json!({ "blocks": blocks })))
+}
+
+/// `DELETE /v1/admin/blocks/{sub}`: lifts a caller's block on every instance.
+#[tracing::instrument(skip_all, fields(tenant = %caller.tenant))]
+pub(super) async fn lift_block(
+    State(state): State<AppState>,
+    AdminCaller(caller): AdminCaller,
+    RequestId(request_id): RequestId,
+    Path(sub): Path<String>,
+) -> Result<StatusCode, ApiError> {
+    let existed = state
+        .anomalies
+        .unblock(caller.tenant.as_str(), &sub)
+        .await
+        .map_err(crate::vault::VaultError::from)?;
+    if !existed {
+        return Err(ApiError::NotFound);
+    }
+    audit(
+        &state,
+        &caller,
+        &request_id,
+        "block.lift",
+        "ok",
+        serde_json::json!({ "sub": sub }),
+    )
+    .await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
 /// Records an admin action in the audit log.
 async fn audit(
     state: &AppState,

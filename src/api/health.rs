@@ -36,6 +36,29 @@ pub(super) async fn openapi() -> impl IntoResponse {
 
 /// `GET /metrics`: Prometheus text format.
 pub(super) async fn metrics(State(state): State<AppState>) -> impl IntoResponse {
+    // Key versions are read at scrape time, so every instance reports the shared truth.
+    match state.vault.store().key_version_counts().await {
+        Ok(counts) => {
+            for key_state in ["active", "decrypt_only", "destroyed"] {
+                let count = counts
+                    .iter()
+                    .find(|(s, _)| s == key_state)
+                    .map_or(0, |(_, n)| *n);
+                state
+                    .metrics
+                    .key_versions
+                    .get_or_create(&crate::metrics::StateLabels {
+                        state: key_state.to_owned(),
+                    })
+                    .set(count);
+            }
+        }
+        Err(err) => tracing::warn!(error = %err, "key versions could not be counted"),
+    }
+    state
+        .metrics
+        .root_key_version
+        .set(i64::from(state.vault.root_key_version()));
     (
         [(
             CONTENT_TYPE,

@@ -3,6 +3,7 @@
 
 mod admin;
 mod extract;
+mod guard;
 mod health;
 mod tokenize;
 
@@ -75,6 +76,12 @@ pub fn router(state: AppState) -> Router {
             "/v1/admin/actions/{id}/confirm",
             post(admin::confirm_action),
         )
+        .route(
+            "/v1/admin/honeytokens",
+            get(admin::list_honey_tokens).post(admin::create_honey_token),
+        )
+        .route("/v1/admin/blocks", get(admin::list_blocks))
+        .route("/v1/admin/blocks/{sub}", delete(admin::lift_block))
         .route("/v1/admin/audit", get(admin::list_audit))
         .route("/v1/admin/audit/verify", get(admin::verify_audit))
         .route("/healthz", get(health::alive))

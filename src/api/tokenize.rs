@@ -5,6 +5,7 @@ use axum::Json;
 use serde::{Deserialize, Serialize};
 
 use super::extract::{ApiJson, BearerCaller, RequestId};
+use super::guard::{admit, after_reveal};
 use crate::app::AppState;
 use crate::detect::EntityType;
 use crate::error::ApiError;
@@ -109,32 +110,6 @@ fn entity_list(tokens: &[Token]) -> Vec<EntityResponse> {
         .collect()
 }
 
-/// Applies the caller's and the tenant's rate limits to `action`.
-async fn limit(
-    state: &AppState,
-    action: &str,
-    caller: &crate::auth::Caller,
-) -> Result<(), ApiError> {
-    let verdict = state
-        .rate_limiter
-        .check(action, caller.tenant.as_str(), &caller.sub)
-        .await
-        .map_err(|err| {
-            tracing::warn!(error = %err, "rate limit check failed");
-            ApiError::Unavailable
-        })?;
-    verdict.map_err(|retry| {
-        state
-            .metrics
-            .rate_limited
-            .get_or_create(&crate::metrics::ActionLabels {
-                action: action.to_owned(),
-            })
-            .inc();
-        ApiError::RateLimited(retry.0)
-    })
-}
-
 /// `POST /v1/tokenize` (scope `tokenize`).
 #[tracing::instrument(skip_all, fields(tenant = %caller.tenant))]
 pub(super) async fn tokenize_text(
@@ -146,7 +121,7 @@ pub(super) async fn tokenize_text(
     if !caller.scopes.has("tokenize") {
         return Err(ApiError::MissingScope("tokenize"));
     }
-    limit(&state, "tokenize", &caller).await?;
+    admit(&state, "tokenize", &caller).await?;
     let (texts, batch) = single_or_batch(request.text, request.texts)?;
     let only = entity_filter(request.entities)?;
     let scope = TokenizeScope {
@@ -157,6 +132,13 @@ pub(super) async fn tokenize_text(
     };
     let mut results = state.vault.tokenize(scope, &texts, only.as_deref()).await?;
     state.metrics.audit("tokenize");
+    state.anomalies.note_created(
+        caller.tenant.as_str(),
+        &caller.sub,
+        results
+            .iter()
+            .flat_map(|r| r.tokens.iter().map(|t| t.id.as_str())),
+    );
     for token in results.iter().flat_map(|r| &r.tokens) {
         state
             .metrics
@@ -196,7 +178,7 @@ pub(super) async fn detokenize_text(
     if !caller.scopes.may_detokenize_something() {
         return Err(ApiError::MissingScope("detokenize"));
     }
-    limit(&state, "detokenize", &caller).await?;
+    admit(&state, "detokenize", &caller).await?;
     let (texts, batch) = single_or_batch(request.text, request.texts)?;
     let may_reveal = |label: &str| caller.scopes.may_reveal(label);
     let scope = RevealScope {
@@ -208,24 +190,7 @@ pub(super) async fn detokenize_text(
     };
     let results = state.vault.detokenize(&scope, &texts).await?;
     state.metrics.audit("detokenize");
-    for result in &results {
-        for (label, (revealed, denied)) in &result.by_type {
-            let labels = TypeLabels {
-                r#type: label.clone(),
-            };
-            state
-                .metrics
-                .tokens_revealed
-                .get_or_create(&labels)
-                .inc_by(*revealed as u64);
-            state
-                .metrics
-                .tokens_denied
-                .get_or_create(&labels)
-                .inc_by(*denied as u64);
-        }
-        state.metrics.tokens_unknown.inc_by(result.unknown as u64);
-    }
+    after_reveal(&state, &caller, &request_id, &results).await?;
     let (mut detokenized, mut denied, mut unknown) = (0, 0, 0);
     let mut out = Vec::with_capacity(results.len());
     for result in &results {

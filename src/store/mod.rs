@@ -78,6 +78,34 @@ pub struct EntryRow {
     pub ctx: Option<String>,
     /// Unix milliseconds after which the token is unknown.
     pub expires_at: Option<i64>,
+    /// A honey token: it has no value, and any attempt to reveal it is an anomaly.
+    pub honey: bool,
+}
+
+/// A honey token of a tenant.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HoneyTokenRow {
+    /// The token id.
+    pub token_id: String,
+    /// The type label it carries.
+    pub entity_type: String,
+    /// Unix milliseconds.
+    pub created_at: i64,
+    /// The `sub` that planted it.
+    pub created_by: String,
+}
+
+/// A caller blocked after an anomaly.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CallerBlockRow {
+    /// The caller's tenant.
+    pub tenant: String,
+    /// The caller.
+    pub sub: String,
+    /// Unix milliseconds until which it is blocked.
+    pub until_at: i64,
+    /// The anomaly kind that caused it.
+    pub reason: String,
 }
 
 /// Persistence for the vault. All methods are one round trip or one transaction.
@@ -115,8 +143,8 @@ pub trait VaultStore: Debug + Send + Sync + 'static {
         expected: &TenantStateRow,
     ) -> Result<Option<Vec<String>>, StoreError>;
 
-    /// Appends one audit event (unlinked).
-    async fn append_audit(&self, event: &AuditRecord) -> Result<(), StoreError>;
+    /// Appends audit events (unlinked) in one transaction.
+    async fn append_audits(&self, events: &[AuditRecord]) -> Result<(), StoreError>;
 
     /// Tenants with audit events not linked into their chain yet.
     async fn tenants_with_unlinked_audit(&self) -> Result<Vec<String>, StoreError>;
@@ -160,6 +188,24 @@ pub trait VaultStore: Debug + Send + Sync + 'static {
 
     /// Deletes rate counters of windows that started before `before`.
     async fn drop_rate_counts(&self, before: i64) -> Result<(), StoreError>;
+
+    /// Records a honey token.
+    async fn add_honey_token(&self, tenant: &str, row: &HoneyTokenRow) -> Result<(), StoreError>;
+
+    /// The tenant's honey tokens, oldest first.
+    async fn honey_tokens(&self, tenant: &str) -> Result<Vec<HoneyTokenRow>, StoreError>;
+
+    /// Blocks a caller until `row.until_at` (extending, never shortening, a block).
+    async fn block_caller(&self, row: &CallerBlockRow) -> Result<(), StoreError>;
+
+    /// Lifts a caller's block; whether there was one.
+    async fn unblock_caller(&self, tenant: &str, sub: &str) -> Result<bool, StoreError>;
+
+    /// Every block still in force at `now` (and drops the others).
+    async fn active_blocks(&self, now: i64) -> Result<Vec<CallerBlockRow>, StoreError>;
+
+    /// Data-key versions of all tenants, counted by state.
+    async fn key_version_counts(&self) -> Result<Vec<(String, i64)>, StoreError>;
 
     /// Every tenant with audit events.
     async fn audit_tenants(&self) -> Result<Vec<String>, StoreError>;

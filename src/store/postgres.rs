@@ -13,9 +13,9 @@ use crate::audit::{AuditRecord, Checkpoint, StoredEvent};
 use super::audit_rows::{stored_event, AuditTuple, AUDIT_COLUMNS};
 
 use super::{
-    AuditFilter, AuditLink, DataKeyRow, DestroyOutcome, EntryRow, JobProgress, JobRow, NewEntryRow,
-    PendingActionRow, PolicyRow, ResealRow, RewrappedKeyRow, StoreError, TenantKeysRow,
-    TenantStateRow, VaultStore,
+    AuditFilter, AuditLink, CallerBlockRow, DataKeyRow, DestroyOutcome, EntryRow, HoneyTokenRow,
+    JobProgress, JobRow, NewEntryRow, PendingActionRow, PolicyRow, ResealRow, RewrappedKeyRow,
+    StoreError, TenantKeysRow, TenantStateRow, VaultStore,
 };
 
 /// Postgres-backed [`VaultStore`].
@@ -222,25 +222,40 @@ impl VaultStore for PgStore {
         if token_ids.is_empty() {
             return Ok(Vec::new());
         }
-        let rows =
-            sqlx::query_as::<_, (String, String, i32, Vec<u8>, Option<String>, Option<i64>)>(
-                "SELECT token_id, entity_type, key_version, sealed_value, ctx, expires_at \
-             FROM vault_entries WHERE tenant = $1 AND token_id = ANY($2)",
-            )
-            .bind(tenant)
-            .bind(token_ids)
-            .fetch_all(&self.pool)
-            .await?;
+        let rows = sqlx::query_as::<
+            _,
+            (
+                String,
+                String,
+                i32,
+                Vec<u8>,
+                Option<String>,
+                Option<i64>,
+                bool,
+            ),
+        >(
+            "SELECT token_id, entity_type, key_version, sealed_value, ctx, expires_at, false \
+             FROM vault_entries WHERE tenant = $1 AND token_id = ANY($2) \
+             UNION ALL SELECT token_id, entity_type, 0, ''::bytea, NULL::text, NULL::int8, true \
+             FROM honey_tokens WHERE tenant = $1 AND token_id = ANY($2)",
+        )
+        .bind(tenant)
+        .bind(token_ids)
+        .fetch_all(&self.pool)
+        .await?;
         Ok(rows
             .into_iter()
             .map(
-                |(token_id, entity_type, key_version, sealed_value, ctx, expires_at)| EntryRow {
-                    token_id,
-                    entity_type,
-                    key_version: i64::from(key_version),
-                    sealed_value,
-                    ctx,
-                    expires_at,
+                |(token_id, entity_type, key_version, sealed_value, ctx, expires_at, honey)| {
+                    EntryRow {
+                        token_id,
+                        entity_type,
+                        key_version: i64::from(key_version),
+                        sealed_value,
+                        ctx,
+                        expires_at,
+                        honey,
+                    }
                 },
             )
             .collect())
@@ -714,18 +729,18 @@ impl VaultStore for PgStore {
         Ok(confirmed == 1)
     }
 
-    async fn append_audit(&self, event: &AuditRecord) -> Result<(), StoreError> {
+    async fn append_audits(&self, events: &[AuditRecord]) -> Result<(), StoreError> {
         sqlx::query(
             "INSERT INTO audit_events (tenant, at, sub, action, outcome, request_id, details) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+             SELECT * FROM UNNEST($1::text[], $2::int8[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])",
         )
-        .bind(&event.tenant)
-        .bind(event.at)
-        .bind(&event.sub)
-        .bind(&event.action)
-        .bind(&event.outcome)
-        .bind(&event.request_id)
-        .bind(&event.details)
+        .bind(events.iter().map(|e| e.tenant.as_str()).collect::<Vec<_>>())
+        .bind(events.iter().map(|e| e.at).collect::<Vec<_>>())
+        .bind(events.iter().map(|e| e.sub.as_str()).collect::<Vec<_>>())
+        .bind(events.iter().map(|e| e.action.as_str()).collect::<Vec<_>>())
+        .bind(events.iter().map(|e| e.outcome.as_str()).collect::<Vec<_>>())
+        .bind(events.iter().map(|e| e.request_id.as_str()).collect::<Vec<_>>())
+        .bind(events.iter().map(|e| e.details.as_str()).collect::<Vec<_>>())
         .execute(&self.pool)
         .await?;
         Ok(())
@@ -857,6 +872,96 @@ impl VaultStore for PgStore {
         Ok(())
     }
 
+    async fn add_honey_token(&self, tenant: &str, row: &HoneyTokenRow) -> Result<(), StoreError> {
+        sqlx::query(
+            "INSERT INTO honey_tokens (tenant, token_id, entity_type, created_at, created_by) \
+             VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(tenant)
+        .bind(&row.token_id)
+        .bind(&row.entity_type)
+        .bind(row.created_at)
+        .bind(&row.created_by)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    async fn honey_tokens(&self, tenant: &str) -> Result<Vec<HoneyTokenRow>, StoreError> {
+        let rows: Vec<(String, String, i64, String)> = sqlx::query_as(
+            "SELECT token_id, entity_type, created_at, created_by FROM honey_tokens \
+             WHERE tenant = $1 ORDER BY created_at, token_id",
+        )
+        .bind(tenant)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(
+                |(token_id, entity_type, created_at, created_by)| HoneyTokenRow {
+                    token_id,
+                    entity_type,
+                    created_at,
+                    created_by,
+                },
+            )
+            .collect())
+    }
+
+    async fn block_caller(&self, row: &CallerBlockRow) -> Result<(), StoreError> {
+        sqlx::query(
+            "INSERT INTO caller_blocks (tenant, sub, until_at, reason) VALUES ($1, $2, $3, $4) \
+             ON CONFLICT (tenant, sub) DO UPDATE SET \
+               until_at = GREATEST(caller_blocks.until_at, excluded.until_at), reason = excluded.reason",
+        )
+        .bind(&row.tenant)
+        .bind(&row.sub)
+        .bind(row.until_at)
+        .bind(&row.reason)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    async fn unblock_caller(&self, tenant: &str, sub: &str) -> Result<bool, StoreError> {
+        let done = sqlx::query("DELETE FROM caller_blocks WHERE tenant = $1 AND sub = $2")
+            .bind(tenant)
+            .bind(sub)
+            .execute(&self.pool)
+            .await?;
+        Ok(done.rows_affected() > 0)
+    }
+
+    async fn active_blocks(&self, now: i64) -> Result<Vec<CallerBlockRow>, StoreError> {
+        sqlx::query("DELETE FROM caller_blocks WHERE until_at <= $1")
+            .bind(now)
+            .execute(&self.pool)
+            .await?;
+        let rows: Vec<(String, String, i64, String)> = sqlx::query_as(
+            "SELECT tenant, sub, until_at, reason FROM caller_blocks WHERE until_at > $1",
+        )
+        .bind(now)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(|(tenant, sub, until_at, reason)| CallerBlockRow {
+                tenant,
+                sub,
+                until_at,
+                reason,
+            })
+            .collect())
+    }
+
+    async fn key_version_counts(&self) -> Result<Vec<(String, i64)>, StoreError> {
+        Ok(
+            sqlx::query_as("SELECT state, COUNT(*) FROM data_keys GROUP BY state ORDER BY state")
+                .fetch_all(&self.pool)
+                .await?,
+        )
+    }
+
     async fn audit_tenants(&self) -> Result<Vec<String>, StoreError> {
         let rows: Vec<(String,)> =
             sqlx::query_as("SELECT DISTINCT tenant FROM audit_events ORDER BY tenant")
@@ -939,6 +1044,7 @@ fn entry_row(t: (String, String, i32, Vec<u8>, Option<String>, Option<i64>)) -> 
         sealed_value,
         ctx,
         expires_at,
+        honey: false,
     }
 }
 

@@ -64,6 +64,11 @@ pub struct JobView {
 }
 
 impl Vault {
+    /// The active root key version.
+    pub fn root_key_version(&self) -> u32 {
+        self.keyring.root().active().version()
+    }
+
     /// The tenant's data-key versions with their use, and the root key version.
     ///
     /// # Errors

@@ -7,6 +7,8 @@
 //! only, and their rows carry no fingerprint at all.
 
 pub mod audit_log;
+mod audit_writer;
+pub mod honey;
 mod keyring;
 pub mod lifecycle;
 pub mod policy;
@@ -127,6 +129,10 @@ pub struct DetokenizedText {
     pub unknown: usize,
     /// Per type label: (revealed, denied), for metrics.
     pub by_type: std::collections::BTreeMap<String, (usize, usize)>,
+    /// Ids of the tokens revealed, for anomaly detection.
+    pub revealed_ids: Vec<String>,
+    /// Ids of honey tokens somebody tried to reveal (counted as unknown).
+    pub honey_ids: Vec<String>,
 }
 
 impl fmt::Debug for DetokenizedText {
@@ -149,6 +155,7 @@ pub struct Vault {
     policies: RwLock<HashMap<String, Arc<CompiledPolicy>>>,
     states: RwLock<HashMap<String, TenantStateRow>>,
     root_rotation: tokio::sync::Mutex<()>,
+    audit_writer: audit_writer::AuditWriter,
 }
 
 /// Attempts at storing a batch when a fresh random id collides with an existing one.
@@ -172,6 +179,7 @@ impl Vault {
             policies: RwLock::new(HashMap::new()),
             states: RwLock::new(HashMap::new()),
             root_rotation: tokio::sync::Mutex::new(()),
+            audit_writer: audit_writer::AuditWriter::default(),
         }
     }
 
@@ -533,18 +541,15 @@ impl Vault {
             (None, HashMap::new())
         } else {
             let state = self.store.tenant_state(tenant).await?;
-            match self.keyring.for_opening(tenant, state.key_epoch).await? {
-                None => (None, HashMap::new()),
-                Some(keys) => {
-                    let rows = self.store.entries(tenant, &wanted).await?;
-                    (
-                        Some(keys),
-                        rows.into_iter()
-                            .map(|row| (row.token_id.clone(), row))
-                            .collect(),
-                    )
-                }
-            }
+            let keys = self.keyring.for_opening(tenant, state.key_epoch).await?;
+            // Read even without keys: honey tokens outlive a shredded tenant's keys.
+            let rows = self.store.entries(tenant, &wanted).await?;
+            (
+                keys,
+                rows.into_iter()
+                    .map(|row| (row.token_id.clone(), row))
+                    .collect::<HashMap<_, _>>(),
+            )
         };
 
         let now = self.clock.now_millis();
@@ -554,12 +559,20 @@ impl Vault {
             let mut out = Zeroizing::new(String::with_capacity(text.len()));
             let (mut detokenized, mut denied, mut unknown) = (0, 0, 0);
             let mut by_type = std::collections::BTreeMap::new();
+            let (mut revealed_ids, mut honey_ids) = (Vec::new(), Vec::new());
             let mut cursor = 0;
             for candidate in found {
                 out.push_str(&text[cursor..candidate.start]);
                 cursor = candidate.end;
                 let original = &text[candidate.start..candidate.end];
                 let row = candidate.id.as_ref().and_then(|id| rows.get(id.as_str()));
+                if let Some(row) = row.filter(|row| row.honey) {
+                    // Looks like any unknown token to the caller; an anomaly to us.
+                    honey_ids.push(row.token_id.clone());
+                    unknown += 1;
+                    out.push_str(original);
+                    continue;
+                }
                 let (Some(row), Some(keys)) = (row, keys.as_ref()) else {
                     unknown += 1;
                     out.push_str(original);
@@ -590,6 +603,7 @@ impl Vault {
                 match value {
                     Some(value) => {
                         detokenized += 1;
+                        revealed_ids.push(row.token_id.clone());
                         by_type
                             .entry(candidate.label.to_owned())
                             .or_insert((0, 0))
@@ -609,6 +623,8 @@ impl Vault {
                 denied,
                 unknown,
                 by_type,
+                revealed_ids,
+                honey_ids,
             });
         }
         let (revealed, denied, unknown) = results.iter().fold((0, 0, 0), |(r, d, u), t| {
@@ -630,7 +646,7 @@ impl Vault {
             &details,
         );
         // Written before anything is returned: no reveal without its event.
-        self.store.append_audit(&event).await?;
+        self.audit_writer.append(&self.store, event).await?;
         Ok(results)
     }
 
@@ -659,7 +675,7 @@ impl Vault {
     /// # Errors
     /// Store failures.
     pub async fn record(&self, event: &AuditRecord) -> Result<(), VaultError> {
-        Ok(self.store.append_audit(event).await?)
+        Ok(self.audit_writer.append(&self.store, event.clone()).await?)
     }
 }
 

@@ -255,6 +255,7 @@ pub struct AppOptions {
     pub clock: Option<Arc<dyn Clock>>,
     pub dual_control: bool,
     pub rate_limits: Option<promptvault::ratelimit::RateLimits>,
+    pub anomaly: Option<Arc<promptvault::anomaly::AnomalySettings>>,
 }
 
 async fn app_with(
@@ -288,6 +289,7 @@ async fn app_with(
         admin_require_mfa: true,
         admin_dual_control: options.dual_control,
         rate_limits: options.rate_limits.unwrap_or_default(),
+        anomaly: options.anomaly.clone().unwrap_or_default(),
     };
     let source: Arc<dyn promptvault::vault::RootKeyProvider> = Arc::new(FileRootKeyProvider {
         path: dir.path().join("root.key"),

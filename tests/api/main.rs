@@ -14,6 +14,7 @@
 
 #[macro_use]
 mod helpers;
+mod anomaly;
 mod audit;
 mod auth;
 mod errors;

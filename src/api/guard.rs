@@ -1,0 +1,121 @@
+//! What every tokenize and reveal passes through besides the vault: caller blocks, rate
+//! limits, and the anomaly check after a reveal.
+
+use crate::anomaly::Anomaly;
+use crate::app::AppState;
+use crate::auth::Caller;
+use crate::error::ApiError;
+use crate::metrics::{ActionLabels, KindLabels};
+use crate::vault::DetokenizedText;
+
+/// Refuses a blocked caller, then applies the caller's and the tenant's rate limits to
+/// `action` (`tokenize` or `detokenize`).
+pub(super) async fn admit(state: &AppState, action: &str, caller: &Caller) -> Result<(), ApiError> {
+    if let Some(seconds) = state
+        .anomalies
+        .blocked_for(caller.tenant.as_str(), &caller.sub)
+    {
+        return Err(ApiError::CallerBlocked(seconds));
+    }
+    let verdict = state
+        .rate_limiter
+        .check(action, caller.tenant.as_str(), &caller.sub)
+        .await
+        .map_err(|err| {
+            tracing::warn!(error = %err, "rate limit check failed");
+            ApiError::Unavailable
+        })?;
+    verdict.map_err(|retry| {
+        state
+            .metrics
+            .rate_limited
+            .get_or_create(&ActionLabels {
+                action: action.to_owned(),
+            })
+            .inc();
+        ApiError::RateLimited(retry.0)
+    })
+}
+
+/// Counts what a reveal did, by type, and looks for anomalies in it. Each anomaly is
+/// audited (before the caller gets its answer), counted, posted to the webhook and,
+/// by policy, blocks the caller.
+pub(super) async fn after_reveal(
+    state: &AppState,
+    caller: &Caller,
+    request_id: &str,
+    results: &[DetokenizedText],
+) -> Result<(), ApiError> {
+    for result in results {
+        for (label, (revealed, denied)) in &result.by_type {
+            let labels = crate::metrics::TypeLabels {
+                r#type: label.clone(),
+            };
+            state
+                .metrics
+                .tokens_revealed
+                .get_or_create(&labels)
+                .inc_by(*revealed as u64);
+            state
+                .metrics
+                .tokens_denied
+                .get_or_create(&labels)
+                .inc_by(*denied as u64);
+        }
+        state.metrics.tokens_unknown.inc_by(result.unknown as u64);
+    }
+    let revealed: Vec<&str> = results
+        .iter()
+        .flat_map(|r| r.revealed_ids.iter().map(String::as_str))
+        .collect();
+    let honey: Vec<&str> = results
+        .iter()
+        .flat_map(|r| r.honey_ids.iter().map(String::as_str))
+        .collect();
+    let found = state.anomalies.observe_reveal(
+        caller.tenant.as_str(),
+        &caller.sub,
+        request_id,
+        &revealed,
+        &honey,
+    );
+    for anomaly in found {
+        report(state, caller, anomaly).await?;
+    }
+    Ok(())
+}
+
+async fn report(state: &AppState, caller: &Caller, anomaly: Anomaly) -> Result<(), ApiError> {
+    let anomaly = state.anomalies.block_if_due(anomaly).await.map_err(|err| {
+        tracing::warn!(error = %err, "a caller block could not be stored");
+        ApiError::Unavailable
+    })?;
+    let mut event = state.vault.audit_record(
+        &caller.tenant,
+        &caller.sub,
+        &anomaly.request_id,
+        "anomaly",
+        &serde_json::json!({
+            "kind": anomaly.kind.as_str(),
+            "details": anomaly.details,
+            "blocked_until": anomaly.blocked_until,
+        }),
+    );
+    event.outcome = anomaly.kind.as_str().to_owned();
+    state.vault.record(&event).await?;
+    state.metrics.audit("anomaly");
+    state
+        .metrics
+        .anomalies
+        .get_or_create(&KindLabels {
+            kind: anomaly.kind.as_str().to_owned(),
+        })
+        .inc();
+    tracing::warn!(
+        kind = anomaly.kind.as_str(),
+        blocked = anomaly.blocked_until.is_some(),
+        "anomaly"
+    );
+    state.anomalies.notify(&anomaly);
+    Ok(())
+}

@@ -1,0 +1,89 @@
+//! Group commit for audit events written outside a tokenize statement (reveals, admin
+//! actions, anomalies). Concurrent requests hand their event to one writer task, which
+//! stores whatever has queued up in one transaction and then answers each of them: a
+//! request still waits for its own event to be durable before it answers (no reveal
+//! without its event), but a burst of N reveals costs one commit instead of N.
+
+use std::sync::{Arc, OnceLock};
+
+use tokio::sync::{mpsc, oneshot};
+
+use crate::audit::AuditRecord;
+use crate::store::{StoreError, VaultStore};
+
+/// Events stored per transaction at most.
+const MAX_BATCH: usize = 256;
+
+type Waiter = oneshot::Sender<Result<(), BatchFailure>>;
+
+/// Why a batch failed, for every request in it.
+#[derive(Debug, Clone, Copy)]
+enum BatchFailure {
+    Unavailable,
+    Database,
+}
+
+/// The writer of one instance; its task starts with the first event.
+#[derive(Debug, Default)]
+pub(super) struct AuditWriter {
+    queue: OnceLock<mpsc::UnboundedSender<(AuditRecord, Waiter)>>,
+}
+
+impl AuditWriter {
+    /// Stores `event`, durably, together with whatever else is waiting.
+    pub(super) async fn append(
+        &self,
+        store: &Arc<dyn VaultStore>,
+        event: AuditRecord,
+    ) -> Result<(), StoreError> {
+        let queue = self.queue.get_or_init(|| spawn_writer(Arc::clone(store)));
+        let (done, wait) = oneshot::channel();
+        if queue.send((event, done)).is_err() {
+            return Err(unavailable());
+        }
+        match wait.await {
+            Ok(Ok(())) => Ok(()),
+            Ok(Err(BatchFailure::Database)) => Err(StoreError::Database(sqlx::Error::Protocol(
+                "storing a batch of audit events failed".to_owned(),
+            ))),
+            Ok(Err(BatchFailure::Unavailable)) | Err(_) => Err(unavailable()),
+        }
+    }
+}
+
+fn unavailable() -> StoreError {
+    StoreError::Unavailable(sqlx::Error::PoolTimedOut)
+}
+
+fn spawn_writer(store: Arc<dyn VaultStore>) -> mpsc::UnboundedSender<(AuditRecord, Waiter)> {
+    let (queue, mut incoming) = mpsc::unbounded_channel::<(AuditRecord, Waiter)>();
+    tokio::spawn(async move {
+        let mut events = Vec::with_capacity(MAX_BATCH);
+        let mut waiters = Vec::with_capacity(MAX_BATCH);
+        while let Some((event, waiter)) = incoming.recv().await {
+            events.push(event);
+            waiters.push(waiter);
+            while events.len() < MAX_BATCH {
+                match incoming.try_recv() {
+                    Ok((event, waiter)) => {
+                        events.push(event);
+                        waiters.push(waiter);
+                    }
+                    Err(_) => break,
+                }
+            }
+            let outcome = store.append_audits(&events).await.map_err(|err| {
+                tracing::warn!(error = %err, events = events.len(), "audit events could not be stored");
+                match err {
+                    StoreError::Unavailable(_) => BatchFailure::Unavailable,
+                    _ => BatchFailure::Database,
+                }
+            });
+            for waiter in waiters.drain(..) {
+                let _ = waiter.send(outcome);
+            }
+            events.clear();
+        }
+    });
+    queue
+}
