@@ -40,6 +40,8 @@ pub struct AppState {
     pub rate_limiter: Arc<RateLimiter>,
     /// Anomaly alerts and caller blocks.
     pub anomalies: Arc<AnomalyMonitor>,
+    /// The model provider behind the proxy; `None` turns the proxy off.
+    pub upstream: Option<Arc<crate::proxy::Upstream>>,
 }
 
 /// Loads the root key (Argon2id runs on a blocking thread).
@@ -118,6 +120,8 @@ pub struct ApiSettings {
     pub rate_limits: RateLimits,
     /// Anomaly thresholds and responses.
     pub anomaly: Arc<AnomalySettings>,
+    /// The model provider behind the proxy, if any.
+    pub upstream: Option<Arc<crate::proxy::Upstream>>,
 }
 
 impl ApiSettings {
@@ -148,7 +152,16 @@ impl ApiSettings {
                 })
             }
         };
+        let upstream = match (&config.upstream_url, &config.upstream_api_key_file) {
+            (Some(url), Some(key_file)) => Some(Arc::new(crate::proxy::Upstream::new(
+                url,
+                key_file,
+                std::time::Duration::from_secs(config.upstream_timeout_seconds),
+            )?)),
+            _ => None,
+        };
         Ok(Self {
+            upstream,
             max_body_bytes: config.max_body_bytes,
             admin_require_mfa: config.admin_require_mfa,
             admin_dual_control: config.admin_dual_control,
@@ -173,6 +186,7 @@ impl Default for ApiSettings {
             admin_dual_control: false,
             rate_limits: RateLimits::default(),
             anomaly: Arc::new(AnomalySettings::default()),
+            upstream: None,
         }
     }
 }
@@ -205,6 +219,7 @@ pub fn state_from_parts(
         metrics: Arc::new(Metrics::new()),
         rate_limiter,
         anomalies,
+        upstream: settings.upstream,
     }
 }
 

@@ -42,6 +42,8 @@ pub struct Config {
     pub upstream_url: Option<String>,
     /// The provider key file, held by the service only.
     pub upstream_api_key_file: Option<PathBuf>,
+    /// How long an upstream answer (or a gap in a streamed one) may take, in seconds.
+    pub upstream_timeout_seconds: u64,
     /// Anomaly thresholds, responses and webhook.
     pub anomaly: AnomalyConfig,
     /// Log filter (tracing `EnvFilter` syntax).
@@ -111,6 +113,7 @@ struct FileConfig {
     rate_limit_detokenize_per_tenant: Option<i64>,
     upstream_url: Option<String>,
     upstream_api_key_file: Option<PathBuf>,
+    upstream_timeout_seconds: Option<u64>,
     anomaly_webhook_url: Option<String>,
     anomaly_webhook_secret_file: Option<PathBuf>,
     anomaly_block: Option<String>,
@@ -240,6 +243,15 @@ impl Config {
             upstream_api_key_file: var("PROMPTVAULT_UPSTREAM_API_KEY_FILE")
                 .map(PathBuf::from)
                 .or(file.upstream_api_key_file),
+            upstream_timeout_seconds: match var("PROMPTVAULT_UPSTREAM_TIMEOUT_SECONDS") {
+                Some(raw) => raw.trim().parse::<u64>().ok().filter(|s| *s > 0).ok_or(
+                    ConfigError::Invalid {
+                        name: "PROMPTVAULT_UPSTREAM_TIMEOUT_SECONDS",
+                        reason: "expected whole seconds above 0".to_owned(),
+                    },
+                )?,
+                None => file.upstream_timeout_seconds.unwrap_or(300),
+            },
             anomaly,
             log: var("PROMPTVAULT_LOG")
                 .or(file.log)
@@ -264,6 +276,14 @@ impl Config {
             return Err(ConfigError::Invalid {
                 name: "PROMPTVAULT_MAX_BODY_BYTES",
                 reason: "must be above 0".to_owned(),
+            });
+        }
+        if self.upstream_url.is_some() && self.upstream_api_key_file.is_none() {
+            return Err(ConfigError::Invalid {
+                name: "PROMPTVAULT_UPSTREAM_API_KEY_FILE",
+                reason:
+                    "the proxy needs the provider key file when PROMPTVAULT_UPSTREAM_URL is set"
+                        .to_owned(),
             });
         }
         if self.jwt_audience.is_empty() {

@@ -47,6 +47,15 @@ pub enum ApiError {
     /// Too many requests; retry after this many seconds.
     #[error("rate limit reached, retry later")]
     RateLimited(u64),
+    /// The model provider could not be reached.
+    #[error("the model provider could not be reached")]
+    UpstreamUnreachable,
+    /// The model provider did not answer in time.
+    #[error("the model provider did not answer in time")]
+    UpstreamTimeout,
+    /// The model's answer held a sensitive value and the tenant's output policy blocks it.
+    #[error("the answer holds a sensitive value and the tenant's output policy blocks it")]
+    OutputBlocked,
     /// The store cannot be reached.
     #[error("the store is unavailable, retry later")]
     Unavailable,
@@ -72,6 +81,9 @@ impl ApiError {
                 (StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type")
             }
             Self::RateLimited(_) => (StatusCode::TOO_MANY_REQUESTS, "rate_limited"),
+            Self::UpstreamUnreachable => (StatusCode::BAD_GATEWAY, "upstream_unreachable"),
+            Self::UpstreamTimeout => (StatusCode::GATEWAY_TIMEOUT, "upstream_timeout"),
+            Self::OutputBlocked => (StatusCode::BAD_GATEWAY, "output_blocked"),
             Self::Unavailable => (StatusCode::SERVICE_UNAVAILABLE, "store_unavailable"),
             Self::Internal(_) => (StatusCode::INTERNAL_SERVER_ERROR, "internal"),
         }

@@ -29,6 +29,8 @@ pub mod error;
 pub mod evaluate;
 /// Prometheus metrics: requests, latencies, tokens by type, audit events.
 pub mod metrics;
+/// The OpenAI-compatible proxy: tokenize on the way up, detokenize on the way back.
+pub mod proxy;
 /// Rate limits per caller and tenant, shared by every instance through the database.
 pub mod ratelimit;
 /// Persistence of opaque sealed entries and wrapped keys, on Postgres or SQLite.

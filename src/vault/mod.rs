@@ -22,7 +22,7 @@ use std::sync::{Arc, RwLock};
 use zeroize::Zeroizing;
 
 pub use keyring::{Keyring, KeyringError, TenantKeys};
-pub use policy::{CompiledPolicy, PolicyDocument, PolicyError};
+pub use policy::{CompiledPolicy, OutputAction, PolicyDocument, PolicyError};
 pub use root_provider::{FileRootKeyProvider, RootKeyProvider, RootKeyProviderError};
 pub use token::{Token, TokenId};
 
@@ -117,7 +117,39 @@ pub struct TokenizedText {
     pub tokens: Vec<Token>,
 }
 
+/// What a caller may learn about one token id.
+pub enum Lookup {
+    /// Its value (the caller may see it).
+    Reveal {
+        /// The stored type label.
+        label: String,
+        /// The value; wiped when dropped.
+        value: Zeroizing<String>,
+    },
+    /// That it exists, but not its value (scope or ctx).
+    Denied {
+        /// The stored type label.
+        label: String,
+    },
+    /// Nothing: expired, or its key is gone.
+    Unknown,
+    /// A honey token: nothing to the caller, an anomaly to us.
+    Honey,
+}
+
+impl fmt::Debug for Lookup {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Reveal { label, .. } => write!(f, "Reveal({label})"),
+            Self::Denied { label } => write!(f, "Denied({label})"),
+            Self::Unknown => f.write_str("Unknown"),
+            Self::Honey => f.write_str("Honey"),
+        }
+    }
+}
+
 /// One detokenized text and what happened to the tokens in it.
+#[derive(Default)]
 pub struct DetokenizedText {
     /// The text with revealed values spliced in; wiped when dropped.
     pub text: Zeroizing<String>,
@@ -133,6 +165,41 @@ pub struct DetokenizedText {
     pub revealed_ids: Vec<String>,
     /// Ids of honey tokens somebody tried to reveal (counted as unknown).
     pub honey_ids: Vec<String>,
+}
+
+impl DetokenizedText {
+    /// Counts one token (its id's lookup, `None` when nothing is stored under the id,
+    /// and the label as written) and returns the value to put in its place, if any.
+    pub fn count<'a>(
+        &mut self,
+        lookup: Option<(&String, &'a Lookup)>,
+        written_label: &str,
+    ) -> Option<&'a str> {
+        match lookup {
+            Some((id, Lookup::Honey)) => {
+                self.honey_ids.push(id.clone());
+                self.unknown += 1;
+                None
+            }
+            Some((id, Lookup::Reveal { label, value }))
+                if label.eq_ignore_ascii_case(written_label) =>
+            {
+                self.detokenized += 1;
+                self.revealed_ids.push(id.clone());
+                self.by_type.entry(label.clone()).or_insert((0, 0)).0 += 1;
+                Some(value.as_str())
+            }
+            Some((_, Lookup::Denied { label })) if label.eq_ignore_ascii_case(written_label) => {
+                self.denied += 1;
+                self.by_type.entry(label.clone()).or_insert((0, 0)).1 += 1;
+                None
+            }
+            _ => {
+                self.unknown += 1;
+                None
+            }
+        }
+    }
 }
 
 impl fmt::Debug for DetokenizedText {
@@ -514,6 +581,77 @@ impl Vault {
         Ok(version)
     }
 
+    /// The tenant's compiled policy as of now (cached per version).
+    ///
+    /// # Errors
+    /// Store failures or a stored policy that no longer compiles.
+    pub async fn current_policy(
+        &self,
+        tenant: &TenantId,
+    ) -> Result<Arc<CompiledPolicy>, VaultError> {
+        let state = self.tenant_state(tenant.as_str()).await?;
+        self.policy(tenant, state.policy_version.unwrap_or(0)).await
+    }
+
+    /// The sensitive values in `text` under `policy` (its types, recognizers and
+    /// allow-list), as byte ranges.
+    pub fn sensitive_spans(&self, policy: &CompiledPolicy, text: &str) -> Vec<(usize, usize)> {
+        let mut found =
+            self.detector
+                .find_with(text, policy.entities.as_deref(), &policy.recognizers);
+        found.retain(|f| !policy.allows(&text[f.start..f.end]));
+        found.into_iter().map(|f| (f.start, f.end)).collect()
+    }
+
+    /// What the caller may learn about each of `ids`: the value, or only that it is
+    /// denied, or nothing. Reads the store once; writes nothing (the caller audits).
+    ///
+    /// # Errors
+    /// Key or store failures.
+    pub async fn lookup_tokens(
+        &self,
+        scope: &RevealScope<'_>,
+        ids: &[String],
+    ) -> Result<HashMap<String, Lookup>, VaultError> {
+        if ids.is_empty() {
+            return Ok(HashMap::new());
+        }
+        let tenant = scope.tenant.as_str();
+        let state = self.store.tenant_state(tenant).await?;
+        let keys = self.keyring.for_opening(tenant, state.key_epoch).await?;
+        // Read even without keys: honey tokens outlive a shredded tenant's keys.
+        let rows = self.store.entries(tenant, ids).await?;
+        let now = self.clock.now_millis();
+        Ok(rows
+            .into_iter()
+            .map(|row| {
+                let lookup = if row.honey {
+                    Lookup::Honey
+                } else if row.expires_at.is_some_and(|at| at <= now) {
+                    Lookup::Unknown
+                } else if row
+                    .ctx
+                    .as_deref()
+                    .is_some_and(|bound| scope.ctx != Some(bound))
+                    || !(scope.may_reveal)(&row.entity_type)
+                {
+                    Lookup::Denied {
+                        label: row.entity_type.clone(),
+                    }
+                } else {
+                    match keys.as_ref().and_then(|keys| open_row(tenant, keys, &row)) {
+                        Some(value) => Lookup::Reveal {
+                            label: row.entity_type.clone(),
+                            value,
+                        },
+                        None => Lookup::Unknown,
+                    }
+                };
+                (row.token_id, lookup)
+            })
+            .collect())
+    }
+
     /// Replaces every token in `texts` that the caller may see with its value.
     ///
     /// # Errors
@@ -535,97 +673,29 @@ impl Vault {
             .collect();
         wanted.sort_unstable();
         wanted.dedup();
+        let found = self.lookup_tokens(scope, &wanted).await?;
 
-        let tenant = scope.tenant.as_str();
-        let (keys, rows) = if wanted.is_empty() {
-            (None, HashMap::new())
-        } else {
-            let state = self.store.tenant_state(tenant).await?;
-            let keys = self.keyring.for_opening(tenant, state.key_epoch).await?;
-            // Read even without keys: honey tokens outlive a shredded tenant's keys.
-            let rows = self.store.entries(tenant, &wanted).await?;
-            (
-                keys,
-                rows.into_iter()
-                    .map(|row| (row.token_id.clone(), row))
-                    .collect::<HashMap<_, _>>(),
-            )
-        };
-
-        let now = self.clock.now_millis();
-        let mut opened: HashMap<&str, Option<Zeroizing<String>>> = HashMap::new();
         let mut results = Vec::with_capacity(texts.len());
-        for (text, found) in texts.iter().zip(&candidates) {
+        for (text, in_text) in texts.iter().zip(&candidates) {
             let mut out = Zeroizing::new(String::with_capacity(text.len()));
-            let (mut detokenized, mut denied, mut unknown) = (0, 0, 0);
-            let mut by_type = std::collections::BTreeMap::new();
-            let (mut revealed_ids, mut honey_ids) = (Vec::new(), Vec::new());
+            let mut result = DetokenizedText::default();
             let mut cursor = 0;
-            for candidate in found {
+            for candidate in in_text {
                 out.push_str(&text[cursor..candidate.start]);
                 cursor = candidate.end;
                 let original = &text[candidate.start..candidate.end];
-                let row = candidate.id.as_ref().and_then(|id| rows.get(id.as_str()));
-                if let Some(row) = row.filter(|row| row.honey) {
-                    // Looks like any unknown token to the caller; an anomaly to us.
-                    honey_ids.push(row.token_id.clone());
-                    unknown += 1;
-                    out.push_str(original);
-                    continue;
-                }
-                let (Some(row), Some(keys)) = (row, keys.as_ref()) else {
-                    unknown += 1;
-                    out.push_str(original);
-                    continue;
-                };
-                if row.entity_type != candidate.label || row.expires_at.is_some_and(|at| at <= now)
-                {
-                    unknown += 1;
-                    out.push_str(original);
-                    continue;
-                }
-                let ctx_allows = row
-                    .ctx
-                    .as_deref()
-                    .is_none_or(|bound| scope.ctx == Some(bound));
-                if !(scope.may_reveal)(candidate.label) || !ctx_allows {
-                    denied += 1;
-                    by_type
-                        .entry(candidate.label.to_owned())
-                        .or_insert((0, 0))
-                        .1 += 1;
-                    out.push_str(original);
-                    continue;
-                }
-                let value = opened
-                    .entry(row.token_id.as_str())
-                    .or_insert_with(|| open_row(tenant, keys, row));
-                match value {
-                    Some(value) => {
-                        detokenized += 1;
-                        revealed_ids.push(row.token_id.clone());
-                        by_type
-                            .entry(candidate.label.to_owned())
-                            .or_insert((0, 0))
-                            .0 += 1;
-                        out.push_str(value);
-                    }
-                    None => {
-                        unknown += 1;
-                        out.push_str(original);
-                    }
+                let lookup = candidate
+                    .id
+                    .as_ref()
+                    .and_then(|id| found.get_key_value(id.as_str()));
+                match result.count(lookup, candidate.label) {
+                    Some(value) => out.push_str(value),
+                    None => out.push_str(original),
                 }
             }
             out.push_str(&text[cursor..]);
-            results.push(DetokenizedText {
-                text: out,
-                detokenized,
-                denied,
-                unknown,
-                by_type,
-                revealed_ids,
-                honey_ids,
-            });
+            result.text = out;
+            results.push(result);
         }
         let (revealed, denied, unknown) = results.iter().fold((0, 0, 0), |(r, d, u), t| {
             (r + t.detokenized, d + t.denied, u + t.unknown)

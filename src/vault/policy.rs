@@ -34,6 +34,23 @@ pub struct PolicyDocument {
     /// tokens behave as unknown and are purged.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub token_ttl_seconds: Option<u64>,
+    /// What the proxy does with a sensitive value the model produced itself (one that
+    /// was not a token): `pass`, `tokenize` (the default) or `block`.
+    #[serde(default)]
+    pub output: OutputAction,
+}
+
+/// Output DLP: the fate of a sensitive value in a model's answer that was not a token.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum OutputAction {
+    /// Leave it as the model wrote it.
+    Pass,
+    /// Replace it with a token, which the caller sees instead of the value.
+    #[default]
+    Tokenize,
+    /// Refuse the answer.
+    Block,
 }
 
 /// One tenant recognizer: a `pattern` (with an optional `validator`) or a `dictionary`.
@@ -87,6 +104,10 @@ pub struct CompiledPolicy {
     pub recognizers: Vec<Box<dyn Recognizer>>,
     /// Token time to live, in milliseconds.
     pub ttl_millis: Option<i64>,
+    /// Output DLP in the proxy.
+    pub output: OutputAction,
+    /// The tenant's own type labels.
+    pub custom_labels: Vec<String>,
     allow: HashSet<String>,
 }
 
@@ -166,6 +187,8 @@ impl PolicyDocument {
             entities,
             recognizers,
             ttl_millis,
+            output: self.output,
+            custom_labels: self.recognizers.iter().map(|r| r.kind.clone()).collect(),
             allow,
         })
     }

@@ -256,6 +256,7 @@ pub struct AppOptions {
     pub dual_control: bool,
     pub rate_limits: Option<promptvault::ratelimit::RateLimits>,
     pub anomaly: Option<Arc<promptvault::anomaly::AnomalySettings>>,
+    pub upstream: Option<Arc<promptvault::proxy::Upstream>>,
 }
 
 async fn app_with(
@@ -290,6 +291,7 @@ async fn app_with(
         admin_dual_control: options.dual_control,
         rate_limits: options.rate_limits.unwrap_or_default(),
         anomaly: options.anomaly.clone().unwrap_or_default(),
+        upstream: options.upstream.clone(),
     };
     let source: Arc<dyn promptvault::vault::RootKeyProvider> = Arc::new(FileRootKeyProvider {
         path: dir.path().join("root.key"),

@@ -21,5 +21,6 @@ mod errors;
 mod keys;
 mod policy;
 mod process;
+mod proxy;
 mod storage;
 mod tokenize;

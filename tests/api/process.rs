@@ -772,3 +772,79 @@ async fn audit_verify_and_export_work_offline_and_verify_fails_on_tampering() {
     let report: Value = serde_json::from_slice(&tampered.stdout).unwrap();
     assert_eq!(report["report"]["problems"][0]["chain_index"], 1);
 }
+
+/// The Python with the official OpenAI SDK: `PV_PYTHON`, or `.venv-e2e` (which `.ci/run`
+/// creates); `None` (skip) only outside CI.
+fn sdk_python() -> Option<std::path::PathBuf> {
+    let candidate = std::env::var_os("PV_PYTHON")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join(".venv-e2e/bin/python"));
+    if candidate.exists() {
+        return Some(candidate);
+    }
+    let in_ci = std::env::var("CI").is_ok_and(|v| v == "true" || v == "1");
+    assert!(!in_ci, "CI needs the OpenAI SDK at {}", candidate.display());
+    eprintln!("skipping the OpenAI SDK test: no {}", candidate.display());
+    None
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_official_openai_sdk_works_through_the_proxy_whole_and_streamed() {
+    let Some(python) = sdk_python() else {
+        return;
+    };
+    let mock = crate::proxy::MockUpstream::default();
+    *mock.template.lock().unwrap() = "Done: mailed {0}, charged {1} for {2}. Ça va?".to_owned();
+    let upstream = mock.start().await;
+    let dir = tempfile::tempdir().unwrap();
+    let key_file = dir.path().join("provider.key");
+    std::fs::write(&key_file, crate::proxy::PROVIDER_KEY).unwrap();
+    let env = vec![
+        ("PROMPTVAULT_UPSTREAM_URL", upstream),
+        (
+            "PROMPTVAULT_UPSTREAM_API_KEY_FILE",
+            key_file.display().to_string(),
+        ),
+    ];
+    let service = Service::start(dir.path(), &env);
+    let jwt = mint(dir.path(), &env, "tokenize detokenize");
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/e2e/openai_sdk.py");
+    let base = service.base.clone();
+    let out = tokio::task::spawn_blocking(move || {
+        Command::new(python)
+            .arg(script)
+            .env("PV_BASE_URL", base)
+            .env("PV_JWT", jwt)
+            .output()
+            .unwrap()
+    })
+    .await
+    .unwrap();
+    assert!(
+        out.status.success(),
+        "the SDK script failed: {}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "ok");
+    // The provider saw tokens only, and its own key.
+    let received = mock.received.lock().unwrap().clone();
+    assert_eq!(received.len(), 3);
+    for request in received {
+        let sent = request.body.to_string();
+        assert!(
+            !sent.contains("ann@example.org") && !sent.contains("Jane Doe"),
+            "{sent}"
+        );
+        let key = request
+            .headers
+            .get("authorization")
+            .or_else(|| request.headers.get("api-key"))
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .to_owned();
+        assert!(key.ends_with(crate::proxy::PROVIDER_KEY), "{key}");
+    }
+    assert!(!service.logs().contains("ann@example.org"));
+}

@@ -1,0 +1,157 @@
+//! Where the text is in OpenAI-shaped JSON: what gets tokenized on the way up, and what
+//! gets detokenized on the way back. Everything else passes through untouched.
+
+use serde_json::Value;
+
+/// The texts of a chat request: every message's content (a string, or the `text` of each
+/// content part), tool results, and the arguments of earlier tool and function calls.
+pub fn chat_request_texts(body: &mut Value) -> Vec<&mut String> {
+    let mut out = Vec::new();
+    let Some(messages) = body.get_mut("messages").and_then(Value::as_array_mut) else {
+        return out;
+    };
+    for message in messages {
+        let Some(message) = message.as_object_mut() else {
+            continue;
+        };
+        for (key, value) in message.iter_mut() {
+            match (key.as_str(), value) {
+                ("content", Value::String(text)) => out.push(text),
+                ("content", Value::Array(parts)) => {
+                    for part in parts {
+                        if let Some(Value::String(text)) = part.get_mut("text") {
+                            out.push(text);
+                        }
+                    }
+                }
+                ("tool_calls", Value::Array(calls)) => {
+                    for call in calls {
+                        if let Some(Value::String(arguments)) = call
+                            .get_mut("function")
+                            .and_then(|f| f.get_mut("arguments"))
+                        {
+                            out.push(arguments);
+                        }
+                    }
+                }
+                ("function_call", call) => {
+                    if let Some(Value::String(arguments)) = call.get_mut("arguments") {
+                        out.push(arguments);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    out
+}
+
+/// The texts of an embeddings request: `input`, one string or a list of them.
+pub fn embeddings_request_texts(body: &mut Value) -> Vec<&mut String> {
+    match body.get_mut("input") {
+        Some(Value::String(text)) => vec![text],
+        Some(Value::Array(items)) => items
+            .iter_mut()
+            .filter_map(|item| match item {
+                Value::String(text) => Some(text),
+                _ => None,
+            })
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// A text of an answer, and whether it lies inside a JSON document (tool arguments).
+pub type AnswerText<'a> = (&'a mut String, bool);
+
+/// The texts of one message or delta: `content`, `refusal`, tool-call and function-call
+/// arguments.
+pub fn message_texts(message: &mut Value) -> Vec<AnswerText<'_>> {
+    let mut out = Vec::new();
+    let Some(message) = message.as_object_mut() else {
+        return out;
+    };
+    for (key, value) in message.iter_mut() {
+        match (key.as_str(), value) {
+            ("content" | "refusal", Value::String(text)) => out.push((text, false)),
+            ("tool_calls", Value::Array(calls)) => {
+                for call in calls {
+                    if let Some(Value::String(arguments)) = call
+                        .get_mut("function")
+                        .and_then(|f| f.get_mut("arguments"))
+                    {
+                        out.push((arguments, true));
+                    }
+                }
+            }
+            ("function_call", call) => {
+                if let Some(Value::String(arguments)) = call.get_mut("arguments") {
+                    out.push((arguments, true));
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The texts of a whole (non-streamed) chat answer.
+pub fn chat_answer_texts(body: &mut Value) -> Vec<AnswerText<'_>> {
+    let Some(choices) = body.get_mut("choices").and_then(Value::as_array_mut) else {
+        return Vec::new();
+    };
+    choices
+        .iter_mut()
+        .filter_map(|choice| choice.get_mut("message"))
+        .flat_map(message_texts)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn request_texts_cover_contents_parts_tool_results_and_arguments_only() {
+        let mut body = json!({
+            "model": "m", "user": "keep-me",
+            "messages": [
+                {"role": "system", "content": "a"},
+                {"role": "user", "name": "keep", "content": [
+                    {"type": "text", "text": "b"},
+                    {"type": "image_url", "image_url": {"url": "keep"}}
+                ]},
+                {"role": "assistant", "content": null, "tool_calls": [
+                    {"id": "1", "type": "function", "function": {"name": "keep", "arguments": "{\"c\":1}"}}
+                ]},
+                {"role": "tool", "tool_call_id": "1", "content": "d"},
+                {"role": "assistant", "function_call": {"name": "f", "arguments": "e"}}
+            ]
+        });
+        let texts: Vec<String> = chat_request_texts(&mut body)
+            .into_iter()
+            .map(|t| t.clone())
+            .collect();
+        assert_eq!(texts, ["a", "b", "{\"c\":1}", "d", "e"]);
+        for text in chat_request_texts(&mut body) {
+            text.push('!');
+        }
+        assert_eq!(body["messages"][1]["content"][0]["text"], "b!");
+        assert_eq!(body["messages"][1]["name"], "keep");
+        assert_eq!(body["user"], "keep-me");
+    }
+
+    #[test]
+    fn answer_texts_and_embeddings() {
+        let mut answer = json!({"choices": [{"message": {"content": "x", "tool_calls": [
+            {"function": {"arguments": "{}"}}]}}]});
+        let texts: Vec<(String, bool)> = chat_answer_texts(&mut answer)
+            .into_iter()
+            .map(|(t, j)| (t.clone(), j))
+            .collect();
+        assert_eq!(texts, [("x".to_owned(), false), ("{}".to_owned(), true)]);
+        let mut input = json!({"input": ["a", 3, "b"]});
+        assert_eq!(embeddings_request_texts(&mut input).len(), 2);
+    }
+}

@@ -1,0 +1,85 @@
+//! The OpenAI-compatible privacy proxy: requests are tokenized on the way to the model
+//! provider, answers detokenized on the way back, streamed ones piece by piece. This
+//! module holds the pieces that know the OpenAI shapes; `api::proxy` wires them to HTTP.
+
+pub mod messages;
+pub mod session;
+pub mod stream;
+pub mod tokens;
+
+use std::time::Duration;
+
+use anyhow::Context;
+use secrecy::{ExposeSecret, SecretString};
+
+/// Which provider API a call speaks: it decides how the provider key is sent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dialect {
+    /// OpenAI: `Authorization: Bearer <key>`.
+    OpenAi,
+    /// Azure OpenAI: `api-key: <key>`.
+    Azure,
+}
+
+/// The model provider behind the proxy.
+pub struct Upstream {
+    base: String,
+    api_key: SecretString,
+    client: reqwest::Client,
+    /// How long a whole answer, or the gap between two streamed pieces, may take.
+    pub timeout: Duration,
+}
+
+impl std::fmt::Debug for Upstream {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Upstream")
+            .field("base", &self.base)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Upstream {
+    /// The upstream at `base` (scheme, host and optional path prefix), with the provider
+    /// key read from `key_file`.
+    ///
+    /// # Errors
+    /// An unreadable or empty key file, or an HTTP client that cannot be built.
+    pub fn new(base: &str, key_file: &std::path::Path, timeout: Duration) -> anyhow::Result<Self> {
+        let key = std::fs::read_to_string(key_file)
+            .with_context(|| format!("reading the provider key file {}", key_file.display()))?;
+        let key = key.trim();
+        anyhow::ensure!(
+            !key.is_empty(),
+            "the provider key file {} is empty",
+            key_file.display()
+        );
+        let client = reqwest::Client::builder()
+            .connect_timeout(Duration::from_secs(10))
+            .build()
+            .context("building the upstream HTTP client")?;
+        Ok(Self {
+            base: base.trim_end_matches('/').to_owned(),
+            api_key: SecretString::from(key.to_owned()),
+            client,
+            timeout,
+        })
+    }
+
+    /// A POST of `body` to `path` (which starts with `/`, query included).
+    pub fn post(&self, dialect: Dialect, path: &str, body: Vec<u8>) -> reqwest::RequestBuilder {
+        // A base configured as `https://api.openai.com/v1` must not give `/v1/v1/…`.
+        let path = match path.strip_prefix("/v1/") {
+            Some(rest) if self.base.ends_with("/v1") => format!("/{rest}"),
+            _ => path.to_owned(),
+        };
+        let request = self
+            .client
+            .post(format!("{}{path}", self.base))
+            .header(reqwest::header::CONTENT_TYPE, "application/json")
+            .body(body);
+        match dialect {
+            Dialect::OpenAi => request.bearer_auth(self.api_key.expose_secret()),
+            Dialect::Azure => request.header("api-key", self.api_key.expose_secret()),
+        }
+    }
+}

@@ -1,0 +1,365 @@
+//! Streamed answers (server-sent events): events are cut out of the byte stream, each
+//! chunk's text deltas pass through a [`Holdback`] per choice and field, and the chunk goes
+//! out at once with whatever could be released. Events that are not chunks (comments,
+//! `[DONE]`, errors, usage-only chunks) go out byte for byte.
+
+use std::collections::BTreeMap;
+
+use serde_json::{Map, Value};
+
+use super::session::{AnswerSession, RenderError};
+use super::tokens::Holdback;
+
+/// Cuts server-sent events out of a byte stream.
+#[derive(Debug, Default)]
+pub struct EventSplitter {
+    buffer: Vec<u8>,
+}
+
+impl EventSplitter {
+    /// Adds bytes; returns every complete event (with its blank line).
+    pub fn push(&mut self, bytes: &[u8]) -> Vec<Vec<u8>> {
+        self.buffer.extend_from_slice(bytes);
+        let mut events = Vec::new();
+        while let Some(end) = event_end(&self.buffer) {
+            let rest = self.buffer.split_off(end);
+            events.push(std::mem::replace(&mut self.buffer, rest));
+        }
+        events
+    }
+
+    /// What is left when the stream ends (an event without its blank line).
+    pub fn finish(&mut self) -> Option<Vec<u8>> {
+        (!self.buffer.is_empty()).then(|| std::mem::take(&mut self.buffer))
+    }
+}
+
+/// The end of the first event in `buffer` (after its blank line), if complete.
+fn event_end(buffer: &[u8]) -> Option<usize> {
+    let mut i = 0;
+    while i < buffer.len() {
+        if buffer[i] == b'\n' {
+            match buffer.get(i + 1) {
+                Some(b'\n') => return Some(i + 2),
+                Some(b'\r') if buffer.get(i + 2) == Some(&b'\n') => return Some(i + 3),
+                _ => {}
+            }
+        }
+        i += 1;
+    }
+    None
+}
+
+/// The `data:` payload of an event, when it has exactly the shape `data: …` lines.
+fn data_of(event: &[u8]) -> Option<String> {
+    let text = std::str::from_utf8(event).ok()?;
+    let mut data: Option<String> = None;
+    for line in text.lines() {
+        let line = line.trim_end_matches('\r');
+        if line.is_empty() {
+            continue;
+        }
+        let payload = line.strip_prefix("data:")?;
+        let payload = payload.strip_prefix(' ').unwrap_or(payload);
+        match &mut data {
+            Some(data) => {
+                data.push('\n');
+                data.push_str(payload);
+            }
+            None => data = Some(payload.to_owned()),
+        }
+    }
+    data
+}
+
+/// Which text of which choice a delta belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Field {
+    Content,
+    Refusal,
+    ToolArguments(u64),
+    FunctionArguments,
+}
+
+impl Field {
+    fn json_string(self) -> bool {
+        matches!(self, Self::ToolArguments(_) | Self::FunctionArguments)
+    }
+}
+
+/// Rewrites the events of one streamed answer.
+#[derive(Debug)]
+pub struct StreamRewriter {
+    session: AnswerSession,
+    held: BTreeMap<(u64, Field), Holdback>,
+    template: Option<Map<String, Value>>,
+}
+
+impl StreamRewriter {
+    /// A rewriter revealing through `session`.
+    pub fn new(session: AnswerSession) -> Self {
+        Self {
+            session,
+            held: BTreeMap::new(),
+            template: None,
+        }
+    }
+
+    /// The session, for the tally once the stream is over.
+    pub fn into_session(self) -> AnswerSession {
+        self.session
+    }
+
+    /// The bytes to send for one upstream event.
+    ///
+    /// # Errors
+    /// The output policy blocks the answer, or the store failed.
+    pub async fn event(&mut self, event: Vec<u8>) -> Result<Vec<u8>, RenderError> {
+        let Some(data) = data_of(&event) else {
+            return Ok(event);
+        };
+        if data.trim() == "[DONE]" {
+            let mut out = self.flush_all().await?;
+            out.extend_from_slice(&event);
+            return Ok(out);
+        }
+        let Ok(Value::Object(mut chunk)) = serde_json::from_str::<Value>(&data) else {
+            return Ok(event);
+        };
+        let Some(Value::Array(choices)) = chunk.get_mut("choices") else {
+            return Ok(event);
+        };
+        if choices.is_empty() {
+            return Ok(event);
+        }
+        let mut choices = std::mem::take(choices);
+        for choice in &mut choices {
+            self.choice(choice).await?;
+        }
+        let mut template = chunk.clone();
+        template.remove("usage");
+        self.template = Some(template);
+        chunk.insert("choices".to_owned(), Value::Array(choices));
+        Ok(frame(&Value::Object(chunk)))
+    }
+
+    /// What still has to go out when the upstream stream ended without `[DONE]`.
+    ///
+    /// # Errors
+    /// As [`StreamRewriter::event`].
+    pub async fn finish(&mut self) -> Result<Vec<u8>, RenderError> {
+        self.flush_all().await
+    }
+
+    async fn choice(&mut self, choice: &mut Value) -> Result<(), RenderError> {
+        let index = choice.get("index").and_then(Value::as_u64).unwrap_or(0);
+        let finished = choice
+            .get("finish_reason")
+            .is_some_and(|reason| !reason.is_null());
+        let Some(delta) = choice.get_mut("delta") else {
+            return Ok(());
+        };
+        let labels = self.session.labels().clone();
+        for (field, text) in delta_texts(delta) {
+            let released = self
+                .held
+                .entry((index, field))
+                .or_default()
+                .push(text, &labels);
+            *text = self
+                .session
+                .render(&released.text, released.before, field.json_string())
+                .await?
+                .to_string();
+        }
+        if finished {
+            self.flush_choice(index, delta).await?;
+        }
+        Ok(())
+    }
+
+    /// Appends whatever is held for choice `index` to its final `delta`.
+    async fn flush_choice(&mut self, index: u64, delta: &mut Value) -> Result<(), RenderError> {
+        let fields: Vec<Field> = self
+            .held
+            .range((index, Field::Content)..)
+            .take_while(|((i, _), _)| *i == index)
+            .filter(|(_, hold)| !hold.is_empty())
+            .map(|((_, field), _)| *field)
+            .collect();
+        for field in fields {
+            let Some(mut hold) = self.held.remove(&(index, field)) else {
+                continue;
+            };
+            let released = hold.finish();
+            let rendered = self
+                .session
+                .render(&released.text, released.before, field.json_string())
+                .await?;
+            append_to_delta(delta, field, &rendered);
+        }
+        Ok(())
+    }
+
+    /// A chunk carrying everything still held, before `[DONE]` or the stream's end.
+    async fn flush_all(&mut self) -> Result<Vec<u8>, RenderError> {
+        let indices: Vec<u64> = self
+            .held
+            .iter()
+            .filter(|(_, hold)| !hold.is_empty())
+            .map(|((index, _), _)| *index)
+            .collect();
+        if indices.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut choices = Vec::new();
+        let mut seen = Vec::new();
+        for index in indices {
+            if seen.contains(&index) {
+                continue;
+            }
+            seen.push(index);
+            let mut delta = Value::Object(Map::new());
+            self.flush_choice(index, &mut delta).await?;
+            choices.push(serde_json::json!({
+                "index": index,
+                "delta": delta,
+                "finish_reason": null,
+            }));
+        }
+        let mut chunk = self.template.clone().unwrap_or_default();
+        chunk.insert("choices".to_owned(), Value::Array(choices));
+        Ok(frame(&Value::Object(chunk)))
+    }
+}
+
+fn frame(chunk: &Value) -> Vec<u8> {
+    let mut out = b"data: ".to_vec();
+    out.extend_from_slice(chunk.to_string().as_bytes());
+    out.extend_from_slice(b"\n\n");
+    out
+}
+
+/// The text fields of one delta.
+fn delta_texts(delta: &mut Value) -> Vec<(Field, &mut String)> {
+    let mut out = Vec::new();
+    let Some(delta) = delta.as_object_mut() else {
+        return out;
+    };
+    for (key, value) in delta.iter_mut() {
+        match (key.as_str(), value) {
+            ("content", Value::String(text)) => out.push((Field::Content, text)),
+            ("refusal", Value::String(text)) => out.push((Field::Refusal, text)),
+            ("tool_calls", Value::Array(calls)) => {
+                for (position, call) in calls.iter_mut().enumerate() {
+                    let index = call
+                        .get("index")
+                        .and_then(Value::as_u64)
+                        .unwrap_or(position as u64);
+                    if let Some(Value::String(arguments)) = call
+                        .get_mut("function")
+                        .and_then(|f| f.get_mut("arguments"))
+                    {
+                        out.push((Field::ToolArguments(index), arguments));
+                    }
+                }
+            }
+            ("function_call", call) => {
+                if let Some(Value::String(arguments)) = call.get_mut("arguments") {
+                    out.push((Field::FunctionArguments, arguments));
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+fn append_to_delta(delta: &mut Value, field: Field, text: &str) {
+    let Some(delta) = delta.as_object_mut() else {
+        return;
+    };
+    let append = |slot: &mut Value| match slot {
+        Value::String(existing) => existing.push_str(text),
+        other => *other = Value::String(text.to_owned()),
+    };
+    match field {
+        Field::Content | Field::Refusal => {
+            let key = if field == Field::Content {
+                "content"
+            } else {
+                "refusal"
+            };
+            append(delta.entry(key).or_insert(Value::Null));
+        }
+        Field::FunctionArguments => {
+            let call = delta
+                .entry("function_call")
+                .or_insert_with(|| serde_json::json!({}));
+            if let Some(call) = call.as_object_mut() {
+                append(call.entry("arguments").or_insert(Value::Null));
+            }
+        }
+        Field::ToolArguments(index) => {
+            let calls = delta
+                .entry("tool_calls")
+                .or_insert_with(|| Value::Array(Vec::new()));
+            let Some(calls) = calls.as_array_mut() else {
+                return;
+            };
+            let position = calls
+                .iter()
+                .position(|c| c.get("index").and_then(Value::as_u64) == Some(index));
+            let call = match position {
+                Some(position) => &mut calls[position],
+                None => {
+                    calls.push(serde_json::json!({ "index": index, "function": {} }));
+                    let last = calls.len() - 1;
+                    &mut calls[last]
+                }
+            };
+            if let Some(function) = call
+                .as_object_mut()
+                .map(|c| c.entry("function").or_insert_with(|| serde_json::json!({})))
+                .and_then(Value::as_object_mut)
+            {
+                append(function.entry("arguments").or_insert(Value::Null));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn events_are_cut_at_blank_lines_whatever_the_split() {
+        let stream = b"data: {\"a\":1}\n\ndata: [DONE]\r\n\r\n: comment\n\n";
+        for cut in 0..stream.len() {
+            let mut splitter = EventSplitter::default();
+            let mut events = splitter.push(&stream[..cut]);
+            events.extend(splitter.push(&stream[cut..]));
+            assert_eq!(events.len(), 3, "cut at {cut}");
+            assert_eq!(events.concat(), stream.to_vec());
+            assert!(splitter.finish().is_none());
+        }
+        assert_eq!(
+            data_of(b"data: {\"a\":1}\n\n").as_deref(),
+            Some("{\"a\":1}")
+        );
+        assert_eq!(data_of(b": comment\n\n"), None);
+    }
+
+    #[test]
+    fn held_text_lands_in_the_final_delta() {
+        let mut delta = serde_json::json!({});
+        append_to_delta(&mut delta, Field::Content, "x");
+        append_to_delta(&mut delta, Field::ToolArguments(2), "{}");
+        append_to_delta(&mut delta, Field::ToolArguments(2), "!");
+        assert_eq!(
+            delta,
+            serde_json::json!({"content": "x", "tool_calls": [{"index": 2, "function": {"arguments": "{}!"}}]})
+        );
+    }
+}

@@ -1,0 +1,304 @@
+//! Tokens in a model's answer, as the model wrote them: exactly (`[EMAIL_k3j9x2m4q7zpa]`),
+//! or altered in case or brackets (`[email_K3J9X2M4Q7ZPA]`, `EMAIL_k3j9x2m4q7zpa`). An
+//! altered form counts only when its id, lower-cased, passes the check character and (for
+//! a form without brackets) its label is a type this tenant uses; the caller then still
+//! needs a stored token with that id and label. Nothing else is ever guessed.
+//!
+//! [`Holdback`] splits a streamed text so that no token is ever cut in two: everything
+//! that cannot be the beginning of a token is released at once; only a possible token
+//! fragment at the very end waits for the next piece.
+
+use crate::vault::token::ID_LEN;
+use crate::vault::TokenId;
+
+/// Longest label the token grammar allows.
+const MAX_LABEL: usize = 64;
+
+/// The type labels a tenant's tokens may carry (upper case).
+#[derive(Debug, Clone, Default)]
+pub struct Labels(Vec<String>);
+
+impl Labels {
+    /// The given labels.
+    pub fn new(labels: impl IntoIterator<Item = String>) -> Self {
+        let mut all: Vec<String> = labels.into_iter().map(|l| l.to_ascii_uppercase()).collect();
+        all.sort_unstable();
+        all.dedup();
+        Self(all)
+    }
+
+    fn contains(&self, label: &[u8]) -> bool {
+        self.0
+            .iter()
+            .any(|l| l.as_bytes().eq_ignore_ascii_case(label))
+    }
+
+    /// Whether `start` (a run of label/id characters) could grow into `LABEL_id` for one
+    /// of the labels.
+    fn could_start(&self, start: &[u8]) -> bool {
+        self.0.iter().any(|label| {
+            let label = label.as_bytes();
+            if start.len() <= label.len() {
+                return label[..start.len()].eq_ignore_ascii_case(start);
+            }
+            start[..label.len()].eq_ignore_ascii_case(label)
+                && start[label.len()] == b'_'
+                && start.len() - label.len() - 1 <= ID_LEN
+                && start[label.len() + 1..]
+                    .iter()
+                    .all(u8::is_ascii_alphanumeric)
+        })
+    }
+}
+
+/// A token found in text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FoundToken {
+    /// Byte offset where it starts (at `[` when there is one).
+    pub start: usize,
+    /// Byte offset after it (after `]` when there is one).
+    pub end: usize,
+    /// The label in upper case.
+    pub label: String,
+    /// The id, its check character verified.
+    pub id: TokenId,
+}
+
+fn is_word(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+/// The label and id of a run `LABEL_id` of word characters, if it has that shape.
+fn split_run(run: &[u8]) -> Option<(&[u8], TokenId)> {
+    if run.len() < ID_LEN + 2 {
+        return None;
+    }
+    let (label, rest) = run.split_at(run.len() - ID_LEN - 1);
+    if rest[0] != b'_' || label.len() > MAX_LABEL || !label[0].is_ascii_alphabetic() {
+        return None;
+    }
+    let id = std::str::from_utf8(&rest[1..]).ok()?.to_ascii_lowercase();
+    Some((label, TokenId::parse(&id)?))
+}
+
+/// Every token in `text`, exact or altered. `before` is the character just before
+/// `text` (when `text` continues an earlier piece), for the word boundary.
+pub fn find_tokens(text: &str, before: Option<char>, labels: &Labels) -> Vec<FoundToken> {
+    let bytes = text.as_bytes();
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let bracket = bytes[i] == b'[';
+        let run_start = if bracket { i + 1 } else { i };
+        let boundary = if i == 0 {
+            !before.is_some_and(|c| c.is_ascii_alphanumeric() || c == '_')
+        } else {
+            !is_word(bytes[i - 1])
+        };
+        if !(bracket || (boundary && bytes[i].is_ascii_alphabetic())) {
+            i += 1;
+            continue;
+        }
+        let run_end = run_start
+            + bytes[run_start..]
+                .iter()
+                .take_while(|&&b| is_word(b))
+                .count();
+        let run = &bytes[run_start..run_end];
+        let closed = bytes.get(run_end) == Some(&b']');
+        let end = if closed { run_end + 1 } else { run_end };
+        if let Some((label, id)) = split_run(run) {
+            // A bracketed token may carry any label; without brackets, only a known one
+            // (an identifier in code could otherwise look like one).
+            if (bracket && closed) || labels.contains(label) {
+                found.push(FoundToken {
+                    start: i,
+                    end,
+                    label: String::from_utf8_lossy(label).to_ascii_uppercase(),
+                    id,
+                });
+                i = end;
+                continue;
+            }
+        }
+        // Skip the rest of this word: a token starts only at a word boundary.
+        i = if bracket { i + 1 } else { run_end.max(i + 1) };
+    }
+    found
+}
+
+/// Whether `tail` (from a `[` or a word start to the end of the text so far) could still
+/// become a token, or a token that might yet be followed by its `]`.
+fn is_open(tail: &[u8], labels: &Labels) -> bool {
+    let bracket = tail.first() == Some(&b'[');
+    let run = if bracket { &tail[1..] } else { tail };
+    if run.iter().any(|&b| !is_word(b)) {
+        return false;
+    }
+    if bracket {
+        // Any label may follow a bracket (honey tokens, tenant types).
+        return run.len() <= MAX_LABEL + 1 + ID_LEN
+            && run.first().is_none_or(u8::is_ascii_alphabetic);
+    }
+    labels.could_start(run)
+}
+
+/// Holds back a possible token fragment at the end of a streamed text.
+#[derive(Debug, Default)]
+pub struct Holdback {
+    pending: String,
+    last: Option<char>,
+}
+
+/// A piece of text ready to go out, and the character before it.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Released {
+    /// The character just before `text` in the whole stream.
+    pub before: Option<char>,
+    /// The text.
+    pub text: String,
+}
+
+impl Holdback {
+    /// Adds `delta`; returns what can go out now.
+    pub fn push(&mut self, delta: &str, labels: &Labels) -> Released {
+        self.pending.push_str(delta);
+        let cut = self.cut(labels);
+        let rest = self.pending.split_off(cut);
+        let text = std::mem::replace(&mut self.pending, rest);
+        self.release(text)
+    }
+
+    /// Releases whatever is held (the stream ended).
+    pub fn finish(&mut self) -> Released {
+        let text = std::mem::take(&mut self.pending);
+        self.release(text)
+    }
+
+    /// Whether nothing is held.
+    pub fn is_empty(&self) -> bool {
+        self.pending.is_empty()
+    }
+
+    fn release(&mut self, text: String) -> Released {
+        let before = self.last;
+        if let Some(c) = text.chars().last() {
+            self.last = Some(c);
+        }
+        Released { before, text }
+    }
+
+    /// Where the held part starts: the first `[` or word start, among the last bytes
+    /// (a token is never longer), from which the rest could still become a token.
+    fn cut(&self, labels: &Labels) -> usize {
+        let bytes = self.pending.as_bytes();
+        let window = 2 + MAX_LABEL + 1 + ID_LEN;
+        let from = bytes.len().saturating_sub(window);
+        for i in from..bytes.len() {
+            if !self.pending.is_char_boundary(i) {
+                continue;
+            }
+            let word_start = bytes[i].is_ascii_alphabetic()
+                && if i == 0 {
+                    !self
+                        .last
+                        .is_some_and(|c| c.is_ascii_alphanumeric() || c == '_')
+                } else {
+                    !is_word(bytes[i - 1])
+                };
+            if (bytes[i] == b'[' || word_start) && is_open(&bytes[i..], labels) {
+                return i;
+            }
+        }
+        bytes.len()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rand::SeedableRng;
+
+    fn labels() -> Labels {
+        Labels::new(["EMAIL", "CREDIT_CARD", "PERSON"].map(str::to_owned))
+    }
+
+    fn id() -> TokenId {
+        TokenId::generate(&mut rand::rngs::StdRng::seed_from_u64(3))
+    }
+
+    #[test]
+    fn finds_exact_and_altered_tokens_but_not_near_misses() {
+        let id = id();
+        let upper = id.as_str().to_ascii_uppercase();
+        let text = format!(
+            "a [EMAIL_{id}] b [email_{upper}] c EMAIL_{id} d [CREDIT_CARD_{id} e x{id} \
+             f my_var_{id} g [PERSON_{bad}] h [Email_{id}]",
+            id = id.as_str(),
+            bad = "abcdefghjkmnp"
+        );
+        let found = find_tokens(&text, None, &labels());
+        let spans: Vec<&str> = found.iter().map(|t| &text[t.start..t.end]).collect();
+        assert_eq!(
+            spans,
+            vec![
+                format!("[EMAIL_{}]", id.as_str()),
+                format!("[email_{upper}]"),
+                format!("EMAIL_{}", id.as_str()),
+                format!("[CREDIT_CARD_{}", id.as_str()),
+                format!("[Email_{}]", id.as_str()),
+            ]
+        );
+        assert!(found.iter().all(|t| t.id == id));
+        assert_eq!(found[1].label, "EMAIL");
+    }
+
+    #[test]
+    fn a_word_glued_to_the_previous_piece_is_no_token() {
+        let id = id();
+        let text = format!("EMAIL_{}", id.as_str());
+        assert_eq!(find_tokens(&text, Some('x'), &labels()).len(), 0);
+        assert_eq!(find_tokens(&text, Some(' '), &labels()).len(), 1);
+    }
+
+    #[test]
+    fn every_split_of_a_stream_releases_the_same_text_and_never_cuts_a_token() {
+        let id = id();
+        let text = format!(
+            "Écrivez à [EMAIL_{id}] ou EMAIL_{id}, pas à [PERSON_{id}]! Emails: [x] EM",
+            id = id.as_str()
+        );
+        let whole = find_tokens(&text, None, &labels());
+        assert_eq!(whole.len(), 3);
+        for a in (0..=text.len()).filter(|&a| text.is_char_boundary(a)) {
+            for b in (a..=text.len())
+                .filter(|&b| text.is_char_boundary(b))
+                .step_by(7)
+            {
+                let mut hold = Holdback::default();
+                let mut out = String::new();
+                let mut tokens = 0;
+                for piece in [&text[..a], &text[a..b], &text[b..]] {
+                    let released = hold.push(piece, &labels());
+                    tokens += find_tokens(&released.text, released.before, &labels()).len();
+                    out.push_str(&released.text);
+                }
+                let released = hold.finish();
+                tokens += find_tokens(&released.text, released.before, &labels()).len();
+                out.push_str(&released.text);
+                assert_eq!(out, text);
+                assert_eq!(tokens, 3, "split at {a} and {b}");
+            }
+        }
+    }
+
+    #[test]
+    fn ordinary_text_is_released_at_once() {
+        let mut hold = Holdback::default();
+        assert_eq!(hold.push("Hello there, ", &labels()).text, "Hello there, ");
+        assert_eq!(hold.push("you [", &labels()).text, "you ");
+        assert_eq!(hold.push("1] and Em", &labels()).text, "[1] and ");
+        assert_eq!(hold.push("ily.", &labels()).text, "Emily.");
+        assert!(hold.is_empty());
+    }
+}
