@@ -316,16 +316,21 @@ impl AnomalyMonitor {
         found
     }
 
-    /// Applies the block policy to `anomaly` and returns it with its block, if any.
+    /// Until when the block policy blocks the caller of `anomaly`, if it does.
+    pub fn planned_block(&self, anomaly: &Anomaly) -> Option<i64> {
+        if !self.settings.block.blocks(anomaly.kind) || self.settings.block_seconds == 0 {
+            return None;
+        }
+        let seconds = i64::try_from(self.settings.block_seconds).unwrap_or(i64::MAX / 1000);
+        Some(anomaly.at.saturating_add(seconds.saturating_mul(1000)))
+    }
+
+    /// Blocks the caller of `anomaly` until `until`, here and for every instance.
     ///
     /// # Errors
     /// Store failures while recording the block.
-    pub async fn block_if_due(&self, mut anomaly: Anomaly) -> Result<Anomaly, StoreError> {
-        if !self.settings.block.blocks(anomaly.kind) || self.settings.block_seconds == 0 {
-            return Ok(anomaly);
-        }
-        let seconds = i64::try_from(self.settings.block_seconds).unwrap_or(i64::MAX / 1000);
-        let until = anomaly.at.saturating_add(seconds.saturating_mul(1000));
+    pub async fn block(&self, anomaly: &Anomaly, until: i64) -> Result<(), StoreError> {
+        // Stored first, so that a refresh running meanwhile cannot drop it here.
         self.store
             .block_caller(&CallerBlockRow {
                 tenant: anomaly.tenant.clone(),
@@ -340,8 +345,7 @@ impl AnomalyMonitor {
                 .or_insert(until);
             *entry = (*entry).max(until);
         }
-        anomaly.blocked_until = Some(until);
-        Ok(anomaly)
+        Ok(())
     }
 
     /// Seconds until the caller's block ends, when it is blocked.

@@ -50,6 +50,10 @@ pub enum ApiError {
     /// The model provider could not be reached.
     #[error("the model provider could not be reached")]
     UpstreamUnreachable,
+    /// The model provider refused the service's own credentials (its answer, which may
+    /// quote part of the provider key, is logged as a status only and not passed on).
+    #[error("the model provider refused this service's credentials; an operator must check the provider key")]
+    UpstreamCredentials,
     /// The model provider did not answer in time.
     #[error("the model provider did not answer in time")]
     UpstreamTimeout,
@@ -83,6 +87,7 @@ impl ApiError {
             Self::RateLimited(_) => (StatusCode::TOO_MANY_REQUESTS, "rate_limited"),
             Self::UpstreamUnreachable => (StatusCode::BAD_GATEWAY, "upstream_unreachable"),
             Self::UpstreamTimeout => (StatusCode::GATEWAY_TIMEOUT, "upstream_timeout"),
+            Self::UpstreamCredentials => (StatusCode::BAD_GATEWAY, "upstream_credentials"),
             Self::OutputBlocked => (StatusCode::BAD_GATEWAY, "output_blocked"),
             Self::Unavailable => (StatusCode::SERVICE_UNAVAILABLE, "store_unavailable"),
             Self::Internal(_) => (StatusCode::INTERNAL_SERVER_ERROR, "internal"),

@@ -82,6 +82,8 @@ pub struct Metrics {
     pub key_versions: Family<StateLabels, Gauge>,
     /// The active root key version (set when scraped).
     pub root_key_version: Gauge,
+    /// Time the proxy spends on one streamed event (hold-back, reveal, output policy).
+    pub proxy_event_seconds: Histogram,
 }
 
 impl fmt::Debug for Metrics {
@@ -113,6 +115,12 @@ impl Metrics {
         let anomalies = Family::<KindLabels, Counter>::default();
         let key_versions = Family::<StateLabels, Gauge>::default();
         let root_key_version = Gauge::default();
+        let proxy_event_seconds = Histogram::new(exponential_buckets(0.000_005, 2.0, 16));
+        registry.register(
+            "proxy_stream_event_duration_seconds",
+            "Time the proxy spends on one streamed event before forwarding it",
+            proxy_event_seconds.clone(),
+        );
         registry.register(
             "anomalies",
             "Anomalies detected on reveals, by kind",
@@ -181,6 +189,7 @@ impl Metrics {
             anomalies,
             key_versions,
             root_key_version,
+            proxy_event_seconds,
         }
     }
 

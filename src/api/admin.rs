@@ -486,6 +486,10 @@ pub(super) async fn lift_block(
     RequestId(request_id): RequestId,
     Path(sub): Path<String>,
 ) -> Result<StatusCode, ApiError> {
+    if sub == caller.sub {
+        // A blocked admin must not be able to lift its own block.
+        return Err(ApiError::SecondAdminRequired);
+    }
     let existed = state
         .anomalies
         .unblock(caller.tenant.as_str(), &sub)

@@ -85,11 +85,9 @@ pub(super) async fn after_reveal(
     Ok(())
 }
 
-async fn report(state: &AppState, caller: &Caller, anomaly: Anomaly) -> Result<(), ApiError> {
-    let anomaly = state.anomalies.block_if_due(anomaly).await.map_err(|err| {
-        tracing::warn!(error = %err, "a caller block could not be stored");
-        ApiError::Unavailable
-    })?;
+async fn report(state: &AppState, caller: &Caller, mut anomaly: Anomaly) -> Result<(), ApiError> {
+    // On record first: a block that then fails to store still leaves its anomaly.
+    anomaly.blocked_until = state.anomalies.planned_block(&anomaly);
     let mut event = state.vault.audit_record(
         &caller.tenant,
         &caller.sub,
@@ -103,6 +101,16 @@ async fn report(state: &AppState, caller: &Caller, anomaly: Anomaly) -> Result<(
     );
     event.outcome = anomaly.kind.as_str().to_owned();
     state.vault.record(&event).await?;
+    if let Some(until) = anomaly.blocked_until {
+        state
+            .anomalies
+            .block(&anomaly, until)
+            .await
+            .map_err(|err| {
+                tracing::warn!(error = %err, "a caller block could not be stored");
+                ApiError::Unavailable
+            })?;
+    }
     state.metrics.audit("anomaly");
     state
         .metrics

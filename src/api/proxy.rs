@@ -22,9 +22,12 @@ use crate::auth::Caller;
 use crate::error::ApiError;
 use crate::proxy::messages::{chat_answer_texts, chat_request_texts, embeddings_request_texts};
 use crate::proxy::session::{AnswerSession, RenderError};
-use crate::proxy::stream::{EventSplitter, StreamRewriter};
+use crate::proxy::stream::{strip_logprobs, EventSplitter, StreamRewriter};
 use crate::proxy::{Dialect, Upstream};
 use crate::vault::TokenizeScope;
+
+/// Largest non-streamed answer accepted from the provider.
+const MAX_ANSWER_BYTES: usize = 32 << 20;
 
 /// The caller of a proxied call.
 #[derive(Debug)]
@@ -122,6 +125,7 @@ pub(super) async fn azure_embeddings(
 
 fn azure_path(deployment: &str, operation: &str, query: Option<&str>) -> Result<String, ApiError> {
     if deployment.is_empty()
+        || deployment.starts_with('.')
         || !deployment
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_' || b == b'.')
@@ -130,7 +134,17 @@ fn azure_path(deployment: &str, operation: &str, query: Option<&str>) -> Result<
             "the deployment name may hold letters, digits, '-', '_' and '.' only".to_owned(),
         ));
     }
-    let query = query.map(|q| format!("?{q}")).unwrap_or_default();
+    // Only the API version goes upstream: nothing else a caller adds to the query.
+    let version = query
+        .unwrap_or_default()
+        .split('&')
+        .find(|pair| pair.starts_with("api-version="))
+        .filter(|pair| {
+            pair.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"-=._".contains(&b))
+        })
+        .map(str::to_owned);
+    let query = version.map(|v| format!("?{v}")).unwrap_or_default();
     Ok(format!(
         "/openai/deployments/{deployment}/{operation}{query}"
     ))
@@ -204,8 +218,20 @@ impl Call {
         Ok(ids)
     }
 
-    /// Sends the (tokenized) body upstream.
+    /// Sends the (tokenized) body upstream. An answer refusing the provider key is not
+    /// passed on: providers quote part of the key in it, and the caller can do nothing
+    /// about it anyway.
     async fn send(&self, body: &Value) -> Result<reqwest::Response, ApiError> {
+        let response = self.send_once(body).await?;
+        let status = response.status().as_u16();
+        if matches!(status, 401 | 403 | 407) {
+            tracing::error!(status, "the model provider refused the provider key");
+            return Err(ApiError::UpstreamCredentials);
+        }
+        Ok(response)
+    }
+
+    async fn send_once(&self, body: &Value) -> Result<reqwest::Response, ApiError> {
         let bytes = serde_json::to_vec(body)
             .map_err(|_| ApiError::InvalidRequest("the body cannot be re-encoded".to_owned()))?;
         let request = self.upstream.post(self.dialect, &self.path, bytes);
@@ -229,11 +255,26 @@ impl Call {
         Ok(reply(status, &headers, Body::from(bytes)))
     }
 
-    async fn read_whole(&self, response: reqwest::Response) -> Result<Bytes, ApiError> {
-        match tokio::time::timeout(self.upstream.timeout, response.bytes()).await {
+    /// The whole answer, within the time limit and [`MAX_ANSWER_BYTES`].
+    async fn read_whole(&self, mut response: reqwest::Response) -> Result<Bytes, ApiError> {
+        let mut body = Vec::new();
+        let read = async {
+            while let Some(piece) = response
+                .chunk()
+                .await
+                .map_err(|_| ApiError::UpstreamUnreachable)?
+            {
+                if body.len() + piece.len() > MAX_ANSWER_BYTES {
+                    tracing::warn!("the model provider's answer is too large");
+                    return Err(ApiError::UpstreamUnreachable);
+                }
+                body.extend_from_slice(&piece);
+            }
+            Ok(())
+        };
+        match tokio::time::timeout(self.upstream.timeout, read).await {
             Err(_) => Err(ApiError::UpstreamTimeout),
-            Ok(Err(_)) => Err(ApiError::UpstreamUnreachable),
-            Ok(Ok(bytes)) => Ok(bytes),
+            Ok(result) => result.map(|()| Bytes::from(body)),
         }
     }
 
@@ -242,6 +283,10 @@ impl Call {
             return Err(ApiError::InvalidRequest(
                 "the body must be a JSON object".to_owned(),
             ));
+        }
+        if self.caller.scopes.may_detokenize_something() {
+            // The answer reveals values: the caller's reveal limits apply as well.
+            admit(state, "detokenize", &self.caller).await?;
         }
         let ids = self.tokenize(state, chat_request_texts(&mut body)).await?;
         let mut session = AnswerSession::start(
@@ -281,12 +326,20 @@ impl Call {
             Err(RenderError::Blocked) => "output_blocked",
             Err(RenderError::Vault(_)) => "failed",
         };
-        finish(state, &self, &session, false, outcome).await?;
-        match rendered {
+        let response = match rendered {
             Ok(()) => Ok(reply(status, &headers, Body::from(answer.to_string()))),
             Err(RenderError::Blocked) => Err(ApiError::OutputBlocked),
             Err(RenderError::Vault(err)) => Err(err.into()),
-        }
+        };
+        // Every reveal is on record already; the call's summary and the anomaly check
+        // need not hold up the answer.
+        let state = state.clone();
+        tokio::spawn(async move {
+            if let Err(err) = finish(&state, &self, &session, false, outcome).await {
+                tracing::warn!(error = %err, "the proxied call could not be audited");
+            }
+        });
+        response
     }
 
     /// Streams the answer through a rewriter on its own task: the caller's response
@@ -303,7 +356,7 @@ impl Call {
         let (sender, receiver) = mpsc::channel::<Bytes>(16);
         tokio::spawn(async move {
             let mut rewriter = StreamRewriter::new(session);
-            let outcome = pump(&self, response, &mut rewriter, &sender).await;
+            let outcome = pump(&self, &state, response, &mut rewriter, &sender).await;
             let session = rewriter.into_session();
             if let Err(err) = finish(&state, &self, &session, true, outcome).await {
                 tracing::warn!(error = %err, "the proxied call could not be audited");
@@ -322,36 +375,47 @@ impl Call {
 /// Moves events from the upstream to the caller until either side ends; the outcome.
 async fn pump(
     call: &Call,
+    state: &AppState,
     mut response: reqwest::Response,
     rewriter: &mut StreamRewriter,
     sender: &mpsc::Sender<Bytes>,
 ) -> &'static str {
     let mut splitter = EventSplitter::default();
     loop {
-        let piece = match tokio::time::timeout(call.upstream.timeout, response.chunk()).await {
+        let next = tokio::select! {
+            // A caller that went away stops the call at once, upstream included.
+            () = sender.closed() => return "client_disconnected",
+            next = tokio::time::timeout(call.upstream.timeout, response.chunk()) => next,
+        };
+        let piece = match next {
             Err(_) => {
-                let _ = sender
-                    .send(error_event(
-                        "upstream_timeout",
-                        "the model provider stopped answering",
-                    ))
-                    .await;
-                return "upstream_timeout";
+                let message = "the model provider stopped answering";
+                return broken_off(rewriter, sender, "upstream_timeout", message).await;
             }
             Ok(Err(_)) => {
-                let _ = sender
-                    .send(error_event(
-                        "upstream_disconnected",
-                        "the model provider's stream broke off",
-                    ))
-                    .await;
-                return "upstream_disconnected";
+                let message = "the model provider's stream broke off";
+                return broken_off(rewriter, sender, "upstream_disconnected", message).await;
             }
             Ok(Ok(None)) => break,
             Ok(Ok(Some(piece))) => piece,
         };
-        for event in splitter.push(&piece) {
-            match rewriter.event(event).await {
+        let Ok(events) = splitter.push(&piece) else {
+            let _ = sender
+                .send(error_event(
+                    "upstream_oversized",
+                    "the model provider sent an oversized event",
+                ))
+                .await;
+            return "upstream_oversized";
+        };
+        for event in events {
+            let started = std::time::Instant::now();
+            let rewritten = rewriter.event(event).await;
+            state
+                .metrics
+                .proxy_event_seconds
+                .observe(started.elapsed().as_secs_f64());
+            match rewritten {
                 Ok(bytes) if bytes.is_empty() => {}
                 Ok(bytes) => {
                     if sender.send(Bytes::from(bytes)).await.is_err() {
@@ -373,6 +437,25 @@ async fn pump(
         }
         Err(err) => stop(sender, &err).await,
     }
+}
+
+/// The provider's stream ended early: what was held goes out (through the same checks),
+/// then an error event the caller's SDK raises.
+async fn broken_off(
+    rewriter: &mut StreamRewriter,
+    sender: &mpsc::Sender<Bytes>,
+    code: &'static str,
+    message: &str,
+) -> &'static str {
+    match rewriter.finish().await {
+        Ok(held) if !held.is_empty() => {
+            let _ = sender.send(Bytes::from(held)).await;
+        }
+        Ok(_) => {}
+        Err(err) => return stop(sender, &err).await,
+    }
+    let _ = sender.send(error_event(code, message)).await;
+    code
 }
 
 async fn stop(sender: &mpsc::Sender<Bytes>, err: &RenderError) -> &'static str {
@@ -405,6 +488,11 @@ fn error_event(code: &str, message: &str) -> Bytes {
 }
 
 async fn render_answer(session: &mut AnswerSession, answer: &mut Value) -> Result<(), RenderError> {
+    if session.checks_output() {
+        if let Some(choices) = answer.get_mut("choices").and_then(Value::as_array_mut) {
+            choices.iter_mut().for_each(strip_logprobs);
+        }
+    }
     for (text, json_string) in chat_answer_texts(answer) {
         let rendered = session.render(text, None, json_string).await?;
         *text = rendered.to_string();

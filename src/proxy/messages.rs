@@ -3,27 +3,50 @@
 
 use serde_json::Value;
 
-/// The texts of a chat request: every message's content (a string, or the `text` of each
-/// content part), tool results, and the arguments of earlier tool and function calls.
+/// The texts of a chat request: every message's content (a string, or the `text` or
+/// `refusal` of each content part), refusals, tool results, the arguments of earlier
+/// tool and function calls, and predicted output (`prediction.content`).
 pub fn chat_request_texts(body: &mut Value) -> Vec<&mut String> {
     let mut out = Vec::new();
-    let Some(messages) = body.get_mut("messages").and_then(Value::as_array_mut) else {
+    let Some(body) = body.as_object_mut() else {
         return out;
     };
+    for (key, value) in body.iter_mut() {
+        match (key.as_str(), value) {
+            ("messages", Value::Array(messages)) => message_list_texts(messages, &mut out),
+            ("prediction", prediction) => match prediction.get_mut("content") {
+                Some(Value::String(text)) => out.push(text),
+                Some(Value::Array(parts)) => parts_texts(parts, &mut out),
+                _ => {}
+            },
+            _ => {}
+        }
+    }
+    out
+}
+
+fn parts_texts<'a>(parts: &'a mut [Value], out: &mut Vec<&'a mut String>) {
+    for part in parts {
+        let Some(part) = part.as_object_mut() else {
+            continue;
+        };
+        for (key, value) in part.iter_mut() {
+            if let ("text" | "refusal", Value::String(text)) = (key.as_str(), value) {
+                out.push(text);
+            }
+        }
+    }
+}
+
+fn message_list_texts<'a>(messages: &'a mut [Value], out: &mut Vec<&'a mut String>) {
     for message in messages {
         let Some(message) = message.as_object_mut() else {
             continue;
         };
         for (key, value) in message.iter_mut() {
             match (key.as_str(), value) {
-                ("content", Value::String(text)) => out.push(text),
-                ("content", Value::Array(parts)) => {
-                    for part in parts {
-                        if let Some(Value::String(text)) = part.get_mut("text") {
-                            out.push(text);
-                        }
-                    }
-                }
+                ("content" | "refusal", Value::String(text)) => out.push(text),
+                ("content", Value::Array(parts)) => parts_texts(parts, out),
                 ("tool_calls", Value::Array(calls)) => {
                     for call in calls {
                         if let Some(Value::String(arguments)) = call
@@ -43,7 +66,6 @@ pub fn chat_request_texts(body: &mut Value) -> Vec<&mut String> {
             }
         }
     }
-    out
 }
 
 /// The texts of an embeddings request: `input`, one string or a list of them.
@@ -127,13 +149,14 @@ mod tests {
                 ]},
                 {"role": "tool", "tool_call_id": "1", "content": "d"},
                 {"role": "assistant", "function_call": {"name": "f", "arguments": "e"}}
-            ]
+            ],
+            "prediction": {"type": "content", "content": "f"}
         });
         let texts: Vec<String> = chat_request_texts(&mut body)
             .into_iter()
             .map(|t| t.clone())
             .collect();
-        assert_eq!(texts, ["a", "b", "{\"c\":1}", "d", "e"]);
+        assert_eq!(texts, ["a", "b", "{\"c\":1}", "d", "e", "f"]);
         for text in chat_request_texts(&mut body) {
             text.push('!');
         }

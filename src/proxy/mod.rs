@@ -53,8 +53,24 @@ impl Upstream {
             "the provider key file {} is empty",
             key_file.display()
         );
+        let parsed = reqwest::Url::parse(base)
+            .with_context(|| "PROMPTVAULT_UPSTREAM_URL is not a URL".to_owned())?;
+        anyhow::ensure!(
+            matches!(parsed.scheme(), "https" | "http"),
+            "PROMPTVAULT_UPSTREAM_URL must be an http or https URL"
+        );
+        if parsed.scheme() == "http"
+            && !matches!(parsed.host_str(), Some("localhost" | "127.0.0.1" | "[::1]"))
+        {
+            tracing::warn!(
+                "the upstream is plain http: the provider key and tokenized prompts cross the network unencrypted"
+            );
+        }
         let client = reqwest::Client::builder()
             .connect_timeout(Duration::from_secs(10))
+            // A redirect would resend the provider key (reqwest keeps `api-key` across
+            // hosts) and the prompt to wherever it points.
+            .redirect(reqwest::redirect::Policy::none())
             .build()
             .context("building the upstream HTTP client")?;
         Ok(Self {

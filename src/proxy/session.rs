@@ -84,18 +84,36 @@ impl AnswerSession {
         })
     }
 
+    /// Whether values the model writes itself are checked (the output policy is not
+    /// `pass`): streams then hold back a value until it is whole.
+    pub fn checks_output(&self) -> bool {
+        self.policy.output != OutputAction::Pass
+    }
+
     /// The labels tokens of this tenant may carry.
     pub fn labels(&self) -> &Labels {
         &self.labels
     }
 
-    /// Looks up `ids` ahead (the request's own tokens, which the model usually repeats),
-    /// so that revealing them later needs no read.
+    /// Looks up `ids` ahead (the request's own tokens, which the model usually repeats)
+    /// and puts the ones this caller may see on record as about to be revealed, so that
+    /// revealing them later needs neither a read nor a write. Runs while the provider
+    /// thinks. The record may name a token the answer then does not use: the audit log
+    /// errs on the side of saying too much.
     ///
     /// # Errors
     /// Store failures.
     pub async fn prefetch(&mut self, ids: Vec<String>) -> Result<(), VaultError> {
-        self.look_up(ids).await
+        self.look_up(ids.clone()).await?;
+        let mut revealable: Vec<&str> = ids
+            .iter()
+            .map(String::as_str)
+            .filter(|id| matches!(self.known.get(*id), Some(Lookup::Reveal { .. })))
+            .collect();
+        revealable.sort_unstable();
+        revealable.dedup();
+        let revealable: Vec<String> = revealable.into_iter().map(str::to_owned).collect();
+        self.record(revealable, "prepared").await
     }
 
     async fn look_up(&mut self, mut ids: Vec<String>) -> Result<(), VaultError> {
@@ -182,7 +200,8 @@ impl AnswerSession {
         tokens: &[super::tokens::FoundToken],
     ) -> Result<Option<String>, RenderError> {
         let mut spans = self.vault.sensitive_spans(&self.policy, text);
-        spans.retain(|(start, end)| !tokens.iter().any(|t| t.start < *end && *start < t.end));
+        // A token is never a value, whatever a tenant's own pattern matches inside it.
+        spans.retain(|f| !tokens.iter().any(|t| t.start < f.end && f.start < t.end));
         if spans.is_empty() {
             return Ok(None);
         }
@@ -199,7 +218,10 @@ impl AnswerSession {
                     request_id: &self.request_id,
                     ctx: self.caller.ctx.as_deref(),
                 };
-                let mut done = self.vault.tokenize(scope, &[text.to_owned()], None).await?;
+                let mut done = self
+                    .vault
+                    .tokenize_found(scope, &[text.to_owned()], &[spans])
+                    .await?;
                 let Some(result) = done.pop() else {
                     return Ok(None);
                 };
@@ -231,10 +253,19 @@ impl AnswerSession {
         }
         new.sort_unstable();
         new.dedup();
+        let new: Vec<String> = new.into_iter().map(str::to_owned).collect();
+        self.record(new, "revealed").await
+    }
+
+    /// One `detokenize` audit event naming `ids`; marks them as on record.
+    async fn record(&mut self, ids: Vec<String>, stage: &str) -> Result<(), VaultError> {
+        if ids.is_empty() {
+            return Ok(());
+        }
         let details = serde_json::json!({
             "via": "proxy",
-            "token_ids": new,
-            "revealed": new.len(),
+            "stage": stage,
+            "token_ids": ids,
             "ctx": self.caller.ctx,
         });
         let event = self.vault.audit_record(
@@ -245,9 +276,7 @@ impl AnswerSession {
             &details,
         );
         self.vault.record(&event).await?;
-        for id in new {
-            self.recorded.insert(id.to_owned());
-        }
+        self.recorded.extend(ids);
         Ok(())
     }
 }

@@ -10,22 +10,41 @@ use serde_json::{Map, Value};
 use super::session::{AnswerSession, RenderError};
 use super::tokens::Holdback;
 
+/// Longest single event accepted from the provider.
+pub const MAX_EVENT_BYTES: usize = 8 << 20;
+
 /// Cuts server-sent events out of a byte stream.
 #[derive(Debug, Default)]
 pub struct EventSplitter {
     buffer: Vec<u8>,
+    scanned: usize,
 }
+
+/// The provider sent an event longer than [`MAX_EVENT_BYTES`].
+#[derive(Debug, Clone, Copy, thiserror::Error)]
+#[error("the provider sent an oversized event")]
+pub struct OversizedEvent;
 
 impl EventSplitter {
     /// Adds bytes; returns every complete event (with its blank line).
-    pub fn push(&mut self, bytes: &[u8]) -> Vec<Vec<u8>> {
+    ///
+    /// # Errors
+    /// An event grows past [`MAX_EVENT_BYTES`].
+    pub fn push(&mut self, bytes: &[u8]) -> Result<Vec<Vec<u8>>, OversizedEvent> {
         self.buffer.extend_from_slice(bytes);
         let mut events = Vec::new();
-        while let Some(end) = event_end(&self.buffer) {
+        // Resume the search a little before where the last one stopped, so that a
+        // blank line split across two pieces is found, without rescanning the event.
+        while let Some(end) = event_end(&self.buffer, self.scanned.saturating_sub(2)) {
             let rest = self.buffer.split_off(end);
             events.push(std::mem::replace(&mut self.buffer, rest));
+            self.scanned = 0;
         }
-        events
+        self.scanned = self.buffer.len();
+        if self.buffer.len() > MAX_EVENT_BYTES {
+            return Err(OversizedEvent);
+        }
+        Ok(events)
     }
 
     /// What is left when the stream ends (an event without its blank line).
@@ -34,9 +53,9 @@ impl EventSplitter {
     }
 }
 
-/// The end of the first event in `buffer` (after its blank line), if complete.
-fn event_end(buffer: &[u8]) -> Option<usize> {
-    let mut i = 0;
+/// The end of the first event in `buffer` (after its blank line), searching from `from`.
+fn event_end(buffer: &[u8], from: usize) -> Option<usize> {
+    let mut i = from;
     while i < buffer.len() {
         if buffer[i] == b'\n' {
             match buffer.get(i + 1) {
@@ -153,6 +172,10 @@ impl StreamRewriter {
 
     async fn choice(&mut self, choice: &mut Value) -> Result<(), RenderError> {
         let index = choice.get("index").and_then(Value::as_u64).unwrap_or(0);
+        if self.session.checks_output() {
+            // Log probabilities spell out the model's own words, values included.
+            strip_logprobs(choice);
+        }
         let finished = choice
             .get("finish_reason")
             .is_some_and(|reason| !reason.is_null());
@@ -160,12 +183,14 @@ impl StreamRewriter {
             return Ok(());
         };
         let labels = self.session.labels().clone();
+        let whole_values = self.session.checks_output();
         for (field, text) in delta_texts(delta) {
-            let released = self
-                .held
-                .entry((index, field))
-                .or_default()
-                .push(text, &labels);
+            let hold = self.held.entry((index, field)).or_default();
+            let released = if whole_values {
+                hold.push_values(text, &labels)
+            } else {
+                hold.push(text, &labels)
+            };
             *text = self
                 .session
                 .render(&released.text, released.before, field.json_string())
@@ -230,6 +255,13 @@ impl StreamRewriter {
         let mut chunk = self.template.clone().unwrap_or_default();
         chunk.insert("choices".to_owned(), Value::Array(choices));
         Ok(frame(&Value::Object(chunk)))
+    }
+}
+
+/// Drops `logprobs` from a choice (kept as `null`, the shape clients expect).
+pub fn strip_logprobs(choice: &mut Value) {
+    if let Some(logprobs) = choice.get_mut("logprobs") {
+        *logprobs = Value::Null;
     }
 }
 
@@ -338,8 +370,8 @@ mod tests {
         let stream = b"data: {\"a\":1}\n\ndata: [DONE]\r\n\r\n: comment\n\n";
         for cut in 0..stream.len() {
             let mut splitter = EventSplitter::default();
-            let mut events = splitter.push(&stream[..cut]);
-            events.extend(splitter.push(&stream[cut..]));
+            let mut events = splitter.push(&stream[..cut]).unwrap();
+            events.extend(splitter.push(&stream[cut..]).unwrap());
             assert_eq!(events.len(), 3, "cut at {cut}");
             assert_eq!(events.concat(), stream.to_vec());
             assert!(splitter.finish().is_none());

@@ -169,6 +169,18 @@ impl Holdback {
         self.release(text)
     }
 
+    /// As [`Holdback::push`], also holding back a possible sensitive value still being
+    /// written (for the output policy, which must see a value whole): the unfinished
+    /// last word, and before it words that could belong to the same value (digit
+    /// groups, capitalised words), within a bounded window.
+    pub fn push_values(&mut self, delta: &str, labels: &Labels) -> Released {
+        self.pending.push_str(delta);
+        let cut = self.cut(labels).min(value_cut(&self.pending));
+        let rest = self.pending.split_off(cut);
+        let text = std::mem::replace(&mut self.pending, rest);
+        self.release(text)
+    }
+
     /// Releases whatever is held (the stream ended).
     pub fn finish(&mut self) -> Released {
         let text = std::mem::take(&mut self.pending);
@@ -212,6 +224,52 @@ impl Holdback {
         }
         bytes.len()
     }
+}
+
+/// Longest unfinished word held back for the output policy.
+const MAX_WORD_TAIL: usize = 256;
+/// Longest run of value-like words held back before it.
+const MAX_VALUE_TAIL: usize = 96;
+
+/// Where a possible value at the end of `text` starts (`text.len()` when none can).
+fn value_cut(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    // The unfinished last word.
+    let mut cut = bytes
+        .iter()
+        .rposition(u8::is_ascii_whitespace)
+        .map_or(0, |i| i + 1);
+    if bytes.len() - cut > MAX_WORD_TAIL {
+        cut = bytes.len() - MAX_WORD_TAIL;
+        while !text.is_char_boundary(cut) {
+            cut += 1;
+        }
+        return cut;
+    }
+    // Earlier words of the same value: "4111 1111 …", "DE89 3704 …", "+1 415 …", "Jane Doe".
+    let floor = bytes.len().saturating_sub(MAX_VALUE_TAIL);
+    loop {
+        let before = &text[..cut];
+        let trimmed = before.trim_end_matches([' ', '\t']);
+        if trimmed.len() == before.len() || trimmed.len() < floor {
+            break;
+        }
+        let start = trimmed
+            .as_bytes()
+            .iter()
+            .rposition(u8::is_ascii_whitespace)
+            .map_or(0, |i| i + 1);
+        let word = &trimmed[start..];
+        let value_like = word.chars().next().is_some_and(char::is_uppercase)
+            || word.starts_with('+')
+            || word.starts_with('(')
+            || word.bytes().any(|b| b.is_ascii_digit());
+        if word.is_empty() || start < floor || !value_like {
+            break;
+        }
+        cut = start;
+    }
+    cut
 }
 
 #[cfg(test)]
@@ -290,6 +348,25 @@ mod tests {
                 assert_eq!(tokens, 3, "split at {a} and {b}");
             }
         }
+    }
+
+    #[test]
+    fn values_being_written_are_held_until_a_word_ends_them() {
+        assert_eq!(value_cut("call +1 415 555"), 5);
+        assert_eq!(value_cut("mail ann@exa"), 5);
+        assert_eq!(value_cut("ask Jane Doe "), 4);
+        assert_eq!(value_cut("ask Jane Doe said "), 18);
+        assert_eq!(value_cut("done. "), 6);
+        let mut hold = Holdback::default();
+        let labels = labels();
+        let mut out = String::new();
+        for piece in ["Card 4111", " 1111 11", "11 1111 is", " fine."] {
+            let released = hold.push_values(piece, &labels).text;
+            assert!(!released.contains("4111") || released.contains("4111 1111 1111 1111"));
+            out.push_str(&released);
+        }
+        out.push_str(&hold.finish().text);
+        assert_eq!(out, "Card 4111 1111 1111 1111 is fine.");
     }
 
     #[test]

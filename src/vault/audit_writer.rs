@@ -72,15 +72,32 @@ fn spawn_writer(store: Arc<dyn VaultStore>) -> mpsc::UnboundedSender<(AuditRecor
                     Err(_) => break,
                 }
             }
-            let outcome = store.append_audits(&events).await.map_err(|err| {
-                tracing::warn!(error = %err, events = events.len(), "audit events could not be stored");
-                match err {
-                    StoreError::Unavailable(_) => BatchFailure::Unavailable,
-                    _ => BatchFailure::Database,
+            match store.append_audits(&events).await {
+                Ok(()) => {
+                    for waiter in waiters.drain(..) {
+                        let _ = waiter.send(Ok(()));
+                    }
                 }
-            });
-            for waiter in waiters.drain(..) {
-                let _ = waiter.send(outcome);
+                Err(StoreError::Unavailable(err)) => {
+                    tracing::warn!(error = %err, events = events.len(), "audit events could not be stored");
+                    for waiter in waiters.drain(..) {
+                        let _ = waiter.send(Err(BatchFailure::Unavailable));
+                    }
+                }
+                Err(err) => {
+                    // One bad event must not fail the others: store them one by one.
+                    tracing::warn!(error = %err, events = events.len(), "an audit batch failed; retrying its events one by one");
+                    for (event, waiter) in events.iter().zip(waiters.drain(..)) {
+                        let outcome = store
+                            .append_audits(std::slice::from_ref(event))
+                            .await
+                            .map_err(|err| match err {
+                                StoreError::Unavailable(_) => BatchFailure::Unavailable,
+                                _ => BatchFailure::Database,
+                            });
+                        let _ = waiter.send(outcome);
+                    }
+                }
             }
             events.clear();
         }

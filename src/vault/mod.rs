@@ -29,7 +29,7 @@ pub use token::{Token, TokenId};
 use crate::audit::AuditRecord;
 use crate::clock::Clock;
 use crate::crypto::{self, CryptoError, RootKeyring};
-use crate::detect::{Detector, EntityType};
+use crate::detect::{Detector, EntityType, Finding};
 use crate::store::{NewEntryRow, StoreError, TenantStateRow, VaultStore};
 use crate::tenant::TenantId;
 
@@ -272,12 +272,37 @@ impl Vault {
         texts: &[String],
         only: Option<&[EntityType]>,
     ) -> Result<Vec<TokenizedText>, VaultError> {
+        self.tokenize_inner(scope, texts, only, None).await
+    }
+
+    /// Tokenizes exactly `findings` (one list per text, from [`Vault::sensitive_spans`]),
+    /// without detecting again.
+    ///
+    /// # Errors
+    /// As [`Vault::tokenize`].
+    pub async fn tokenize_found(
+        &self,
+        scope: TokenizeScope<'_>,
+        texts: &[String],
+        findings: &[Vec<Finding>],
+    ) -> Result<Vec<TokenizedText>, VaultError> {
+        self.tokenize_inner(scope, texts, None, Some(findings))
+            .await
+    }
+
+    async fn tokenize_inner(
+        &self,
+        scope: TokenizeScope<'_>,
+        texts: &[String],
+        only: Option<&[EntityType]>,
+        given: Option<&[Vec<Finding>]>,
+    ) -> Result<Vec<TokenizedText>, VaultError> {
         // The tenant's state (policy version, key epoch) is cached, and every write checks
         // it in the same statement: when another instance changed it, nothing is written
         // and the request runs again with the fresh state and policy.
         for _ in 0..STORE_ATTEMPTS {
             let state = self.tenant_state(scope.tenant.as_str()).await?;
-            if let Some(done) = self.tokenize_with(scope, texts, only, state).await? {
+            if let Some(done) = self.tokenize_with(scope, texts, only, given, state).await? {
                 return Ok(done);
             }
             self.forget_state(scope.tenant.as_str());
@@ -319,6 +344,7 @@ impl Vault {
         scope: TokenizeScope<'_>,
         texts: &[String],
         only: Option<&[EntityType]>,
+        given: Option<&[Vec<Finding>]>,
         state: TenantStateRow,
     ) -> Result<Option<Vec<TokenizedText>>, VaultError> {
         self.keyring.follow_root(state.root_version).await?;
@@ -326,16 +352,19 @@ impl Vault {
             .policy(scope.tenant, state.policy_version.unwrap_or(0))
             .await?;
         let only = effective_types(only, policy.entities.as_deref());
-        let findings: Vec<Vec<_>> = texts
-            .iter()
-            .map(|text| {
-                let mut found = self
-                    .detector
-                    .find_with(text, only.as_deref(), &policy.recognizers);
-                found.retain(|f| !policy.allows(&text[f.start..f.end]));
-                found
-            })
-            .collect();
+        let findings: Vec<Vec<Finding>> = match given {
+            Some(given) => given.to_vec(),
+            None => texts
+                .iter()
+                .map(|text| {
+                    let mut found =
+                        self.detector
+                            .find_with(text, only.as_deref(), &policy.recognizers);
+                    found.retain(|f| !policy.allows(&text[f.start..f.end]));
+                    found
+                })
+                .collect(),
+        };
         let event = self.audit_record(
             scope.tenant,
             scope.sub,
@@ -595,12 +624,12 @@ impl Vault {
 
     /// The sensitive values in `text` under `policy` (its types, recognizers and
     /// allow-list), as byte ranges.
-    pub fn sensitive_spans(&self, policy: &CompiledPolicy, text: &str) -> Vec<(usize, usize)> {
+    pub fn sensitive_spans(&self, policy: &CompiledPolicy, text: &str) -> Vec<Finding> {
         let mut found =
             self.detector
                 .find_with(text, policy.entities.as_deref(), &policy.recognizers);
         found.retain(|f| !policy.allows(&text[f.start..f.end]));
-        found.into_iter().map(|f| (f.start, f.end)).collect()
+        found
     }
 
     /// What the caller may learn about each of `ids`: the value, or only that it is

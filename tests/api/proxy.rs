@@ -30,6 +30,17 @@ pub struct Received {
 pub struct MockUpstream {
     pub received: Arc<Mutex<Vec<Received>>>,
     pub template: Arc<Mutex<String>>,
+    /// Set when a slow stream (`mock_slow`) was dropped: its caller went away.
+    pub slow_stream_dropped: Arc<std::sync::atomic::AtomicBool>,
+}
+
+/// Flags the end of a slow stream when dropped.
+struct DropFlag(Arc<std::sync::atomic::AtomicBool>);
+
+impl Drop for DropFlag {
+    fn drop(&mut self) {
+        self.0.store(true, std::sync::atomic::Ordering::SeqCst);
+    }
 }
 
 static TOKEN: std::sync::LazyLock<regex::Regex> =
@@ -67,8 +78,12 @@ impl MockUpstream {
         });
         if let Some(status) = body["mock_status"].as_u64() {
             let status = StatusCode::from_u16(status as u16).unwrap();
-            let error =
-                json!({"error": {"message": "slow down", "type": "rate_limit", "code": "x"}});
+            let message = if status == StatusCode::UNAUTHORIZED {
+                "Incorrect API key provided: sk-pro***only"
+            } else {
+                "slow down"
+            };
+            let error = json!({"error": {"message": message, "type": "rate_limit", "code": "x"}});
             return (
                 status,
                 [("content-type", "application/json"), ("retry-after", "7")],
@@ -108,6 +123,51 @@ impl MockUpstream {
                 "usage": {"prompt_tokens": 1, "completion_tokens": 2, "total_tokens": 3}
             }))
             .into_response();
+        }
+        if body["mock_slow"].as_bool() == Some(true) {
+            let flag = DropFlag(Arc::clone(&self.slow_stream_dropped));
+            let stream = futures_util::stream::unfold((flag, 0u32), |(flag, i)| async move {
+                if i > 0 {
+                    tokio::time::sleep(Duration::from_millis(20)).await;
+                }
+                let chunk = json!({"choices": [{"index": 0, "delta": {"content": "word "}, "finish_reason": null}]});
+                (i < 10_000).then(|| {
+                    (
+                        Ok::<_, std::convert::Infallible>(axum::body::Bytes::from(format!(
+                            "data: {chunk}\n\n"
+                        ))),
+                        (flag, i + 1),
+                    )
+                })
+            });
+            return (
+                [("content-type", "text/event-stream")],
+                axum::body::Body::from_stream(stream),
+            )
+                .into_response();
+        }
+        if body["mock_break"].as_bool() == Some(true) {
+            let chunk = json!({"choices": [{"index": 0, "delta": {"content": text}, "finish_reason": null}]});
+            let first = axum::body::Bytes::from(format!("data: {chunk}\n\n"));
+            // The first chunk, then (once it surely went out) a broken connection.
+            let stream = futures_util::stream::unfold(0u8, move |i| {
+                let first = first.clone();
+                async move {
+                    match i {
+                        0 => Some((Ok(first), 1)),
+                        1 => {
+                            tokio::time::sleep(Duration::from_millis(100)).await;
+                            Some((Err(std::io::Error::other("connection reset")), 2))
+                        }
+                        _ => None,
+                    }
+                }
+            });
+            return (
+                [("content-type", "text/event-stream")],
+                axum::body::Body::from_stream(stream),
+            )
+                .into_response();
         }
         let streamed = if tool { arguments } else { text };
         let mut cuts: Vec<usize> = body["mock_split"]
@@ -335,10 +395,10 @@ async fn a_streamed_answer_split_at_every_byte_equals_the_whole_one() {
         assert_eq!(answer.headers["content-type"], "text/event-stream");
         let (content, events) = reassemble(&answer.raw);
         assert_eq!(content, expected, "split at {cut}");
-        if cut == 3 {
+        if cut == 13 {
             // Forwarded as it comes, not buffered whole: the first piece goes out alone.
             let first: Value = serde_json::from_str(&events[1]["data: ".len()..]).unwrap();
-            assert_eq!(first["choices"][0]["delta"]["content"], "Don");
+            assert_eq!(first["choices"][0]["delta"]["content"], "Done: mailed ");
         }
         assert_eq!(events.last().map(String::as_str), Some("data: [DONE]"));
         assert!(
@@ -558,6 +618,89 @@ async fn provider_errors_azure_embeddings_and_refusals() {
         StatusCode::FORBIDDEN
     );
     assert_eq!(mock.received.lock().unwrap().len(), before);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn streamed_values_the_model_wrote_are_seen_whole_whatever_the_split() {
+    let template = "Card 5500 0000 0000 0004 or mail bob@example.net, re {0}.";
+    let (app, _mock, _dir) = proxy_app(AppOptions::default(), template).await;
+    let jwt = app.jwt(TENANT, "tokenize detokenize", None);
+    for cut in 0..=70 {
+        let answer = chat(
+            &app,
+            &jwt,
+            request(&json!({"stream": true, "mock_split": [cut, cut + 5, cut + 9]})),
+        )
+        .await;
+        let (content, _) = reassemble(&answer.raw);
+        assert!(!content.contains("bob@example.net"), "cut {cut}: {content}");
+        assert!(!content.contains("0004"), "cut {cut}: {content}");
+        assert!(
+            content.contains("ann@example.org") && content.matches("[EMAIL_").count() == 1,
+            "cut {cut}: {content}"
+        );
+        assert!(content.contains("[CREDIT_CARD_"), "cut {cut}: {content}");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_caller_that_goes_away_cancels_the_upstream_stream() {
+    use http_body_util::BodyExt;
+    let (app, mock, _dir) = proxy_app(AppOptions::default(), "x").await;
+    let jwt = app.jwt(TENANT, "tokenize detokenize", None);
+    let request = axum::http::Request::post("/v1/chat/completions")
+        .header("authorization", format!("Bearer {jwt}"))
+        .header("content-type", "application/json")
+        .body(axum::body::Body::from(
+            request(&json!({"stream": true, "mock_slow": true})).to_string(),
+        ))
+        .unwrap();
+    let response = tower::ServiceExt::oneshot(app.router.clone(), request)
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    let mut body = response.into_body();
+    let first = body.frame().await.unwrap().unwrap();
+    assert!(first.data_ref().is_some());
+    assert!(!mock
+        .slow_stream_dropped
+        .load(std::sync::atomic::Ordering::SeqCst));
+    drop(body);
+    for _ in 0..100 {
+        if mock
+            .slow_stream_dropped
+            .load(std::sync::atomic::Ordering::SeqCst)
+        {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    panic!("the upstream stream was still running 2 s after the caller left");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_broken_upstream_stream_ends_with_an_error_event_and_a_refused_key_is_not_echoed() {
+    let (app, _mock, _dir) = proxy_app(AppOptions::default(), "Hello {0}").await;
+    let jwt = app.jwt(TENANT, "tokenize detokenize", None);
+    let answer = chat(
+        &app,
+        &jwt,
+        request(&json!({"stream": true, "mock_break": true})),
+    )
+    .await;
+    assert_eq!(answer.status, StatusCode::OK);
+    assert!(answer.raw.contains("ann@example.org"), "{}", answer.raw);
+    assert!(
+        answer.raw.contains("upstream_disconnected"),
+        "{}",
+        answer.raw
+    );
+    assert!(!answer.raw.contains("[DONE]"));
+
+    let refused = chat(&app, &jwt, request(&json!({"mock_status": 401}))).await;
+    assert_eq!(refused.status, StatusCode::BAD_GATEWAY, "{}", refused.raw);
+    assert_eq!(refused.body["title"], "upstream_credentials");
+    assert!(!refused.raw.contains("sk-pro"), "{}", refused.raw);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
