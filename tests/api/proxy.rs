@@ -704,6 +704,49 @@ async fn a_broken_upstream_stream_ends_with_an_error_event_and_a_refused_key_is_
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_honey_token_echoed_by_the_model_stays_hidden_and_is_an_anomaly() {
+    let (app, _mock, _dir) = proxy_app(AppOptions::default(), "See {0}.").await;
+    let admin = app.jwt(TENANT, "admin", None);
+    let honey = app
+        .post_as(&admin, "/v1/admin/honeytokens", &json!({"type": "EMAIL"}))
+        .await
+        .body["token"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let jwt = app.jwt_as("prober", TENANT, "tokenize detokenize", None, false);
+    let mut body = request(&json!({}));
+    body["messages"][1]["content"] = json!(format!("What is {honey}?"));
+    let answer = chat(&app, &jwt, body).await;
+    assert_eq!(answer.status, StatusCode::OK, "{}", answer.raw);
+    assert_eq!(
+        answer.body["choices"][0]["message"]["content"],
+        format!("See {honey}.")
+    );
+    // The call's summary and anomaly check run just after the answer.
+    for _ in 0..100 {
+        let events = app
+            .request(
+                "GET",
+                "/v1/admin/audit?action=anomaly",
+                Some(&admin),
+                None,
+                Vec::new(),
+            )
+            .await
+            .body["events"]
+            .clone();
+        if let Some(event) = events.as_array().and_then(|e| e.first()) {
+            assert_eq!(event["outcome"], "honey_token");
+            assert_eq!(event["sub"], "prober");
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    panic!("no anomaly event for the honey token");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn without_an_upstream_the_proxy_routes_do_not_exist() {
     let app = crate::helpers::sqlite_app().await;
     let jwt = app.jwt(TENANT, "tokenize detokenize", None);
