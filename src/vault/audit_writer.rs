@@ -1,5 +1,5 @@
 //! Group commit for audit events written outside a tokenize statement (reveals, admin
-//! actions, anomalies). Concurrent requests hand their event to one writer task, which
+//! actions, anomalies). Concurrent requests hand their event to a queue; a writer task
 //! stores whatever has queued up in one transaction and then answers each of them: a
 //! request still waits for its own event to be durable before it answers (no reveal
 //! without its event), but a burst of N reveals costs one commit instead of N.
@@ -13,6 +13,8 @@ use crate::store::{StoreError, VaultStore};
 
 /// Events stored per transaction at most.
 const MAX_BATCH: usize = 256;
+/// Batches in flight at once.
+const WRITERS: usize = 3;
 
 type Waiter = oneshot::Sender<Result<(), BatchFailure>>;
 
@@ -36,7 +38,7 @@ impl AuditWriter {
         store: &Arc<dyn VaultStore>,
         event: AuditRecord,
     ) -> Result<(), StoreError> {
-        let queue = self.queue.get_or_init(|| spawn_writer(Arc::clone(store)));
+        let queue = self.queue.get_or_init(|| spawn_writer(store));
         let (done, wait) = oneshot::channel();
         if queue.send((event, done)).is_err() {
             return Err(unavailable());
@@ -55,12 +57,28 @@ fn unavailable() -> StoreError {
     StoreError::Unavailable(sqlx::Error::PoolTimedOut)
 }
 
-fn spawn_writer(store: Arc<dyn VaultStore>) -> mpsc::UnboundedSender<(AuditRecord, Waiter)> {
-    let (queue, mut incoming) = mpsc::unbounded_channel::<(AuditRecord, Waiter)>();
-    tokio::spawn(async move {
-        let mut events = Vec::with_capacity(MAX_BATCH);
-        let mut waiters = Vec::with_capacity(MAX_BATCH);
-        while let Some((event, waiter)) = incoming.recv().await {
+fn spawn_writer(store: &Arc<dyn VaultStore>) -> mpsc::UnboundedSender<(AuditRecord, Waiter)> {
+    let (queue, incoming) = mpsc::unbounded_channel::<(AuditRecord, Waiter)>();
+    let incoming = Arc::new(tokio::sync::Mutex::new(incoming));
+    // A few writers take turns at the queue, so that a batch can be collected while
+    // another one waits for its commit.
+    for _ in 0..WRITERS {
+        tokio::spawn(write_batches(Arc::clone(store), Arc::clone(&incoming)));
+    }
+    queue
+}
+
+type Queue = Arc<tokio::sync::Mutex<mpsc::UnboundedReceiver<(AuditRecord, Waiter)>>>;
+
+async fn write_batches(store: Arc<dyn VaultStore>, incoming: Queue) {
+    let mut events = Vec::with_capacity(MAX_BATCH);
+    let mut waiters = Vec::with_capacity(MAX_BATCH);
+    loop {
+        {
+            let mut incoming = incoming.lock().await;
+            let Some((event, waiter)) = incoming.recv().await else {
+                return;
+            };
             events.push(event);
             waiters.push(waiter);
             while events.len() < MAX_BATCH {
@@ -72,6 +90,8 @@ fn spawn_writer(store: Arc<dyn VaultStore>) -> mpsc::UnboundedSender<(AuditRecor
                     Err(_) => break,
                 }
             }
+        }
+        {
             match store.append_audits(&events).await {
                 Ok(()) => {
                     for waiter in waiters.drain(..) {
@@ -101,6 +121,5 @@ fn spawn_writer(store: Arc<dyn VaultStore>) -> mpsc::UnboundedSender<(AuditRecor
             }
             events.clear();
         }
-    });
-    queue
+    }
 }
