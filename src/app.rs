@@ -286,7 +286,66 @@ fn redacted_url(url: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::redacted_url;
+    use super::{redacted_url, ApiSettings};
+    use crate::config::Config;
+    use std::collections::HashMap;
+
+    fn settings(vars: &[(&str, String)]) -> anyhow::Result<ApiSettings> {
+        let env: HashMap<String, String> = vars
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), v.clone()))
+            .collect();
+        ApiSettings::from_config(&Config::from_sources(None, &env)?)
+    }
+
+    #[test]
+    fn the_webhook_needs_its_key_file_and_the_proxy_its_provider_key() {
+        let dir = tempfile::tempdir().unwrap();
+        let key = dir.path().join("hook.key");
+        std::fs::write(&key, "a-webhook-key-of-some-length\n").unwrap();
+        let url = (
+            "PROMPTVAULT_ANOMALY_WEBHOOK_URL",
+            "http://127.0.0.1:9/h".to_owned(),
+        );
+        assert!(settings(std::slice::from_ref(&url)).is_err());
+        let with_key = settings(&[
+            url.clone(),
+            (
+                "PROMPTVAULT_ANOMALY_WEBHOOK_SECRET_FILE",
+                key.display().to_string(),
+            ),
+        ])
+        .unwrap();
+        assert!(with_key.anomaly.webhook.is_some());
+        std::fs::write(&key, "short").unwrap();
+        assert!(settings(&[
+            url,
+            (
+                "PROMPTVAULT_ANOMALY_WEBHOOK_SECRET_FILE",
+                key.display().to_string()
+            ),
+        ])
+        .is_err());
+
+        let upstream = (
+            "PROMPTVAULT_UPSTREAM_URL",
+            "https://api.openai.com".to_owned(),
+        );
+        assert!(settings(std::slice::from_ref(&upstream)).is_err());
+        let provider_key = dir.path().join("provider.key");
+        std::fs::write(&provider_key, "sk-test\n").unwrap();
+        let proxy = settings(&[
+            upstream,
+            (
+                "PROMPTVAULT_UPSTREAM_API_KEY_FILE",
+                provider_key.display().to_string(),
+            ),
+        ])
+        .unwrap();
+        assert!(proxy.upstream.is_some());
+        assert!(!format!("{proxy:?}").contains("sk-test"));
+        assert!(settings(&[]).unwrap().upstream.is_none());
+    }
 
     #[test]
     fn database_urls_lose_their_credentials_in_logs() {

@@ -307,12 +307,17 @@ impl Call {
             let bytes = self.read_whole(response).await?;
             return Ok(reply(status, &headers, Body::from(bytes)));
         }
-        let streamed = headers.iter().any(|(name, value)| {
-            name == CONTENT_TYPE
-                && value
-                    .to_str()
-                    .is_ok_and(|v| v.starts_with("text/event-stream"))
-        });
+        // Server-sent events by their content type, or (for providers that label them
+        // loosely) a streamed request answered with anything but JSON.
+        let content_type = headers
+            .iter()
+            .find(|(name, _)| name == CONTENT_TYPE)
+            .and_then(|(_, value)| value.to_str().ok())
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        let asked_to_stream = body.get("stream").and_then(Value::as_bool) == Some(true);
+        let streamed = content_type.starts_with("text/event-stream")
+            || (asked_to_stream && !content_type.contains("json"));
         if streamed {
             return Ok(self.stream(state.clone(), session, response, status, &headers));
         }
