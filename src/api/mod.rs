@@ -85,15 +85,11 @@ pub fn router(state: AppState) -> Router {
         .route("/v1/admin/blocks/{sub}", delete(admin::lift_block))
         .route("/v1/admin/audit", get(admin::list_audit))
         .route("/v1/admin/audit/verify", get(admin::verify_audit))
-        .route("/v1/chat/completions", post(proxy::openai_chat))
-        .route("/v1/embeddings", post(proxy::openai_embeddings))
+        .route("/v1/chat/completions", post(proxy::openai))
+        .route("/v1/embeddings", post(proxy::openai))
         .route(
-            "/openai/deployments/{deployment}/chat/completions",
-            post(proxy::azure_chat),
-        )
-        .route(
-            "/openai/deployments/{deployment}/embeddings",
-            post(proxy::azure_embeddings),
+            "/openai/deployments/{deployment}/{*operation}",
+            post(proxy::azure),
         )
         .route("/healthz", get(health::alive))
         .route("/readyz", get(health::ready))

@@ -10,7 +10,7 @@ use axum::body::{Body, Bytes};
 use axum::extract::{FromRequestParts, Path, RawQuery, State};
 use axum::http::header::{AUTHORIZATION, CONTENT_TYPE};
 use axum::http::request::Parts;
-use axum::http::{HeaderValue, StatusCode};
+use axum::http::{HeaderValue, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use serde_json::Value;
 use tokio::sync::mpsc;
@@ -61,66 +61,62 @@ impl FromRequestParts<AppState> for ProxyCaller {
     }
 }
 
-/// `POST /v1/chat/completions`.
-pub(super) async fn openai_chat(
+/// What a proxied call asks the provider for.
+#[derive(Debug, Clone, Copy)]
+enum Operation {
+    Chat,
+    Embeddings,
+}
+
+impl Operation {
+    /// The operation named by the end of a path (`chat/completions`, `embeddings`).
+    fn named(tail: &str) -> Option<Self> {
+        match tail {
+            "chat/completions" => Some(Self::Chat),
+            "embeddings" => Some(Self::Embeddings),
+            _ => None,
+        }
+    }
+
+    async fn run(self, call: Call, state: &AppState, body: Value) -> Result<Response, ApiError> {
+        match self {
+            Self::Chat => call.chat(state, body).await,
+            Self::Embeddings => call.embeddings(state, body).await,
+        }
+    }
+}
+
+/// `POST /v1/chat/completions` and `POST /v1/embeddings`.
+pub(super) async fn openai(
     State(state): State<AppState>,
+    uri: Uri,
     ProxyCaller(caller): ProxyCaller,
     RequestId(request_id): RequestId,
     ApiJson(body): ApiJson<Value>,
 ) -> Result<Response, ApiError> {
-    let call = Call::new(
-        &state,
-        caller,
-        request_id,
-        Dialect::OpenAi,
-        "/v1/chat/completions",
-    )?;
-    call.chat(&state, body).await
+    let path = uri.path();
+    let operation = path
+        .strip_prefix("/v1/")
+        .and_then(Operation::named)
+        .ok_or(ApiError::NotFound)?;
+    let call = Call::new(&state, caller, request_id, Dialect::OpenAi, path)?;
+    operation.run(call, &state, body).await
 }
 
-/// `POST /openai/deployments/{deployment}/chat/completions?api-version=…`.
-pub(super) async fn azure_chat(
+/// `POST /openai/deployments/{deployment}/chat/completions?api-version=…` and
+/// `…/{deployment}/embeddings`.
+pub(super) async fn azure(
     State(state): State<AppState>,
-    Path(deployment): Path<String>,
+    Path((deployment, operation)): Path<(String, String)>,
     RawQuery(query): RawQuery,
     ProxyCaller(caller): ProxyCaller,
     RequestId(request_id): RequestId,
     ApiJson(body): ApiJson<Value>,
 ) -> Result<Response, ApiError> {
-    let path = azure_path(&deployment, "chat/completions", query.as_deref())?;
+    let kind = Operation::named(&operation).ok_or(ApiError::NotFound)?;
+    let path = azure_path(&deployment, &operation, query.as_deref())?;
     let call = Call::new(&state, caller, request_id, Dialect::Azure, &path)?;
-    call.chat(&state, body).await
-}
-
-/// `POST /v1/embeddings`.
-pub(super) async fn openai_embeddings(
-    State(state): State<AppState>,
-    ProxyCaller(caller): ProxyCaller,
-    RequestId(request_id): RequestId,
-    ApiJson(body): ApiJson<Value>,
-) -> Result<Response, ApiError> {
-    let call = Call::new(
-        &state,
-        caller,
-        request_id,
-        Dialect::OpenAi,
-        "/v1/embeddings",
-    )?;
-    call.embeddings(&state, body).await
-}
-
-/// `POST /openai/deployments/{deployment}/embeddings?api-version=…`.
-pub(super) async fn azure_embeddings(
-    State(state): State<AppState>,
-    Path(deployment): Path<String>,
-    RawQuery(query): RawQuery,
-    ProxyCaller(caller): ProxyCaller,
-    RequestId(request_id): RequestId,
-    ApiJson(body): ApiJson<Value>,
-) -> Result<Response, ApiError> {
-    let path = azure_path(&deployment, "embeddings", query.as_deref())?;
-    let call = Call::new(&state, caller, request_id, Dialect::Azure, &path)?;
-    call.embeddings(&state, body).await
+    kind.run(call, &state, body).await
 }
 
 fn azure_path(deployment: &str, operation: &str, query: Option<&str>) -> Result<String, ApiError> {
