@@ -314,14 +314,21 @@ impl Call {
         let asked_to_stream = body.get("stream").and_then(Value::as_bool) == Some(true);
         let streamed = content_type.starts_with("text/event-stream")
             || (asked_to_stream && !content_type.contains("json"));
+        // A JSON answer (`response_format`) gets revealed values escaped for JSON.
+        let json_content = matches!(
+            body.pointer("/response_format/type")
+                .and_then(Value::as_str),
+            Some("json_object" | "json_schema")
+        );
         if streamed {
-            return Ok(self.stream(state.clone(), session, response, status, &headers));
+            let rewriter = StreamRewriter::new(session, json_content);
+            return Ok(self.stream(state.clone(), rewriter, response, status, &headers));
         }
         let bytes = self.read_whole(response).await?;
         let Ok(mut answer) = serde_json::from_slice::<Value>(&bytes) else {
             return Ok(reply(status, &headers, Body::from(bytes)));
         };
-        let rendered = render_answer(&mut session, &mut answer).await;
+        let rendered = render_answer(&mut session, &mut answer, json_content).await;
         let outcome = match rendered {
             Ok(()) => "ok",
             Err(RenderError::Blocked) => "output_blocked",
@@ -349,14 +356,13 @@ impl Call {
     fn stream(
         self,
         state: AppState,
-        session: AnswerSession,
+        mut rewriter: StreamRewriter,
         response: reqwest::Response,
         status: reqwest::StatusCode,
         headers: &[(axum::http::HeaderName, HeaderValue)],
     ) -> Response {
         let (sender, receiver) = mpsc::channel::<Bytes>(16);
         tokio::spawn(async move {
-            let mut rewriter = StreamRewriter::new(session);
             let outcome = pump(&self, &state, response, &mut rewriter, &sender).await;
             let session = rewriter.into_session();
             if let Err(err) = finish(&state, &self, &session, true, outcome).await {
@@ -427,11 +433,19 @@ async fn pump(
             }
         }
     }
-    let mut tail = splitter.finish().unwrap_or_default();
+    // A last event without its blank line still goes through the rewriter.
+    let mut out = Vec::new();
+    if let Some(mut tail) = splitter.finish() {
+        tail.extend_from_slice(b"\n\n");
+        match rewriter.event(tail).await {
+            Ok(bytes) => out = bytes,
+            Err(err) => return stop(sender, &err).await,
+        }
+    }
     match rewriter.finish().await {
         Ok(mut held) => {
-            held.append(&mut tail);
-            if !held.is_empty() && sender.send(Bytes::from(held)).await.is_err() {
+            out.append(&mut held);
+            if !out.is_empty() && sender.send(Bytes::from(out)).await.is_err() {
                 return "client_disconnected";
             }
             "ok"
@@ -488,13 +502,17 @@ fn error_event(code: &str, message: &str) -> Bytes {
     Bytes::from(format!("data: {error}\n\n"))
 }
 
-async fn render_answer(session: &mut AnswerSession, answer: &mut Value) -> Result<(), RenderError> {
+async fn render_answer(
+    session: &mut AnswerSession,
+    answer: &mut Value,
+    json_content: bool,
+) -> Result<(), RenderError> {
     if session.checks_output() {
         if let Some(choices) = answer.get_mut("choices").and_then(Value::as_array_mut) {
             choices.iter_mut().for_each(strip_logprobs);
         }
     }
-    for (text, json_string) in chat_answer_texts(answer) {
+    for (text, json_string) in chat_answer_texts(answer, json_content) {
         let rendered = session.render(text, None, json_string).await?;
         *text = rendered.to_string();
     }

@@ -86,16 +86,17 @@ pub fn embeddings_request_texts(body: &mut Value) -> Vec<&mut String> {
 /// A text of an answer, and whether it lies inside a JSON document (tool arguments).
 pub type AnswerText<'a> = (&'a mut String, bool);
 
-/// The texts of one message or delta: `content`, `refusal`, tool-call and function-call
-/// arguments.
-pub fn message_texts(message: &mut Value) -> Vec<AnswerText<'_>> {
+/// The texts of one message: `content` (inside a JSON document when `json_content`),
+/// `refusal`, tool-call and function-call arguments.
+pub fn message_texts(message: &mut Value, json_content: bool) -> Vec<AnswerText<'_>> {
     let mut out = Vec::new();
     let Some(message) = message.as_object_mut() else {
         return out;
     };
     for (key, value) in message.iter_mut() {
         match (key.as_str(), value) {
-            ("content" | "refusal", Value::String(text)) => out.push((text, false)),
+            ("content", Value::String(text)) => out.push((text, json_content)),
+            ("refusal", Value::String(text)) => out.push((text, false)),
             ("tool_calls", Value::Array(calls)) => {
                 for call in calls {
                     if let Some(Value::String(arguments)) = call
@@ -118,14 +119,14 @@ pub fn message_texts(message: &mut Value) -> Vec<AnswerText<'_>> {
 }
 
 /// The texts of a whole (non-streamed) chat answer.
-pub fn chat_answer_texts(body: &mut Value) -> Vec<AnswerText<'_>> {
+pub fn chat_answer_texts(body: &mut Value, json_content: bool) -> Vec<AnswerText<'_>> {
     let Some(choices) = body.get_mut("choices").and_then(Value::as_array_mut) else {
         return Vec::new();
     };
     choices
         .iter_mut()
         .filter_map(|choice| choice.get_mut("message"))
-        .flat_map(message_texts)
+        .flat_map(|message| message_texts(message, json_content))
         .collect()
 }
 
@@ -169,7 +170,7 @@ mod tests {
     fn answer_texts_and_embeddings() {
         let mut answer = json!({"choices": [{"message": {"content": "x", "tool_calls": [
             {"function": {"arguments": "{}"}}]}}]});
-        let texts: Vec<(String, bool)> = chat_answer_texts(&mut answer)
+        let texts: Vec<(String, bool)> = chat_answer_texts(&mut answer, false)
             .into_iter()
             .map(|(t, j)| (t.clone(), j))
             .collect();

@@ -69,16 +69,22 @@ fn event_end(buffer: &[u8], from: usize) -> Option<usize> {
     None
 }
 
-/// The `data:` payload of an event, when it has exactly the shape `data: …` lines.
-fn data_of(event: &[u8]) -> Option<String> {
+/// An event's `data:` payload, and its other lines (`event:`, `id:`, comments) as they
+/// were; `None` without data or when not UTF-8.
+fn data_of(event: &[u8]) -> Option<(String, String)> {
     let text = std::str::from_utf8(event).ok()?;
     let mut data: Option<String> = None;
+    let mut others = String::new();
     for line in text.lines() {
         let line = line.trim_end_matches('\r');
         if line.is_empty() {
             continue;
         }
-        let payload = line.strip_prefix("data:")?;
+        let Some(payload) = line.strip_prefix("data:") else {
+            others.push_str(line);
+            others.push('\n');
+            continue;
+        };
         let payload = payload.strip_prefix(' ').unwrap_or(payload);
         match &mut data {
             Some(data) => {
@@ -88,7 +94,7 @@ fn data_of(event: &[u8]) -> Option<String> {
             None => data = Some(payload.to_owned()),
         }
     }
-    data
+    data.map(|data| (others, data))
 }
 
 /// Which text of which choice a delta belongs to.
@@ -112,15 +118,18 @@ pub struct StreamRewriter {
     session: AnswerSession,
     held: BTreeMap<(u64, Field), Holdback>,
     template: Option<Map<String, Value>>,
+    json_content: bool,
 }
 
 impl StreamRewriter {
-    /// A rewriter revealing through `session`.
-    pub fn new(session: AnswerSession) -> Self {
+    /// A rewriter revealing through `session`; `json_content` when the caller asked for
+    /// a JSON answer (`response_format`), so that revealed values are escaped in it.
+    pub fn new(session: AnswerSession, json_content: bool) -> Self {
         Self {
             session,
             held: BTreeMap::new(),
             template: None,
+            json_content,
         }
     }
 
@@ -134,32 +143,41 @@ impl StreamRewriter {
     /// # Errors
     /// The output policy blocks the answer, or the store failed.
     pub async fn event(&mut self, event: Vec<u8>) -> Result<Vec<u8>, RenderError> {
-        let Some(data) = data_of(&event) else {
+        let Some((others, data)) = data_of(&event) else {
             return Ok(event);
         };
-        if data.trim() == "[DONE]" {
-            let mut out = self.flush_all().await?;
-            out.extend_from_slice(&event);
-            return Ok(out);
-        }
-        let Ok(Value::Object(mut chunk)) = serde_json::from_str::<Value>(&data) else {
-            return Ok(event);
+        let chunk = match serde_json::from_str::<Value>(&data) {
+            Ok(Value::Object(chunk))
+                if chunk
+                    .get("choices")
+                    .and_then(Value::as_array)
+                    .is_some_and(|c| !c.is_empty()) =>
+            {
+                chunk
+            }
+            // `[DONE]`, usage-only chunks, errors, anything else: whatever is still held
+            // goes out first, then the event as it came.
+            _ => {
+                let mut out = self.flush_all().await?;
+                out.extend_from_slice(&event);
+                return Ok(out);
+            }
         };
-        let Some(Value::Array(choices)) = chunk.get_mut("choices") else {
-            return Ok(event);
+        let mut chunk = chunk;
+        let mut choices = match chunk.remove("choices") {
+            Some(Value::Array(choices)) => choices,
+            _ => Vec::new(),
         };
-        if choices.is_empty() {
-            return Ok(event);
-        }
-        let mut choices = std::mem::take(choices);
-        for choice in &mut choices {
-            self.choice(choice).await?;
+        for (position, choice) in choices.iter_mut().enumerate() {
+            self.choice(choice, position as u64).await?;
         }
         let mut template = chunk.clone();
         template.remove("usage");
         self.template = Some(template);
         chunk.insert("choices".to_owned(), Value::Array(choices));
-        Ok(frame(&Value::Object(chunk)))
+        let mut out = others.into_bytes();
+        out.extend_from_slice(&frame(&Value::Object(chunk)));
+        Ok(out)
     }
 
     /// What still has to go out when the upstream stream ended without `[DONE]`.
@@ -170,8 +188,11 @@ impl StreamRewriter {
         self.flush_all().await
     }
 
-    async fn choice(&mut self, choice: &mut Value) -> Result<(), RenderError> {
-        let index = choice.get("index").and_then(Value::as_u64).unwrap_or(0);
+    async fn choice(&mut self, choice: &mut Value, position: u64) -> Result<(), RenderError> {
+        let index = choice
+            .get("index")
+            .and_then(Value::as_u64)
+            .unwrap_or(position);
         if self.session.checks_output() {
             // Log probabilities spell out the model's own words, values included.
             strip_logprobs(choice);
@@ -179,11 +200,21 @@ impl StreamRewriter {
         let finished = choice
             .get("finish_reason")
             .is_some_and(|reason| !reason.is_null());
-        let Some(delta) = choice.get_mut("delta") else {
+        let Some(choice) = choice.as_object_mut() else {
             return Ok(());
         };
+        let delta = choice
+            .entry("delta")
+            .or_insert_with(|| Value::Object(Map::new()));
+        if !delta.is_object() {
+            if !finished {
+                return Ok(());
+            }
+            *delta = Value::Object(Map::new());
+        }
         let labels = self.session.labels().clone();
         let whole_values = self.session.checks_output();
+        let present: Vec<Field> = delta_texts(delta).into_iter().map(|(f, _)| f).collect();
         for (field, text) in delta_texts(delta) {
             let hold = self.held.entry((index, field)).or_default();
             let released = if whole_values {
@@ -193,9 +224,16 @@ impl StreamRewriter {
             };
             *text = self
                 .session
-                .render(&released.text, released.before, field.json_string())
+                .render(&released.text, released.before, self.json_string(field))
                 .await?
                 .to_string();
+        }
+        if !present.is_empty() {
+            // The model moved on to another field (text, then a tool call; the next tool
+            // call): what is held for the others is complete, and clients close a field
+            // when the next one starts, so it goes out in this chunk, ahead of the rest.
+            self.flush_fields(index, delta, |field| !present.contains(&field))
+                .await?;
         }
         if finished {
             self.flush_choice(index, delta).await?;
@@ -203,13 +241,30 @@ impl StreamRewriter {
         Ok(())
     }
 
+    /// Whether revealed values in `field` must be escaped for a JSON string: tool
+    /// arguments always, content when the caller asked for a JSON answer.
+    fn json_string(&self, field: Field) -> bool {
+        field.json_string() || (field == Field::Content && self.json_content)
+    }
+
     /// Appends whatever is held for choice `index` to its final `delta`.
     async fn flush_choice(&mut self, index: u64, delta: &mut Value) -> Result<(), RenderError> {
+        self.flush_fields(index, delta, |_| true).await
+    }
+
+    /// Releases what is held for the fields of choice `index` that `which` selects into
+    /// `delta`.
+    async fn flush_fields(
+        &mut self,
+        index: u64,
+        delta: &mut Value,
+        which: impl Fn(Field) -> bool,
+    ) -> Result<(), RenderError> {
         let fields: Vec<Field> = self
             .held
             .range((index, Field::Content)..)
             .take_while(|((i, _), _)| *i == index)
-            .filter(|(_, hold)| !hold.is_empty())
+            .filter(|((_, field), hold)| !hold.is_empty() && which(*field))
             .map(|((_, field), _)| *field)
             .collect();
         for field in fields {
@@ -219,9 +274,11 @@ impl StreamRewriter {
             let released = hold.finish();
             let rendered = self
                 .session
-                .render(&released.text, released.before, field.json_string())
+                .render(&released.text, released.before, self.json_string(field))
                 .await?;
             append_to_delta(delta, field, &rendered);
+            // Keeps the character before the next piece of this field.
+            self.held.insert((index, field), hold);
         }
         Ok(())
     }
@@ -345,9 +402,9 @@ fn append_to_delta(delta: &mut Value, field: Field, text: &str) {
             let call = match position {
                 Some(position) => &mut calls[position],
                 None => {
-                    calls.push(serde_json::json!({ "index": index, "function": {} }));
-                    let last = calls.len() - 1;
-                    &mut calls[last]
+                    // In front: held text of an earlier call precedes the calls after it.
+                    calls.insert(0, serde_json::json!({ "index": index, "function": {} }));
+                    &mut calls[0]
                 }
             };
             if let Some(function) = call
@@ -377,8 +434,12 @@ mod tests {
             assert!(splitter.finish().is_none());
         }
         assert_eq!(
-            data_of(b"data: {\"a\":1}\n\n").as_deref(),
-            Some("{\"a\":1}")
+            data_of(b"data: {\"a\":1}\n\n"),
+            Some((String::new(), "{\"a\":1}".to_owned()))
+        );
+        assert_eq!(
+            data_of(b"event: x\ndata: [DONE]\n\n"),
+            Some(("event: x\n".to_owned(), "[DONE]".to_owned()))
         );
         assert_eq!(data_of(b": comment\n\n"), None);
     }

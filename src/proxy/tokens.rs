@@ -175,7 +175,14 @@ impl Holdback {
     /// groups, capitalised words), within a bounded window.
     pub fn push_values(&mut self, delta: &str, labels: &Labels) -> Released {
         self.pending.push_str(delta);
-        let cut = self.cut(labels).min(value_cut(&self.pending));
+        let mut cut = self.cut(labels).min(value_cut(&self.pending));
+        // A long unspaced run is cut by length: never inside a token it holds.
+        if let Some(token) = find_tokens(&self.pending, self.last, labels)
+            .into_iter()
+            .find(|t| t.start < cut && cut < t.end)
+        {
+            cut = token.start;
+        }
         let rest = self.pending.split_off(cut);
         let text = std::mem::replace(&mut self.pending, rest);
         self.release(text)
@@ -367,6 +374,38 @@ mod tests {
         }
         out.push_str(&hold.finish().text);
         assert_eq!(out, "Card 4111 1111 1111 1111 is fine.");
+    }
+
+    #[test]
+    fn a_long_unspaced_run_is_never_cut_inside_a_token() {
+        let id = id();
+        let text = format!(
+            "{{\"to\":[{}]}}",
+            (0..12)
+                .map(|_| format!("\"[EMAIL_{}]\"", id.as_str()))
+                .collect::<Vec<_>>()
+                .join(",")
+        );
+        for step in [1, 3, 7] {
+            let mut hold = Holdback::default();
+            let mut tokens = 0;
+            let mut out = String::new();
+            let pieces: Vec<&str> = text
+                .as_bytes()
+                .chunks(step)
+                .map(|c| std::str::from_utf8(c).unwrap())
+                .collect();
+            for piece in pieces {
+                let released = hold.push_values(piece, &labels());
+                tokens += find_tokens(&released.text, released.before, &labels()).len();
+                out.push_str(&released.text);
+            }
+            let released = hold.finish();
+            tokens += find_tokens(&released.text, released.before, &labels()).len();
+            out.push_str(&released.text);
+            assert_eq!(out, text);
+            assert_eq!(tokens, 12, "step {step}");
+        }
     }
 
     #[test]

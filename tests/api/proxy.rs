@@ -208,6 +208,51 @@ impl MockUpstream {
                 .to_owned(),
         );
         events.push("data: [DONE]\n\n".to_owned());
+        if body["mock_two_tools"].as_bool() == Some(true) {
+            // Two parallel tool calls, one after the other, each split at the cuts.
+            let mut two = vec![events.remove(0)];
+            for (index, key) in [(0, "to"), (1, "cc")] {
+                let arguments = json!({ key: streamed }).to_string();
+                let mut from = 0;
+                let mut cuts: Vec<usize> = body["mock_split"]
+                    .as_array()
+                    .map(|a| {
+                        a.iter()
+                            .filter_map(Value::as_u64)
+                            .map(|c| c as usize)
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                cuts.retain(|&c| c < arguments.len() && arguments.is_char_boundary(c));
+                cuts.push(arguments.len());
+                cuts.sort_unstable();
+                for (n, cut) in cuts.into_iter().enumerate() {
+                    let mut call =
+                        json!({"index": index, "function": {"arguments": &arguments[from..cut]}});
+                    if n == 0 {
+                        call["id"] = json!(format!("call_{index}"));
+                        call["type"] = json!("function");
+                        call["function"]["name"] = json!("send");
+                    }
+                    from = cut;
+                    two.push(chunk(json!({ "tool_calls": [call] }), Value::Null));
+                }
+            }
+            two.push(chunk(json!({}), json!("tool_calls")));
+            two.push("data: [DONE]\n\n".to_owned());
+            events = two;
+        }
+        if body["mock_odd_framing"].as_bool() == Some(true) {
+            // `id:` and `event:` lines, and a last event without its blank line.
+            events = events
+                .into_iter()
+                .enumerate()
+                .map(|(n, e)| format!("id: {n}\nevent: chunk\n{e}"))
+                .collect();
+            if let Some(last) = events.last_mut() {
+                last.truncate(last.len() - 2);
+            }
+        }
         let stream = futures_util::stream::iter(
             events
                 .into_iter()
@@ -744,6 +789,101 @@ async fn a_honey_token_echoed_by_the_model_stays_hidden_and_is_an_anomaly() {
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
     panic!("no anomaly event for the honey token");
+}
+
+/// Per tool-call index, the arguments as a client accumulates them; checks that a call's
+/// arguments are complete JSON when the next call starts (SDKs close it then).
+fn tool_arguments(raw: &str) -> Vec<String> {
+    let mut calls: Vec<String> = Vec::new();
+    for event in raw.split("\n\n").filter(|e| e.starts_with("data: {")) {
+        let chunk: Value = serde_json::from_str(&event["data: ".len()..]).unwrap();
+        for call in chunk["choices"][0]["delta"]["tool_calls"]
+            .as_array()
+            .into_iter()
+            .flatten()
+        {
+            let index = call["index"].as_u64().unwrap() as usize;
+            if index == calls.len() {
+                if let Some(previous) = calls.last() {
+                    assert!(
+                        serde_json::from_str::<Value>(previous).is_ok(),
+                        "cut off: {previous}"
+                    );
+                }
+                calls.push(String::new());
+            }
+            calls[index].push_str(call["function"]["arguments"].as_str().unwrap_or(""));
+        }
+    }
+    calls
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn parallel_tool_calls_odd_framing_and_json_answers_stream_correctly() {
+    let (app, _mock, _dir) = proxy_app(AppOptions::default(), "{0} \"q\"").await;
+    let jwt = app.jwt(TENANT, "tokenize detokenize", None);
+    let mut body = request(&json!({"stream": true, "mock_two_tools": true}));
+    body["messages"][1]["content"] = json!("Mail ann@example.org");
+    for cut in 0..40 {
+        body["mock_split"] = json!([cut, cut + 4]);
+        let answer = chat(&app, &jwt, body.clone()).await;
+        let calls = tool_arguments(&answer.raw);
+        assert_eq!(calls.len(), 2, "cut {cut}: {}", answer.raw);
+        assert_eq!(
+            calls[0],
+            json!({"to": "ann@example.org \"q\""}).to_string(),
+            "cut {cut}"
+        );
+        assert_eq!(
+            calls[1],
+            json!({"cc": "ann@example.org \"q\""}).to_string(),
+            "cut {cut}"
+        );
+    }
+
+    // `id:`/`event:` lines are kept, the data still rewritten; a last event without its
+    // blank line is still processed.
+    let (app, _mock, _dir) = proxy_app(AppOptions::default(), TEMPLATE).await;
+    let jwt = app.jwt(TENANT, "tokenize detokenize", None);
+    for cut in [0, 20, 31, 44] {
+        let answer = chat(
+            &app,
+            &jwt,
+            request(&json!({"stream": true, "mock_odd_framing": true, "mock_split": [cut]})),
+        )
+        .await;
+        assert!(answer.raw.contains("event: chunk\n"), "{}", answer.raw);
+        let content: String = answer
+            .raw
+            .split("\n\n")
+            .filter_map(|e| e.lines().find_map(|l| l.strip_prefix("data: {")))
+            .map(|data| serde_json::from_str::<Value>(&format!("{{{data}")).unwrap())
+            .filter_map(|chunk| {
+                chunk["choices"][0]["delta"]["content"]
+                    .as_str()
+                    .map(str::to_owned)
+            })
+            .collect();
+        assert_eq!(content, EXPECTED, "cut {cut}");
+        assert!(
+            answer.raw.trim_end().ends_with("data: [DONE]"),
+            "{}",
+            answer.raw
+        );
+    }
+
+    // A JSON answer gets revealed values escaped for JSON.
+    let (app, _mock, _dir) = proxy_app(AppOptions::default(), "{\"name\": \"{0}\"}").await;
+    let jwt = app.jwt(TENANT, "tokenize detokenize", None);
+    let mut body = request(&json!({"response_format": {"type": "json_object"}}));
+    body["messages"][1]["content"] = json!("Who is \"Jane Doe\"?");
+    let answer = chat(&app, &jwt, body).await;
+    let content = answer.body["choices"][0]["message"]["content"]
+        .as_str()
+        .unwrap();
+    let parsed: Value =
+        serde_json::from_str(content).unwrap_or_else(|_| panic!("not JSON: {content}"));
+    assert_eq!(parsed["name"], "Jane Doe");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
