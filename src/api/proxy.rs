@@ -183,7 +183,9 @@ impl Call {
         if texts.is_empty() {
             return Ok(Vec::new());
         }
-        let originals: Vec<String> = texts.iter().map(|t| (**t).clone()).collect();
+        // Taken, not copied: each slot gets its tokenized text back below.
+        let mut texts = texts;
+        let originals: Vec<String> = texts.iter_mut().map(|t| std::mem::take(*t)).collect();
         let scope = TokenizeScope {
             tenant: &self.caller.tenant,
             sub: &self.caller.sub,

@@ -31,9 +31,15 @@ pub struct Upstream {
 }
 
 impl std::fmt::Debug for Upstream {
+    // The base URL could carry credentials (userinfo): only its host is shown.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Upstream")
-            .field("base", &self.base)
+            .field(
+                "host",
+                &reqwest::Url::parse(&self.base)
+                    .ok()
+                    .and_then(|u| u.host_str().map(str::to_owned)),
+            )
             .finish_non_exhaustive()
     }
 }

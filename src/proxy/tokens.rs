@@ -14,9 +14,10 @@ use crate::vault::TokenId;
 /// Longest label the token grammar allows.
 const MAX_LABEL: usize = 64;
 
-/// The type labels a tenant's tokens may carry (upper case).
+/// The type labels a tenant's tokens may carry (upper case); cheap to clone, as every
+/// streamed event uses them.
 #[derive(Debug, Clone, Default)]
-pub struct Labels(Vec<String>);
+pub struct Labels(std::sync::Arc<[String]>);
 
 impl Labels {
     /// The given labels.
@@ -24,7 +25,7 @@ impl Labels {
         let mut all: Vec<String> = labels.into_iter().map(|l| l.to_ascii_uppercase()).collect();
         all.sort_unstable();
         all.dedup();
-        Self(all)
+        Self(all.into())
     }
 
     fn contains(&self, label: &[u8]) -> bool {
@@ -288,6 +289,26 @@ mod tests {
         Labels::new(["EMAIL", "CREDIT_CARD", "PERSON"].map(str::to_owned))
     }
 
+    /// Streams `pieces` through a hold-back; the text that came out and the tokens in it.
+    fn stream(pieces: &[&str], values: bool) -> (String, usize) {
+        let labels = labels();
+        let mut hold = Holdback::default();
+        let (mut out, mut tokens) = (String::new(), 0);
+        let mut take = |released: Released| {
+            tokens += find_tokens(&released.text, released.before, &labels).len();
+            out.push_str(&released.text);
+        };
+        for piece in pieces {
+            take(if values {
+                hold.push_values(piece, &labels)
+            } else {
+                hold.push(piece, &labels)
+            });
+        }
+        take(hold.finish());
+        (out, tokens)
+    }
+
     fn id() -> TokenId {
         TokenId::generate(&mut rand::rngs::StdRng::seed_from_u64(3))
     }
@@ -340,17 +361,7 @@ mod tests {
                 .filter(|&b| text.is_char_boundary(b))
                 .step_by(7)
             {
-                let mut hold = Holdback::default();
-                let mut out = String::new();
-                let mut tokens = 0;
-                for piece in [&text[..a], &text[a..b], &text[b..]] {
-                    let released = hold.push(piece, &labels());
-                    tokens += find_tokens(&released.text, released.before, &labels()).len();
-                    out.push_str(&released.text);
-                }
-                let released = hold.finish();
-                tokens += find_tokens(&released.text, released.before, &labels()).len();
-                out.push_str(&released.text);
+                let (out, tokens) = stream(&[&text[..a], &text[a..b], &text[b..]], false);
                 assert_eq!(out, text);
                 assert_eq!(tokens, 3, "split at {a} and {b}");
             }
@@ -387,22 +398,12 @@ mod tests {
                 .join(",")
         );
         for step in [1, 3, 7] {
-            let mut hold = Holdback::default();
-            let mut tokens = 0;
-            let mut out = String::new();
             let pieces: Vec<&str> = text
                 .as_bytes()
                 .chunks(step)
                 .map(|c| std::str::from_utf8(c).unwrap())
                 .collect();
-            for piece in pieces {
-                let released = hold.push_values(piece, &labels());
-                tokens += find_tokens(&released.text, released.before, &labels()).len();
-                out.push_str(&released.text);
-            }
-            let released = hold.finish();
-            tokens += find_tokens(&released.text, released.before, &labels()).len();
-            out.push_str(&released.text);
+            let (out, tokens) = stream(&pieces, true);
             assert_eq!(out, text);
             assert_eq!(tokens, 12, "step {step}");
         }

@@ -222,18 +222,7 @@ impl VaultStore for PgStore {
         if token_ids.is_empty() {
             return Ok(Vec::new());
         }
-        let rows = sqlx::query_as::<
-            _,
-            (
-                String,
-                String,
-                i32,
-                Vec<u8>,
-                Option<String>,
-                Option<i64>,
-                bool,
-            ),
-        >(
+        let rows = sqlx::query_as::<_, EntryTuple>(
             "SELECT token_id, entity_type, key_version, sealed_value, ctx, expires_at, false \
              FROM vault_entries WHERE tenant = $1 AND token_id = ANY($2) \
              UNION ALL SELECT token_id, entity_type, 0, ''::bytea, NULL::text, NULL::int8, true \
@@ -243,22 +232,7 @@ impl VaultStore for PgStore {
         .bind(token_ids)
         .fetch_all(&self.pool)
         .await?;
-        Ok(rows
-            .into_iter()
-            .map(
-                |(token_id, entity_type, key_version, sealed_value, ctx, expires_at, honey)| {
-                    EntryRow {
-                        token_id,
-                        entity_type,
-                        key_version: i64::from(key_version),
-                        sealed_value,
-                        ctx,
-                        expires_at,
-                        honey,
-                    }
-                },
-            )
-            .collect())
+        Ok(rows.into_iter().map(entry_row).collect())
     }
     #[tracing::instrument(skip_all)]
     async fn policy(&self, tenant: &str) -> Result<Option<PolicyRow>, StoreError> {
@@ -528,18 +502,17 @@ impl VaultStore for PgStore {
         after: &str,
         limit: i64,
     ) -> Result<Vec<EntryRow>, StoreError> {
-        let rows =
-            sqlx::query_as::<_, (String, String, i32, Vec<u8>, Option<String>, Option<i64>)>(
-                "SELECT token_id, entity_type, key_version, sealed_value, ctx, expires_at \
+        let rows = sqlx::query_as::<_, EntryTuple>(
+            "SELECT token_id, entity_type, key_version, sealed_value, ctx, expires_at, false \
              FROM vault_entries WHERE tenant = $1 AND key_version <> $2 AND token_id > $3 \
              ORDER BY token_id LIMIT $4",
-            )
-            .bind(tenant)
-            .bind(to_i32(active))
-            .bind(after)
-            .bind(limit)
-            .fetch_all(&self.pool)
-            .await?;
+        )
+        .bind(tenant)
+        .bind(to_i32(active))
+        .bind(after)
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?;
         Ok(rows.into_iter().map(entry_row).collect())
     }
 
@@ -1035,8 +1008,18 @@ fn job_row(t: JobTuple) -> JobRow {
     }
 }
 
-fn entry_row(t: (String, String, i32, Vec<u8>, Option<String>, Option<i64>)) -> EntryRow {
-    let (token_id, entity_type, key_version, sealed_value, ctx, expires_at) = t;
+type EntryTuple = (
+    String,
+    String,
+    i32,
+    Vec<u8>,
+    Option<String>,
+    Option<i64>,
+    bool,
+);
+
+fn entry_row(t: EntryTuple) -> EntryRow {
+    let (token_id, entity_type, key_version, sealed_value, ctx, expires_at, honey) = t;
     EntryRow {
         token_id,
         entity_type,
@@ -1044,7 +1027,7 @@ fn entry_row(t: (String, String, i32, Vec<u8>, Option<String>, Option<i64>)) -> 
         sealed_value,
         ctx,
         expires_at,
-        honey: false,
+        honey,
     }
 }
 

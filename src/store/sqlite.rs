@@ -223,7 +223,7 @@ impl VaultStore for SqliteStore {
         // SQLite has no arrays: pass the ids as one JSON array and expand it in SQL.
         let ids_json = serde_json::to_string(token_ids)
             .map_err(|e| StoreError::Database(sqlx::Error::Encode(Box::new(e))))?;
-        let rows = sqlx::query_as::<_, (String, String, i64, Vec<u8>, Option<String>, Option<i64>, bool)>(
+        let rows = sqlx::query_as::<_, EntryTuple>(
             "SELECT token_id, entity_type, key_version, sealed_value, ctx, expires_at, 0 \
              FROM vault_entries WHERE tenant = ?1 AND token_id IN (SELECT value FROM json_each(?2)) \
              UNION ALL SELECT token_id, entity_type, 0, x'', NULL, NULL, 1 \
@@ -233,22 +233,7 @@ impl VaultStore for SqliteStore {
         .bind(ids_json)
         .fetch_all(&self.pool)
         .await?;
-        Ok(rows
-            .into_iter()
-            .map(
-                |(token_id, entity_type, key_version, sealed_value, ctx, expires_at, honey)| {
-                    EntryRow {
-                        token_id,
-                        entity_type,
-                        key_version,
-                        sealed_value,
-                        ctx,
-                        expires_at,
-                        honey,
-                    }
-                },
-            )
-            .collect())
+        Ok(rows.into_iter().map(entry_row).collect())
     }
     #[tracing::instrument(skip_all)]
     async fn policy(&self, tenant: &str) -> Result<Option<PolicyRow>, StoreError> {
@@ -517,18 +502,17 @@ impl VaultStore for SqliteStore {
         after: &str,
         limit: i64,
     ) -> Result<Vec<EntryRow>, StoreError> {
-        let rows =
-            sqlx::query_as::<_, (String, String, i64, Vec<u8>, Option<String>, Option<i64>)>(
-                "SELECT token_id, entity_type, key_version, sealed_value, ctx, expires_at \
+        let rows = sqlx::query_as::<_, EntryTuple>(
+            "SELECT token_id, entity_type, key_version, sealed_value, ctx, expires_at, 0 \
              FROM vault_entries WHERE tenant = ?1 AND key_version <> ?2 AND token_id > ?3 \
              ORDER BY token_id LIMIT ?4",
-            )
-            .bind(tenant)
-            .bind(active)
-            .bind(after)
-            .bind(limit)
-            .fetch_all(&self.pool)
-            .await?;
+        )
+        .bind(tenant)
+        .bind(active)
+        .bind(after)
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?;
         Ok(rows.into_iter().map(entry_row).collect())
     }
 
@@ -1040,8 +1024,18 @@ fn job_row(t: JobTuple) -> JobRow {
     }
 }
 
-fn entry_row(t: (String, String, i64, Vec<u8>, Option<String>, Option<i64>)) -> EntryRow {
-    let (token_id, entity_type, key_version, sealed_value, ctx, expires_at) = t;
+type EntryTuple = (
+    String,
+    String,
+    i64,
+    Vec<u8>,
+    Option<String>,
+    Option<i64>,
+    bool,
+);
+
+fn entry_row(t: EntryTuple) -> EntryRow {
+    let (token_id, entity_type, key_version, sealed_value, ctx, expires_at, honey) = t;
     EntryRow {
         token_id,
         entity_type,
@@ -1049,6 +1043,6 @@ fn entry_row(t: (String, String, i64, Vec<u8>, Option<String>, Option<i64>)) -> 
         sealed_value,
         ctx,
         expires_at,
-        honey: false,
+        honey,
     }
 }

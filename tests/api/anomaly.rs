@@ -220,6 +220,22 @@ async fn honey_token_reveal(app: TestApp, receiver: Receiver) {
         )
         .await;
     assert_eq!(gone.status, StatusCode::NOT_FOUND);
+
+    // Both admin actions are on record; an admin cannot lift its own block.
+    for action in ["honeytoken.create", "block.lift"] {
+        let events = get(&app, &format!("/v1/admin/audit?action={action}")).await;
+        assert_eq!(events["events"].as_array().unwrap().len(), 1, "{action}");
+    }
+    let own = app
+        .request(
+            "DELETE",
+            "/v1/admin/blocks/tester",
+            Some(&admin),
+            None,
+            Vec::new(),
+        )
+        .await;
+    assert_eq!(own.status, StatusCode::FORBIDDEN, "{}", own.raw);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -51,7 +51,15 @@ impl MockUpstream {
         let mock = self.clone();
         let handler = move |uri: axum::http::Uri, headers: HeaderMap, body: axum::body::Bytes| {
             let mock = mock.clone();
-            async move { mock.answer(&uri, headers, &body) }
+            async move {
+                let delay = serde_json::from_slice::<Value>(&body)
+                    .ok()
+                    .and_then(|b| b["mock_delay_ms"].as_u64());
+                if let Some(ms) = delay {
+                    tokio::time::sleep(Duration::from_millis(ms)).await;
+                }
+                mock.answer(&uri, headers, &body)
+            }
         };
         let app = axum::Router::new().fallback(axum::routing::post(handler));
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
@@ -170,18 +178,7 @@ impl MockUpstream {
                 .into_response();
         }
         let streamed = if tool { arguments } else { text };
-        let mut cuts: Vec<usize> = body["mock_split"]
-            .as_array()
-            .map(|a| {
-                a.iter()
-                    .filter_map(Value::as_u64)
-                    .map(|c| c as usize)
-                    .collect()
-            })
-            .unwrap_or_default();
-        cuts.retain(|&c| c <= streamed.len() && streamed.is_char_boundary(c));
-        cuts.push(streamed.len());
-        cuts.sort_unstable();
+        let cuts = cuts_of(&body, &streamed);
         let chunk = |delta: Value, finish: Value| {
             let chunk = json!({"id": "chatcmpl-1", "object": "chat.completion.chunk", "created": 1,
                 "model": "mock", "choices": [{"index": 0, "delta": delta, "finish_reason": finish}]});
@@ -214,19 +211,7 @@ impl MockUpstream {
             for (index, key) in [(0, "to"), (1, "cc")] {
                 let arguments = json!({ key: streamed }).to_string();
                 let mut from = 0;
-                let mut cuts: Vec<usize> = body["mock_split"]
-                    .as_array()
-                    .map(|a| {
-                        a.iter()
-                            .filter_map(Value::as_u64)
-                            .map(|c| c as usize)
-                            .collect()
-                    })
-                    .unwrap_or_default();
-                cuts.retain(|&c| c < arguments.len() && arguments.is_char_boundary(c));
-                cuts.push(arguments.len());
-                cuts.sort_unstable();
-                for (n, cut) in cuts.into_iter().enumerate() {
+                for (n, cut) in cuts_of(&body, &arguments).into_iter().enumerate() {
                     let mut call =
                         json!({"index": index, "function": {"arguments": &arguments[from..cut]}});
                     if n == 0 {
@@ -266,9 +251,33 @@ impl MockUpstream {
     }
 }
 
+/// Where the mock cuts `text` (`mock_split`, on character boundaries), ending with its end.
+fn cuts_of(body: &Value, text: &str) -> Vec<usize> {
+    let mut cuts: Vec<usize> = body["mock_split"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_u64)
+        .map(|c| c as usize)
+        .filter(|&c| c < text.len() && text.is_char_boundary(c))
+        .collect();
+    cuts.push(text.len());
+    cuts.sort_unstable();
+    cuts
+}
+
 pub async fn proxy_app(
     app_options: AppOptions,
     template: &str,
+) -> (TestApp, MockUpstream, Arc<tempfile::TempDir>) {
+    proxy_app_timing_out_after(app_options, template, Duration::from_secs(10)).await
+}
+
+/// As [`proxy_app`], with the upstream time limit `timeout`.
+pub async fn proxy_app_timing_out_after(
+    app_options: AppOptions,
+    template: &str,
+    timeout: Duration,
 ) -> (TestApp, MockUpstream, Arc<tempfile::TempDir>) {
     let mock = MockUpstream::default();
     *mock.template.lock().unwrap() = template.to_owned();
@@ -276,8 +285,7 @@ pub async fn proxy_app(
     let dir = Arc::new(tempfile::tempdir().unwrap());
     let key_file = dir.path().join("provider.key");
     std::fs::write(&key_file, format!("{PROVIDER_KEY}\n")).unwrap();
-    let upstream =
-        promptvault::proxy::Upstream::new(&url, &key_file, Duration::from_secs(10)).unwrap();
+    let upstream = promptvault::proxy::Upstream::new(&url, &key_file, timeout).unwrap();
     let options = AppOptions {
         upstream: Some(Arc::new(upstream)),
         ..app_options
@@ -884,6 +892,19 @@ async fn parallel_tool_calls_odd_framing_and_json_answers_stream_correctly() {
     let parsed: Value =
         serde_json::from_str(content).unwrap_or_else(|_| panic!("not JSON: {content}"));
     assert_eq!(parsed["name"], "Jane Doe");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_provider_that_does_not_answer_in_time_gives_504() {
+    let (app, _mock, _dir) =
+        proxy_app_timing_out_after(AppOptions::default(), "{0}", Duration::from_millis(300)).await;
+    let jwt = app.jwt(TENANT, "tokenize detokenize", None);
+    let answer = chat(&app, &jwt, request(&json!({"mock_delay_ms": 2000}))).await;
+    assert_eq!(answer.status, StatusCode::GATEWAY_TIMEOUT, "{}", answer.raw);
+    assert_eq!(answer.body["title"], "upstream_timeout");
+    assert_eq!(answer.headers["content-type"], "application/problem+json");
+    let on_time = chat(&app, &jwt, request(&json!({"mock_delay_ms": 10}))).await;
+    assert_eq!(on_time.status, StatusCode::OK, "{}", on_time.raw);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
