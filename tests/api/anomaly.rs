@@ -93,17 +93,8 @@ fn settings(webhook: Option<String>, block: BlockPolicy) -> Arc<AnomalySettings>
     })
 }
 
-async fn get(app: &TestApp, path: &str) -> Value {
-    let admin = app.jwt(TENANT, "admin", None);
-    let answer = app
-        .request("GET", path, Some(&admin), None, Vec::new())
-        .await;
-    assert_eq!(answer.status, StatusCode::OK, "{}", answer.raw);
-    answer.body
-}
-
 async fn anomaly_events(app: &TestApp) -> Vec<Value> {
-    get(app, "/v1/admin/audit?action=anomaly").await["events"]
+    app.admin_get("/v1/admin/audit?action=anomaly").await["events"]
         .as_array()
         .unwrap()
         .clone()
@@ -120,7 +111,7 @@ async fn honey_token_reveal(app: TestApp, receiver: Receiver) {
         honey.starts_with("[EMAIL_") && honey.ends_with(']'),
         "{honey}"
     );
-    let listed = get(&app, "/v1/admin/honeytokens").await;
+    let listed = app.admin_get("/v1/admin/honeytokens").await;
     assert_eq!(listed["honey_tokens"][0]["token"], honey.as_str());
 
     // An ordinary reveal is no anomaly.
@@ -182,7 +173,7 @@ async fn honey_token_reveal(app: TestApp, receiver: Receiver) {
     assert_eq!(elsewhere.status, StatusCode::FORBIDDEN, "{}", elsewhere.raw);
     app.detokenize(&tokenized).await;
 
-    let blocks = get(&app, "/v1/admin/blocks").await;
+    let blocks = app.admin_get("/v1/admin/blocks").await;
     assert_eq!(blocks["blocks"][0]["sub"], "scraper");
     assert_eq!(blocks["blocks"][0]["reason"], "honey_token");
 
@@ -196,45 +187,23 @@ async fn honey_token_reveal(app: TestApp, receiver: Receiver) {
     );
 
     // An admin lifts the block.
-    let lifted = app
-        .request(
-            "DELETE",
-            "/v1/admin/blocks/scraper",
-            Some(&admin),
-            None,
-            Vec::new(),
-        )
-        .await;
+    let lifted = app.admin_delete("/v1/admin/blocks/scraper").await;
     assert_eq!(lifted.status, StatusCode::NO_CONTENT, "{}", lifted.raw);
     let after = app
         .post_as(&scraper, "/v1/detokenize", &json!({ "text": "x" }))
         .await;
     assert_eq!(after.status, StatusCode::OK, "{}", after.raw);
-    let gone = app
-        .request(
-            "DELETE",
-            "/v1/admin/blocks/scraper",
-            Some(&admin),
-            None,
-            Vec::new(),
-        )
-        .await;
+    let gone = app.admin_delete("/v1/admin/blocks/scraper").await;
     assert_eq!(gone.status, StatusCode::NOT_FOUND);
 
     // Both admin actions are on record; an admin cannot lift its own block.
     for action in ["honeytoken.create", "block.lift"] {
-        let events = get(&app, &format!("/v1/admin/audit?action={action}")).await;
+        let events = app
+            .admin_get(&format!("/v1/admin/audit?action={action}"))
+            .await;
         assert_eq!(events["events"].as_array().unwrap().len(), 1, "{action}");
     }
-    let own = app
-        .request(
-            "DELETE",
-            "/v1/admin/blocks/tester",
-            Some(&admin),
-            None,
-            Vec::new(),
-        )
-        .await;
+    let own = app.admin_delete("/v1/admin/blocks/tester").await;
     assert_eq!(own.status, StatusCode::FORBIDDEN, "{}", own.raw);
 }
 

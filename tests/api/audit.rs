@@ -1,19 +1,9 @@
 //! The audit log over HTTP: every action leaves its event, the chain verifies, and
 //! editing, deleting or swapping events in the database is found and located.
 
-use axum::http::StatusCode;
 use serde_json::{json, Value};
 
 use crate::helpers::{Db, TestApp, TENANT};
-
-async fn admin_get(app: &TestApp, path: &str) -> Value {
-    let admin = app.jwt(TENANT, "admin", None);
-    let answer = app
-        .request("GET", path, Some(&admin), None, Vec::new())
-        .await;
-    assert_eq!(answer.status, StatusCode::OK, "{}", answer.raw);
-    answer.body
-}
 
 async fn busy_run(app: &TestApp) -> String {
     let tokenized = app.tokenize("mail ann@example.org from 10.0.0.1").await;
@@ -68,7 +58,7 @@ async fn tamper(db: &Db, sql: &str) {
 
 async fn every_action_leaves_its_event_and_no_value(app: TestApp) {
     let tokenized = busy_run(&app).await;
-    let page = admin_get(&app, "/v1/admin/audit?limit=50").await;
+    let page = app.admin_get("/v1/admin/audit?limit=50").await;
     let events = page["events"].as_array().unwrap();
     let actions: Vec<&str> = events
         .iter()
@@ -93,15 +83,19 @@ async fn every_action_leaves_its_event_and_no_value(app: TestApp) {
     );
 
     // Filters: by action and by token id.
-    let reveals = admin_get(&app, "/v1/admin/audit?action=detokenize").await;
+    let reveals = app.admin_get("/v1/admin/audit?action=detokenize").await;
     assert_eq!(reveals["events"].as_array().unwrap().len(), 1);
     let id = &tokenized[tokenized.find("[EMAIL_").unwrap() + 7..][..13];
-    let by_token = admin_get(&app, &format!("/v1/admin/audit?token_id={id}")).await;
+    let by_token = app
+        .admin_get(&format!("/v1/admin/audit?token_id={id}"))
+        .await;
     assert_eq!(by_token["events"].as_array().unwrap().len(), 1);
-    let paged = admin_get(&app, "/v1/admin/audit?limit=2").await;
+    let paged = app.admin_get("/v1/admin/audit?limit=2").await;
     assert_eq!(paged["events"].as_array().unwrap().len(), 2);
     let next = paged["next_after"].as_i64().unwrap();
-    let rest = admin_get(&app, &format!("/v1/admin/audit?after={next}")).await;
+    let rest = app
+        .admin_get(&format!("/v1/admin/audit?after={next}"))
+        .await;
     assert_eq!(rest["events"].as_array().unwrap().len(), 2);
 }
 on_every_backend!(every_action_leaves_its_event_and_no_value);
@@ -110,7 +104,7 @@ async fn verify_passes_after_a_busy_run_and_finds_each_kind_of_tampering(app: Te
     for _ in 0..3 {
         busy_run(&app).await;
     }
-    let report = admin_get(&app, "/v1/admin/audit/verify").await;
+    let report = app.admin_get("/v1/admin/audit/verify").await;
     assert_eq!(report["ok"], true, "{report}");
     assert_eq!(report["events"], 12);
 
@@ -120,7 +114,7 @@ async fn verify_passes_after_a_busy_run_and_finds_each_kind_of_tampering(app: Te
         "UPDATE audit_events SET details = '{}' WHERE tenant = 't-test' AND chain_index = 3",
     )
     .await;
-    let edited = admin_get(&app, "/v1/admin/audit/verify").await;
+    let edited = app.admin_get("/v1/admin/audit/verify").await;
     assert_eq!(edited["ok"], false);
     assert_eq!(edited["problems"][0]["chain_index"], 3, "{edited}");
     assert_eq!(edited["problems"][0]["kind"], "edited_or_moved");
@@ -129,13 +123,13 @@ on_every_backend!(verify_passes_after_a_busy_run_and_finds_each_kind_of_tamperin
 
 async fn a_deleted_event_is_found(app: TestApp) {
     busy_run(&app).await;
-    admin_get(&app, "/v1/admin/audit/verify").await;
+    app.admin_get("/v1/admin/audit/verify").await;
     tamper(
         &app.db,
         "DELETE FROM audit_events WHERE tenant = 't-test' AND chain_index = 2",
     )
     .await;
-    let report = admin_get(&app, "/v1/admin/audit/verify").await;
+    let report = app.admin_get("/v1/admin/audit/verify").await;
     assert_eq!(report["ok"], false);
     assert_eq!(report["problems"][0]["kind"], "missing", "{report}");
     assert_eq!(report["problems"][0]["chain_index"], 2);
@@ -144,7 +138,7 @@ on_every_backend!(a_deleted_event_is_found);
 
 async fn two_swapped_events_are_found(app: TestApp) {
     busy_run(&app).await;
-    admin_get(&app, "/v1/admin/audit/verify").await;
+    app.admin_get("/v1/admin/audit/verify").await;
     tamper(
         &app.db,
         "UPDATE audit_events SET chain_index = CASE chain_index WHEN 1 THEN -1 ELSE chain_index END \
@@ -161,7 +155,7 @@ async fn two_swapped_events_are_found(app: TestApp) {
         "UPDATE audit_events SET chain_index = 2 WHERE tenant = 't-test' AND chain_index = -1",
     )
     .await;
-    let report = admin_get(&app, "/v1/admin/audit/verify").await;
+    let report = app.admin_get("/v1/admin/audit/verify").await;
     assert_eq!(report["ok"], false);
     let places: Vec<i64> = report["problems"]
         .as_array()
@@ -179,7 +173,7 @@ async fn on_postgres_the_service_role_cannot_update_or_delete_audit_events() {
         return;
     };
     busy_run(&app).await;
-    admin_get(&app, "/v1/admin/audit/verify").await;
+    app.admin_get("/v1/admin/audit/verify").await;
     let Db::Postgres(pool) = &app.db else {
         unreachable!()
     };
@@ -192,5 +186,5 @@ async fn on_postgres_the_service_role_cannot_update_or_delete_audit_events() {
     let truncate = sqlx::query("TRUNCATE audit_events").execute(pool).await;
     assert!(update.unwrap_err().to_string().contains("append-only"));
     assert!(delete.is_err() && truncate.is_err());
-    assert_eq!(admin_get(&app, "/v1/admin/audit/verify").await["ok"], true);
+    assert_eq!(app.admin_get("/v1/admin/audit/verify").await["ok"], true);
 }

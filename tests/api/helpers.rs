@@ -130,6 +130,23 @@ impl TestApp {
         }
     }
 
+    /// `GET path` as an admin of the default tenant; asserts 200 and returns the body.
+    pub async fn admin_get(&self, path: &str) -> Value {
+        let admin = self.jwt(TENANT, "admin", None);
+        let answer = self
+            .request("GET", path, Some(&admin), None, Vec::new())
+            .await;
+        assert_eq!(answer.status, StatusCode::OK, "{}", answer.raw);
+        answer.body
+    }
+
+    /// `DELETE path` as an admin of the default tenant.
+    pub async fn admin_delete(&self, path: &str) -> Answer {
+        let admin = self.jwt(TENANT, "admin", None);
+        self.request("DELETE", path, Some(&admin), None, Vec::new())
+            .await
+    }
+
     pub async fn post_as(&self, bearer: &str, path: &str, body: &Value) -> Answer {
         self.request(
             "POST",
