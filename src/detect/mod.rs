@@ -11,6 +11,7 @@
 //! in `shared/bench` runs at well over 100 MB/s in release builds.
 
 mod email;
+mod fields;
 mod iban;
 mod ip;
 mod numbers;
@@ -222,6 +223,7 @@ pub fn builtin_recognizers() -> Vec<Box<dyn Recognizer>> {
         Box::new(phone::PhoneRecognizer),
         Box::new(secret::SecretRecognizer),
         Box::new(person::PersonRecognizer::new()),
+        Box::new(fields::FieldRecognizer),
     ]
 }
 

@@ -25,7 +25,10 @@
 //! allocates unless a prompt has names or name-like words.
 
 mod context;
+mod field;
 mod lexicon;
+
+pub(crate) use self::field::{name_in_field, NameEvidence};
 
 use self::context::{list_continues, Around, Cue};
 use self::lexicon::{

@@ -1962,6 +1962,12 @@ const fn log2_const(x: f64) -> f64 {
     r
 }
 
+/// The confidence that a table cell under a password, secret or token header is a
+/// credential: the rules of a `password=` setting.
+pub(crate) fn column_secret(value: &str) -> Option<f32> {
+    score(value, Kind::Password, Ctx::Strong, true)
+}
+
 /// The confidence for a setting value of `kind` in `ctx`, or None when it is not a
 /// credential (placeholder, reference, code, path, prose word).
 fn score(value: &str, kind: Kind, ctx: Ctx, literal: bool) -> Option<f32> {

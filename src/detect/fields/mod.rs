@@ -1,0 +1,362 @@
+//! Values in tables, where a cell carries no words of context: the column's header says
+//! what it holds (`ssn`, `Telefon`, `nombre`, `card_number`, `password`), or most of the
+//! column's cells do. A cell of such a column is a finding when it has the shape of its
+//! kind: a bare nine-digit SSN under `ssn`, a Luhn-valid number in any grouping under
+//! `card`, a national phone number without a country code under `phone`, a lower-case
+//! name under `name`. Everywhere else the recognizers of each type keep their stricter
+//! rules; this one only adds what a column makes sure.
+
+mod header;
+mod table;
+
+pub(crate) use header::{header_kind, FieldKind};
+
+use self::table::{tables, Cell, Table, MAX_COLUMNS};
+use super::person::{name_in_field, NameEvidence};
+use super::validators::{card_brand_ok, iban_valid, luhn_valid, ssn_valid};
+use super::{EntityType, Finding, Recognizer};
+
+/// A column's kind read from the majority of its cells needs this share of them.
+const MAJORITY: f32 = 0.5;
+
+/// Finds values in table columns whose header or majority says what they hold.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct FieldRecognizer;
+
+impl Recognizer for FieldRecognizer {
+    fn find(&self, text: &str, out: &mut Vec<Finding>) {
+        tables(text, |table| read_table(text, table, out));
+    }
+}
+
+/// What a column holds, and how it came to be known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Column {
+    Header(FieldKind),
+    Majority(FieldKind),
+}
+
+fn read_table(text: &str, table: &Table, out: &mut Vec<Finding>) {
+    let columns = table.columns.min(MAX_COLUMNS);
+    let mut kinds: [Option<Column>; MAX_COLUMNS] = [None; MAX_COLUMNS];
+    // The header is the first row that names a kind, among the first two (a line of prose
+    // with as many commas may come before it).
+    let mut header_row = None;
+    for (r, row) in table.rows().take(2).enumerate() {
+        let mut named = false;
+        for cell in row {
+            if let Some(kind) = text.get(cell.start..cell.end).and_then(header_kind) {
+                kinds[cell.column] = Some(Column::Header(kind));
+                named = true;
+            }
+        }
+        if named {
+            header_row = Some(r);
+            break;
+        }
+    }
+    let data = || {
+        table
+            .rows()
+            .enumerate()
+            .filter(move |(r, _)| header_row.is_none_or(|h| *r > h))
+            .map(|(_, row)| row)
+    };
+    for (column, kind) in kinds.iter_mut().enumerate().take(columns) {
+        if kind.is_none() {
+            *kind = majority(text, data().map(|row| row[column])).map(Column::Majority);
+        }
+    }
+    // A name column is sure when the table is about people (it has a phone, e-mail, SSN,
+    // card or IBAN column) or when most of its cells are names anyway; otherwise it may be
+    // a table of packages or products (`name,version`) and each cell must make its case.
+    let about_people = kinds.iter().flatten().any(|c| {
+        matches!(
+            c,
+            Column::Header(
+                FieldKind::Phone
+                    | FieldKind::Email
+                    | FieldKind::Ssn
+                    | FieldKind::Card
+                    | FieldKind::Iban
+            )
+        )
+    });
+    for (column, kind) in kinds.iter_mut().enumerate().take(columns) {
+        if *kind == Some(Column::Header(FieldKind::Name))
+            && !about_people
+            && majority(text, data().map(|row| row[column])) != Some(FieldKind::Role)
+        {
+            *kind = Some(Column::Header(FieldKind::Role));
+        }
+    }
+    for row in data() {
+        for cell in row {
+            if let Some(column) = kinds[cell.column] {
+                if let Some(found) = value(text, *cell, column) {
+                    out.push(found);
+                }
+            }
+        }
+    }
+}
+
+/// The kind most cells of a column have on their own: names with a listed first name or
+/// surname, valid card numbers, phone numbers written as such.
+fn majority<'a>(text: &str, cells: impl Iterator<Item = Cell> + 'a) -> Option<FieldKind> {
+    let (mut filled, mut names, mut cards, mut phones) = (0usize, 0usize, 0usize, 0usize);
+    for cell in cells {
+        let Some(v) = text.get(cell.start..cell.end) else {
+            continue;
+        };
+        if v.is_empty() {
+            continue;
+        }
+        filled += 1;
+        if name_in_field(text, cell.start, cell.end, NameEvidence::Weak).is_some() {
+            names += 1;
+        } else if card(v, false).is_some() {
+            cards += 1;
+        } else if phone(v, true).is_some() {
+            phones += 1;
+        }
+    }
+    let enough = |n: usize| n >= 2 && n as f32 >= MAJORITY * filled as f32;
+    if enough(names) {
+        Some(FieldKind::Role)
+    } else if enough(cards) {
+        Some(FieldKind::Card)
+    } else if enough(phones) {
+        Some(FieldKind::Phone)
+    } else {
+        None
+    }
+}
+
+/// The finding for one cell of a column of `column`'s kind, if the cell has its shape.
+fn value(text: &str, cell: Cell, column: Column) -> Option<Finding> {
+    let v = text.get(cell.start..cell.end)?;
+    if v.is_empty() {
+        return None;
+    }
+    let found = |kind, confidence| Finding {
+        kind,
+        start: cell.start,
+        end: cell.end,
+        confidence,
+    };
+    let kind = match column {
+        Column::Header(kind) | Column::Majority(kind) => kind,
+    };
+    match kind {
+        FieldKind::Name | FieldKind::Role => {
+            let evidence = match column {
+                Column::Header(FieldKind::Name) => NameEvidence::Column,
+                _ => NameEvidence::Weak,
+            };
+            let (start, end, confidence) = name_in_field(text, cell.start, cell.end, evidence)?;
+            Some(Finding {
+                kind: EntityType::Person,
+                start,
+                end,
+                confidence,
+            })
+        }
+        FieldKind::Phone => phone(v, false).map(|c| found(EntityType::Phone, c)),
+        FieldKind::Ssn => ssn(v).then(|| found(EntityType::UsSsn, 0.9)),
+        FieldKind::Card => card(v, true).map(|c| found(EntityType::CreditCard, c)),
+        FieldKind::Iban => iban(v).then(|| found(EntityType::Iban, 0.95)),
+        FieldKind::Secret => super::secret::column_secret(v).map(|c| found(EntityType::Secret, c)),
+        FieldKind::Email => None,
+    }
+}
+
+/// The digits of `v` when it is digits in groups joined by one kind of separator from
+/// `seps`; None otherwise.
+fn digits_joined<'b>(v: &str, seps: &[u8], buf: &'b mut [u8; 24]) -> Option<&'b [u8]> {
+    let mut n = 0;
+    let mut sep = None;
+    let mut prev_digit = false;
+    for &b in v.as_bytes() {
+        if b.is_ascii_digit() {
+            *buf.get_mut(n)? = b;
+            n += 1;
+            prev_digit = true;
+        } else if seps.contains(&b) && prev_digit && *sep.get_or_insert(b) == b {
+            prev_digit = false;
+        } else {
+            return None;
+        }
+    }
+    prev_digit.then_some(&buf[..n])
+}
+
+/// A card number: 12–19 digits, plain or grouped with spaces, dashes or dots, Luhn-valid.
+/// Under a card header any issuer goes; elsewhere the issuer prefix must be known.
+fn card(v: &str, header: bool) -> Option<f32> {
+    let mut buf = [0u8; 24];
+    let digits = digits_joined(v, b" -.", &mut buf)?;
+    let ok = (12..=19).contains(&digits.len())
+        && luhn_valid(digits)
+        && (header || card_brand_ok(digits));
+    ok.then_some(0.9)
+}
+
+/// A US SSN: `AAA-GG-SSSS`, `AAA GG SSSS` or nine bare digits, within the SSA rules.
+fn ssn(v: &str) -> bool {
+    let mut buf = [0u8; 24];
+    let Some(d) = digits_joined(v, b"- ", &mut buf) else {
+        return false;
+    };
+    let grouped = v.len() == 11 && matches!(v.as_bytes()[3], b'-' | b' ');
+    d.len() == 9 && (v.len() == 9 || grouped) && ssn_valid(&d[..3], &d[3..5], &d[5..])
+}
+
+/// An IBAN in any case, compact or grouped.
+fn iban(v: &str) -> bool {
+    let mut buf = [0u8; 34];
+    let mut n = 0;
+    for &b in v.as_bytes() {
+        if b == b' ' {
+            continue;
+        }
+        if !b.is_ascii_alphanumeric() {
+            return false;
+        }
+        let Some(slot) = buf.get_mut(n) else {
+            return false;
+        };
+        *slot = b.to_ascii_uppercase();
+        n += 1;
+    }
+    iban_valid(&buf[..n])
+}
+
+/// A phone number as a table holds it: an optional `+`, 7–15 digits in groups joined by
+/// spaces, dashes, dots or slashes, an area code in brackets; not a date, a decimal
+/// number or an amount. `written` asks for a sign that it is written as a phone number
+/// (a `+`, a trunk `0`, brackets or groups), for columns whose header says nothing.
+fn phone(v: &str, written: bool) -> Option<f32> {
+    let bytes = v.as_bytes();
+    let body = bytes.strip_prefix(b"+").unwrap_or(bytes);
+    let plus = body.len() < bytes.len();
+    let mut digits = 0;
+    let mut groups = 1;
+    let mut seps = [0u8; 2];
+    let mut prev_sep = true;
+    for &b in body {
+        match b {
+            b'0'..=b'9' => {
+                digits += 1;
+                prev_sep = false;
+            }
+            b' ' | b'-' | b'.' | b'/' => {
+                if prev_sep && b != b' ' {
+                    return None;
+                }
+                if !prev_sep {
+                    groups += 1;
+                }
+                if seps[0] == 0 || seps[0] == b {
+                    seps[0] = b;
+                } else {
+                    seps[1] = b;
+                }
+                prev_sep = true;
+            }
+            b'(' | b')' => prev_sep = true,
+            _ => return None,
+        }
+    }
+    if !(7..=15).contains(&digits) || !bytes.last().is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
+    // 2024-05-17, 17.05.2024, 1234.56: dates and amounts.
+    let dotted = seps.contains(&b'.') || seps.contains(&b'-') || seps.contains(&b'/');
+    if dotted && (groups == 2 || groups == 3 && digits == 8) && !plus {
+        return None;
+    }
+    if written {
+        let trunk = body.first() == Some(&b'0') && body.get(1) != Some(&b'0');
+        let ok = plus || trunk || body.contains(&b'(') || groups >= 3;
+        if !ok {
+            return None;
+        }
+    }
+    Some(0.85)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::detect::Detector;
+
+    fn found(text: &str) -> Vec<(&'static str, &str)> {
+        Detector::new()
+            .find(text, None)
+            .into_iter()
+            .map(|f| (f.kind.label(), &text[f.start..f.end]))
+            .collect()
+    }
+
+    #[test]
+    fn bare_values_in_headed_columns_are_found() {
+        let text = "name,phone,ssn,card\n\
+                    chinedu okafor,612 345 678,078051120,3782 822463 10005\n\
+                    Wanjiru Kamau,07700 900123,219-09-9999,6011-0009-9013-9424\n";
+        assert_eq!(
+            found(text),
+            vec![
+                ("PERSON", "chinedu okafor"),
+                ("PHONE", "612 345 678"),
+                ("US_SSN", "078051120"),
+                ("CREDIT_CARD", "3782 822463 10005"),
+                ("PERSON", "Wanjiru Kamau"),
+                ("PHONE", "07700 900123"),
+                ("US_SSN", "219-09-9999"),
+                ("CREDIT_CARD", "6011-0009-9013-9424"),
+            ]
+        );
+    }
+
+    #[test]
+    fn markdown_and_semicolon_tables_in_other_languages() {
+        let text = "| Nombre | Teléfono | Tarjeta |\n|---|---|---|\n\
+                    | Nguyễn Văn An | 912345678 | 4111.1111.1111.1111 |\n\
+                    | Thandiwe Nkosi | 699 123 456 | 5555 5555 5555 4444 |\n";
+        let got = found(text);
+        assert!(got.contains(&("PERSON", "Nguyễn Văn An")), "{got:?}");
+        assert!(got.contains(&("PHONE", "912345678")), "{got:?}");
+        assert!(
+            got.contains(&("CREDIT_CARD", "4111.1111.1111.1111")),
+            "{got:?}"
+        );
+        assert!(got.contains(&("PERSON", "Thandiwe Nkosi")), "{got:?}");
+        let text =
+            "Nom;Prénom;Téléphone\nDupont;Marie;06 12 34 56 78\nKowalski;Jan;07 98 76 54 32\n";
+        let got = found(text);
+        assert!(got.contains(&("PERSON", "Dupont")), "{got:?}");
+        assert!(got.contains(&("PERSON", "Jan")), "{got:?}");
+        assert!(got.contains(&("PHONE", "07 98 76 54 32")), "{got:?}");
+    }
+
+    #[test]
+    fn a_column_of_names_without_a_header_is_found_by_its_majority() {
+        let text = "Anna Schmidt\t4155550132\nLi Wei\t4155550199\nTom Berger\t4155550111\n";
+        let got = found(text);
+        assert!(got.contains(&("PERSON", "Li Wei")), "{got:?}");
+    }
+
+    #[test]
+    fn columns_of_other_things_stay_clean() {
+        for text in [
+            "order,amount,date\nINV-2024-0017,1234.56,2024-05-17\nINV-2024-0018,99.00,2024-05-18\n",
+            "name,version,license\nserde,1.0.197,MIT\ntokio,1.36.0,MIT\n",
+            "product name,sku,price\nWidget Pro,4006381333931,19.99\nGadget,4006381333948,5.00\n",
+            "card_type,last4\nVisa,1111\nAmex,0005\n",
+            "id,phone_type\n123456789,mobile\n987654321,landline\n",
+            "ssn,note\n123-45-678,invalid\n000-12-3456,invalid\n",
+        ] {
+            assert_eq!(found(text), vec![], "{text}");
+        }
+    }
+}
