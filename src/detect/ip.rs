@@ -48,8 +48,11 @@ fn find_v4(text: &str, out: &mut Vec<Finding>) {
         }
         // Glued on the left: `v1.2.3.4`, `a.1.2.3.4`. On the right a word or `.word` glues
         // (`1.2.3.4a`, `1.2.3.4.nip.io`); `:port`, `/cidr` and `-` ranges do not.
+        // A product and its version: `Chrome/124.0.0.0`, `Version/17.4.1.0`; a URL's
+        // host (`http://10.0.0.1`) has a slash before the slash.
         let before = match char_before(text, start) {
             Some('.') => word_before(text, start - 1),
+            Some('/') => char_before(text, start - 1).is_some_and(char::is_alphabetic),
             Some(c) => is_word(c),
             None => false,
         };

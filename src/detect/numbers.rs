@@ -14,10 +14,37 @@ const SSN_CONTEXT: &[&str] = &[
     "ssn",
     "social security",
     "soc. sec",
+    "soc sec",
     "ss#",
     "ss no",
+    "ss-nr",
     "tax id",
     "tin",
+    "itin",
+    "sozialversicherung",
+    "us-sozialversicherung",
+    "seguridad social",
+    "seguro social",
+    "sécurité sociale",
+    "securite sociale",
+];
+
+/// Words before a number that say it is a card number, in the four languages.
+const CARD_CONTEXT: &[&str] = &[
+    "card",
+    "credit card",
+    "karte",
+    "kreditkarte",
+    "firmenkarte",
+    "kartennummer",
+    "tarjeta",
+    "carte",
+    "visa",
+    "mastercard",
+    "amex",
+    "pan",
+    "cc",
+    "cb",
 ];
 
 /// Words before a bare digit run that say it is a product or tracking code, never a card.
@@ -68,7 +95,7 @@ impl Recognizer for CardSsnRecognizer {
                 };
                 n += 1;
                 match (bytes.get(pos), bytes.get(pos + 1)) {
-                    (Some(&s @ (b' ' | b'-')), Some(d)) if d.is_ascii_digit() => {
+                    (Some(&s @ (b' ' | b'-' | b'.')), Some(d)) if d.is_ascii_digit() => {
                         sep = s;
                         pos += 1;
                     }
@@ -143,28 +170,44 @@ fn collect_digits<'b>(text: &str, window: &[Group], buf: &'b mut [u8; 24]) -> Op
     Some(&buf[..len])
 }
 
-/// Plain 14–19 digits, or 4-4-4-4(-3), 4-6-4 and 4-6-5 groupings with one separator.
+/// Plain 14–19 digits, or groups joined by one separator: the usual 4-4-4-4(-3), 4-6-4 and
+/// 4-6-5, or any other grouping that opens with four digits (4-3-3-3, 4-5-5, 4-4-5).
 fn card(text: &str, groups: &[Group], i: usize, j: usize) -> Option<Finding> {
     let window = &groups[i..j];
-    common_sep(window)?;
-    let shape_ok = match window.len() {
+    let k = window.len();
+    let sep = common_sep(window)?;
+    let usual = match k {
         1 => true,
         3 if window[0].len() == 4 && window[1].len() == 6 => matches!(window[2].len(), 4 | 5),
-        k => window[..k - 1].iter().all(|g| g.len() == 4) && (1..=4).contains(&window[k - 1].len()),
+        _ => window[..k - 1].iter().all(|g| g.len() == 4) && (1..=4).contains(&window[k - 1].len()),
     };
-    if !shape_ok {
+    // Dots join a card's digits only in fours (`6241.9129.2227.2549`): other dotted runs
+    // are versions, dates and amounts.
+    if sep == b'.' && !(usual && k >= 4) {
+        return None;
+    }
+    let other =
+        k >= 3 && window[0].len() == 4 && window[1..].iter().all(|g| (3..=6).contains(&g.len()));
+    // After "card", "Karte", "tarjeta", "PAN": any grouping, any issuer.
+    let labelled = || context_before(text, window[0].start, 40, CARD_CONTEXT);
+    if !(usual || other || k <= 5 && labelled()) {
         return None;
     }
     let mut buf = [0u8; 24];
     let digits = collect_digits(text, window, &mut buf)?;
-    if !(card_brand_ok(digits) && luhn_valid(digits)) {
+    // Thirteen-digit Visa numbers are rare, and plain 13-digit runs are mostly EAN codes;
+    // written in groups, or after a card word, they are cards.
+    let brand = card_brand_ok(digits)
+        || (k > 1 && digits.len() == 13 && digits[0] == b'4')
+        || ((12..=19).contains(&digits.len()) && labelled());
+    if !(brand && luhn_valid(digits)) {
         return None;
     }
     let (start, end) = (window[0].start, window[window.len() - 1].end);
     let edges = if window.len() == 1 {
-        // A dash joins a plain run into a longer code (`2024-4111…`); a space only sets it
+        // A dash or a dot joins a plain run into a longer code (`2024-4111…`); a space only sets it
         // apart from an unrelated number (`room 12 4111…`).
-        edges_ok(text, groups, i, j, |_, joined_by| joined_by == b'-')
+        edges_ok(text, groups, i, j, |_, joined_by| joined_by != b' ')
             && !context_before(text, start, 16, CODE_CONTEXT)
     } else {
         // A valid grouped card inside a longer run of groups (`4111 1111 1111 1111 2001`)
@@ -179,7 +222,7 @@ fn card(text: &str, groups: &[Group], i: usize, j: usize) -> Option<Finding> {
         kind: EntityType::CreditCard,
         start,
         end,
-        confidence: 0.95,
+        confidence: if usual { 0.95 } else { 0.9 },
     })
 }
 
@@ -194,6 +237,9 @@ fn ssn(text: &str, groups: &[Group], i: usize, j: usize) -> Option<Finding> {
     let confidence = match window {
         [a, g, s] => {
             let sep = common_sep(window)?;
+            if sep == b'.' {
+                return None;
+            }
             if !ssn_valid(part(a), part(g), part(s))
                 || !edges_ok(text, groups, i, j, |_, joined_by| joined_by == sep)
             {
@@ -283,6 +329,23 @@ mod tests {
             cards("19 digits 4111 1111 1111 1111 003"),
             vec!["4111 1111 1111 1111 003"]
         );
+        assert_eq!(cards("visa 4222 222 222 222 ok"), vec!["4222 222 222 222"]);
+        assert_eq!(cards("amex 3782-82246-310005"), vec!["3782-82246-310005"]);
+        assert!(cards("ean 4222222222222").is_empty(), "plain 13 digits");
+        assert_eq!(
+            cards("Firmenkarte: 6241.9129.2227.2549"),
+            vec!["6241.9129.2227.2549"]
+        );
+        assert_eq!(
+            cards("card number is 628178 7722788957437, exp"),
+            vec!["628178 7722788957437"]
+        );
+        assert_eq!(cards("pan 4071150978960"), vec!["4071150978960"]);
+        assert_eq!(
+            cards("Mir 2202 7367 7818 1223"),
+            vec!["2202 7367 7818 1223"]
+        );
+        assert!(cards("version 4111.1111.1111").is_empty());
     }
 
     #[test]

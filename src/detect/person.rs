@@ -191,8 +191,9 @@ impl Scan<'_> {
         let text = self.text;
         let bytes = text.as_bytes();
         let (mut end, mut shape) = read_word(text, start);
-        // Not a name, or a field label ("Patient:", "Date:"): nothing to look up.
-        if shape == Shape::NotName || bytes.get(end) == Some(&b':') {
+        // Not a name, or a field label ("Patient:", "Date:"): nothing to look up. A month
+        // in a log's time stamp ("Sep  4 03:56:27", "Jan 12 10:00") neither.
+        if shape == Shape::NotName || bytes.get(end) == Some(&b':') || timestamp_after(bytes, end) {
             return end;
         }
         let mut bits = 0;
@@ -336,13 +337,19 @@ impl Scan<'_> {
             let after = self.text[last.end..].trim_start_matches(' ');
             let closes =
                 after.is_empty() || after.starts_with(['\n', '\r', '<', '(', '\'', '"', ',']);
+            // An ordinary word no surname list has ("Jörg Sänger") closes a name only after a
+            // field label or a title.
+            let surname = last.bits & LAST != 0
+                || n == 2
+                    && class(last.bits) == Class::Common
+                    && self.around.labelled_or_titled(prev.start);
             if closes
                 && prev.kind == Kind::Word
                 && prev.bits & FIRST != 0
                 && strength(prev.bits) >= 1
                 && last.kind == Kind::Word
                 && matches!(class(last.bits), Class::Hard | Class::Common | Class::Org)
-                && last.bits & LAST != 0
+                && surname
                 && last.bits & (GREET | GREET_TAIL | NEG_BEFORE) == 0
             {
                 tokens[n - 1].bits = LAST | SOFT;
@@ -584,6 +591,22 @@ fn score(names: &[Token], cue: Cue) -> f32 {
         Cue::Weak | Cue::Personal => (base + 0.15).min(0.9),
         Cue::None => base,
     }
+}
+
+/// ` 4 03:56:27` or `  12 10:00` after a word: a syslog-style date, so the word is a month.
+fn timestamp_after(bytes: &[u8], end: usize) -> bool {
+    let rest = bytes.get(end..).unwrap_or_default();
+    let spaces = rest.iter().take_while(|&&b| b == b' ').count();
+    if !(1..=2).contains(&spaces) {
+        return false;
+    }
+    let rest = &rest[spaces..];
+    let day = rest.iter().take_while(|b| b.is_ascii_digit()).count();
+    (1..=2).contains(&day)
+        && rest.get(day) == Some(&b' ')
+        && rest
+            .get(day + 1..day + 4)
+            .is_some_and(|t| t[0].is_ascii_digit() && t[1].is_ascii_digit() && t[2] == b':')
 }
 
 /// How a capitalised word reads by its shape and neighbours.

@@ -25,23 +25,27 @@ pub(crate) fn word_at(text: &str, i: usize) -> bool {
 }
 
 /// True when the value starting at `start` is glued to a preceding token: a word char right
-/// before it, or a joiner (`.`, `,`, `-`, `/`) that itself follows a word char, as in
-/// `INV-993352`, `1,234` or `/orders/123`.
+/// before it, or a joiner (`.`, `-`, `/`) that itself follows a word char, as in
+/// `INV-993352` or `/orders/123`, or a comma between digits (`1,234`). A comma after a
+/// letter separates the cells of a CSV line (`Gabler,057-61-8388`).
 pub(crate) fn glued_before(text: &str, start: usize) -> bool {
     match char_before(text, start) {
         None => false,
         Some(c) if is_word(c) => true,
-        Some(c @ ('.' | ',' | '-' | '/')) => word_before(text, start - c.len_utf8()),
+        Some(c @ ('.' | '-' | '/')) => word_before(text, start - c.len_utf8()),
+        Some(',') => char_before(text, start - 1).is_some_and(|c| c.is_ascii_digit()),
         Some(_) => false,
     }
 }
 
-/// Mirror of [`glued_before`] for the text after `end`: `1234.56`, `2024-05`, `abc123`.
+/// Mirror of [`glued_before`] for the text after `end`: `1234.56`, `2024-05`, `abc123`,
+/// `1,5`; not `…,POFICHBEXXX` (the next CSV cell).
 pub(crate) fn glued_after(text: &str, end: usize) -> bool {
     match char_at(text, end) {
         None => false,
         Some(c) if is_word(c) => true,
-        Some(c @ ('.' | ',' | '-' | '/')) => word_at(text, end + c.len_utf8()),
+        Some(c @ ('.' | '-' | '/')) => word_at(text, end + c.len_utf8()),
+        Some(',') => char_at(text, end + 1).is_some_and(|c| c.is_ascii_digit()),
         Some(_) => false,
     }
 }
@@ -104,6 +108,10 @@ mod tests {
         assert!(glued_after("1234.56", 4));
         assert!(!glued_after("1234. Next", 4));
         assert!(glued_after("12ab", 2));
+        assert!(glued_before("1,234", 2));
+        assert!(!glued_before("Gabler,057", 7), "a CSV cell");
+        assert!(glued_after("1,5", 1));
+        assert!(!glued_after("00,POFI", 2), "a CSV cell");
     }
 
     #[test]

@@ -53,6 +53,7 @@ pub(crate) fn card_brand_ok(digits: &[u8]) -> bool {
     let p4 = prefix(digits, 4);
     let visa = p1 == 4 && (len == 16 || len == 19);
     let mastercard = ((51..=55).contains(&p2) || (2221..=2720).contains(&p4)) && len == 16;
+    let mir = (2200..=2204).contains(&p4) && (16..=19).contains(&len);
     let amex = (p2 == 34 || p2 == 37) && len == 15;
     let discover =
         (p4 == 6011 || p2 == 65 || (644..=649).contains(&p3)) && (16..=19).contains(&len);
@@ -60,12 +61,17 @@ pub(crate) fn card_brand_ok(digits: &[u8]) -> bool {
     let diners = (p2 == 36 || p2 == 38 || (300..=305).contains(&p3)) && (14..=19).contains(&len);
     let unionpay = p2 == 62 && (16..=19).contains(&len);
     let maestro = (p2 == 50 || (56..=69).contains(&p2)) && (16..=19).contains(&len);
-    visa || mastercard || amex || discover || jcb || diners || unionpay || maestro
+    visa || mastercard || mir || amex || discover || jcb || diners || unionpay || maestro
 }
 
-/// IBAN length per country (ISO 13616 registry): all SEPA members plus common others.
+/// IBAN length per country: every country of the ISO 13616 registry, and the countries
+/// (mostly in Africa, and Iran) whose banks issue IBANs outside it.
 pub(crate) fn iban_length(country: [u8; 2]) -> Option<usize> {
     let len = match &country {
+        b"AO" | b"CV" | b"GW" | b"MZ" => 25,
+        b"DZ" | b"IR" => 26,
+        b"CF" | b"CG" | b"CM" | b"GA" | b"GQ" | b"KM" | b"MG" | b"TD" => 27,
+        b"BF" | b"BJ" | b"CI" | b"MA" | b"ML" | b"NE" | b"SN" | b"TG" => 28,
         b"NO" => 15,
         b"BE" => 16,
         b"DK" | b"FI" | b"FO" | b"GL" | b"NL" | b"SD" | b"FK" => 18,

@@ -84,6 +84,52 @@ fn classify(words: &[&[u8]]) -> Option<FieldKind> {
     None
 }
 
+/// Whether a header says the rows are things rather than people: `sku`, `price`,
+/// `version`, `stock`.
+pub(crate) fn names_a_thing(header: &str) -> bool {
+    let h = header.trim().to_lowercase();
+    THING_COLUMNS.contains(&h.as_str())
+}
+
+/// Headers of tables of products, packages and orders.
+const THING_COLUMNS: &[&str] = &[
+    "sku",
+    "ean",
+    "gtin",
+    "upc",
+    "asin",
+    "isbn",
+    "price",
+    "precio",
+    "prix",
+    "preis",
+    "stock",
+    "qty",
+    "quantity",
+    "cantidad",
+    "quantité",
+    "menge",
+    "version",
+    "license",
+    "licence",
+    "license_type",
+    "unit_price",
+    "weight",
+    "category",
+    "warehouse",
+    "almacen",
+    "almacén",
+    "lager",
+    "entrepôt",
+    "sha",
+    "checksum",
+    "size",
+    "downloads",
+    "stars",
+    "platform",
+    "arch",
+];
+
 /// `social security (number)`, `seguridad social`, `sécurité sociale` (the two words in
 /// either order).
 fn is_social_security(words: &[&[u8]]) -> bool {
@@ -591,6 +637,7 @@ const EMAIL_NEGATIVES: &[&[u8]] = &[
 
 const SSN_WORDS: &[&[u8]] = &[
     b"ssn",
+    b"social",
     b"ssns",
     b"socialsecurity",
     b"socialsecuritynumber",

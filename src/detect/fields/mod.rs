@@ -70,6 +70,23 @@ fn read_table(text: &str, table: &Table, out: &mut Vec<Finding>) {
     // A name column is sure when the table is about people (it has a phone, e-mail, SSN,
     // card or IBAN column) or when most of its cells are names anyway; otherwise it may be
     // a table of packages or products (`name,version`) and each cell must make its case.
+    // A column headed `sku`, `price` or `version` says the rows are things.
+    let about_things = header_row.is_some_and(|h| {
+        table.rows().nth(h).is_some_and(|row| {
+            row.iter()
+                .any(|c| text.get(c.start..c.end).is_some_and(header::names_a_thing))
+        })
+    });
+    if about_things {
+        for kind in kinds.iter_mut() {
+            if matches!(
+                kind,
+                Some(Column::Header(FieldKind::Name | FieldKind::Role))
+            ) {
+                *kind = None;
+            }
+        }
+    }
     let about_people = kinds.iter().flatten().any(|c| {
         matches!(
             c,
@@ -104,7 +121,7 @@ fn read_table(text: &str, table: &Table, out: &mut Vec<Finding>) {
 /// The kind most cells of a column have on their own: names with a listed first name or
 /// surname, valid card numbers, phone numbers written as such.
 fn majority<'a>(text: &str, cells: impl Iterator<Item = Cell> + 'a) -> Option<FieldKind> {
-    let (mut filled, mut names, mut cards, mut phones) = (0usize, 0usize, 0usize, 0usize);
+    let (mut filled, mut names, mut cards, mut phones, mut ssns) = (0usize, 0, 0, 0, 0);
     for cell in cells {
         let Some(v) = text.get(cell.start..cell.end) else {
             continue;
@@ -117,6 +134,8 @@ fn majority<'a>(text: &str, cells: impl Iterator<Item = Cell> + 'a) -> Option<Fi
             names += 1;
         } else if card(v, false).is_some() {
             cards += 1;
+        } else if ssn_shaped(v) && ssn(v) {
+            ssns += 1;
         } else if phone(v, true).is_some() {
             phones += 1;
         }
@@ -128,6 +147,8 @@ fn majority<'a>(text: &str, cells: impl Iterator<Item = Cell> + 'a) -> Option<Fi
         Some(FieldKind::Card)
     } else if enough(phones) {
         Some(FieldKind::Phone)
+    } else if enough(ssns) {
+        Some(FieldKind::Ssn)
     } else {
         None
     }
@@ -271,19 +292,32 @@ fn phone(v: &str, written: bool) -> Option<f32> {
     if !(7..=15).contains(&digits) || !bytes.last().is_some_and(u8::is_ascii_digit) {
         return None;
     }
-    // 2024-05-17, 17.05.2024, 1234.56: dates and amounts.
+    // 2024-05-17, 17.05.2024, 1/19/1971, 1234.56: dates and amounts; 123-45-6789: an SSN.
     let dotted = seps.contains(&b'.') || seps.contains(&b'-') || seps.contains(&b'/');
-    if dotted && (groups == 2 || groups == 3 && digits == 8) && !plus {
+    if dotted && (groups == 2 || groups == 3 && digits <= 8) && !plus {
+        return None;
+    }
+    if !plus && ssn_shaped(v) {
         return None;
     }
     if written {
         let trunk = body.first() == Some(&b'0') && body.get(1) != Some(&b'0');
-        let ok = plus || trunk || body.contains(&b'(') || groups >= 3;
-        if !ok {
+        if !(plus || trunk || body.contains(&b'(')) {
             return None;
         }
     }
     Some(0.85)
+}
+
+/// `123-45-6789` or `123 45 6789`.
+fn ssn_shaped(v: &str) -> bool {
+    let b = v.as_bytes();
+    b.len() == 11
+        && matches!(b[3], b'-' | b' ')
+        && b[6] == b[3]
+        && b.iter()
+            .enumerate()
+            .all(|(k, c)| k == 3 || k == 6 || c.is_ascii_digit())
 }
 
 #[cfg(test)]

@@ -76,13 +76,16 @@ const FAKER_LAST: &str = include_str!("../../../data/names/faker-last.txt");
 const FAKER_PLACES: &str = include_str!("../../../data/names/faker-places.txt");
 const FAKER_WORDS: &str = include_str!("../../../data/names/faker-words.txt");
 const STOPWORDS: &str = include_str!("../../../data/names/stopwords-iso.txt");
+const WORLD_FIRST: &str = include_str!("../../../data/names/faker-world-first.txt");
+const WORLD_LAST: &str = include_str!("../../../data/names/faker-world-last.txt");
+const COMMON_WORDS: &str = include_str!("../../../data/names/common-words.txt");
 const NOT_NAMES: &str = include_str!("../../../data/names/not-names.txt");
 
 /// The longest word looked up, in bytes after lower-casing; longer words are unknown.
 const MAX_WORD: usize = 64;
 
-/// FxHash-style mixing (one multiply-rotate per 8 bytes, as in rustc) with a final
-/// avalanche so that both the high bits (slot) and the low bits are good. The keys are
+/// A multiply-fold round per 8 bytes with a final avalanche, so that both the high bits
+/// (slot) and the low bits (fingerprint) are good. The keys are
 /// fixed words from the data files, not chosen by callers, so a keyed hash buys nothing.
 /// `buf` holds the key in its first `len` bytes and zeros after them.
 fn hash_padded(buf: &[u8; MAX_WORD], len: usize) -> u64 {
@@ -95,9 +98,14 @@ fn hash_padded(buf: &[u8; MAX_WORD], len: usize) -> u64 {
     finish(h)
 }
 
+/// One round per 8 bytes: multiply, then fold the high half into the low half, so that a
+/// difference anywhere in `word` reaches every bit of the next round. (FxHash's
+/// rotate-xor-multiply alone let words such as "caminando" and "caminante" collide in
+/// full: a difference in a chunk's top byte and one in the next chunk's low bits cancel.)
 #[inline]
 fn mix(h: u64, word: u64) -> u64 {
-    (h.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95)
+    let x = (h ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    x ^ (x >> 32)
 }
 
 #[inline]
@@ -241,15 +249,15 @@ impl Lexicon {
     /// Every word of the lists and context tables with its role bits.
     fn fill() -> Builder {
         let mut lex = Builder {
-            words: HashMap::with_capacity(80_000),
+            words: HashMap::with_capacity(600_000),
         };
         for (word, bits) in context::context_words() {
             lex.add(word, bits);
         }
-        for data in [CENSUS_FIRST, FAKER_FIRST] {
+        for data in [CENSUS_FIRST, FAKER_FIRST, WORLD_FIRST] {
             entries(data).for_each(|name| lex.add_name(name, FIRST));
         }
-        for data in [CENSUS_LAST, FAKER_LAST] {
+        for data in [CENSUS_LAST, FAKER_LAST, WORLD_LAST] {
             entries(data).for_each(|name| lex.add_name(name, LAST));
         }
         // Ordinary words count as such when no name list has them. The census lists are
@@ -265,7 +273,7 @@ impl Lexicon {
                 }
             }
         }
-        for data in [FAKER_WORDS, STOPWORDS] {
+        for data in [FAKER_WORDS, STOPWORDS, COMMON_WORDS] {
             for word in entries(data) {
                 if lex.get_exact(word) & NAME == 0 {
                     lex.add(word, COMMON);
