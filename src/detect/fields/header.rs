@@ -5,6 +5,9 @@
 //! header about something else (`company name`, `card_expiry`, `phone_type`,
 //! `password_hint`) outweighs the head word.
 
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
 /// The kind of value a column or a setting holds, as far as its header tells.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum FieldKind {
@@ -28,6 +31,12 @@ pub(crate) const MAX_HEADER: usize = 48;
 
 /// The kind a header or key names, if any.
 pub(crate) fn header_kind(header: &str) -> Option<FieldKind> {
+    header_info(header).map(|(kind, _)| kind)
+}
+
+/// The kind a header or key names, and for names whether the header is only the generic
+/// `name` (`nombre`, `nom`), which tables of things use as much as tables of people.
+pub(crate) fn header_info(header: &str) -> Option<(FieldKind, bool)> {
     let header = header
         .trim()
         .trim_matches(['"', '\'', '`', '*', '#', ':', ' ']);
@@ -37,52 +46,160 @@ pub(crate) fn header_kind(header: &str) -> Option<FieldKind> {
     let mut words = [[0u8; 24]; MAX_WORDS];
     let mut lens = [0usize; MAX_WORDS];
     let n = split_words(header, &mut words, &mut lens)?;
-    let mut all: Vec<Vec<u8>> = (0..n).map(|k| words[k][..lens[k]].to_vec()).collect();
-    // `api key`, `phone number`, `first_name`: the pair written as one word counts too.
+    let vocabulary = &*VOCABULARY;
+    let look = |w: &[u8]| vocabulary.get(w).copied().unwrap_or(0);
+    let mut bits = 0u32;
+    // Name words other than the generic `name`: `Nachname`, `prénom`, `surname`.
+    let mut specific_names = 0;
+    for k in 0..n {
+        let b = look(&words[k][..lens[k]]);
+        bits |= b;
+        specific_names += usize::from(b & NAME != 0 && b & GENERIC == 0);
+    }
+    // `api key`, `phone number`, `first_name`, `mot de passe`: the words written as one
+    // count too.
+    let mut joined = [0u8; MAX_HEADER];
     for k in 1..n {
-        all.push([&words[k - 1][..lens[k - 1]], &words[k][..lens[k]]].concat());
+        let (a, b) = (&words[k - 1][..lens[k - 1]], &words[k][..lens[k]]);
+        joined[..a.len()].copy_from_slice(a);
+        joined[a.len()..a.len() + b.len()].copy_from_slice(b);
+        bits |= look(&joined[..a.len() + b.len()]);
     }
     if n > 2 {
-        all.push((0..n).flat_map(|k| words[k][..lens[k]].to_vec()).collect());
+        let mut len = 0;
+        for k in 0..n {
+            let w = &words[k][..lens[k]];
+            if len + w.len() > joined.len() {
+                break;
+            }
+            joined[len..len + w.len()].copy_from_slice(w);
+            len += w.len();
+        }
+        bits |= look(&joined[..len]);
     }
-    let all: Vec<&[u8]> = all.iter().map(Vec::as_slice).collect();
-    classify(&all)
+    let kind = classify(bits, n)?;
+    let generic = kind == FieldKind::Name && specific_names == 0 && bits & SPECIFIC == 0;
+    Some((kind, generic))
 }
 
-fn classify(words: &[&[u8]]) -> Option<FieldKind> {
-    let has = |set: &[&[u8]]| words.iter().any(|w| set.contains(w));
-    if has(SECRET_WORDS) {
-        return (!has(SECRET_NEGATIVES)).then_some(FieldKind::Secret);
+fn classify(bits: u32, words: usize) -> Option<FieldKind> {
+    let has = |b: u32| bits & b != 0;
+    if has(SECRET) {
+        return (!has(SECRET_NEG)).then_some(FieldKind::Secret);
     }
-    if has(HOLDER_WORDS) {
-        return (!has(THING_WORDS)).then_some(FieldKind::Name);
+    if has(HOLDER) {
+        return (!has(THING)).then_some(FieldKind::Name);
     }
-    if has(CARD_WORDS) {
-        return (!has(CARD_NEGATIVES)).then_some(FieldKind::Card);
+    if has(CARD) {
+        return (!has(CARD_NEG)).then_some(FieldKind::Card);
     }
-    if has(SSN_WORDS) || is_social_security(words) {
-        return (!has(NUMBER_NEGATIVES)).then_some(FieldKind::Ssn);
+    if has(SSN) {
+        return (!has(NUMBER_NEG)).then_some(FieldKind::Ssn);
     }
-    if has(IBAN_WORDS) {
-        return (!has(NUMBER_NEGATIVES)).then_some(FieldKind::Iban);
+    if has(IBAN) {
+        return (!has(NUMBER_NEG)).then_some(FieldKind::Iban);
     }
-    if has(PHONE_WORDS) {
-        return (!has(PHONE_NEGATIVES)).then_some(FieldKind::Phone);
+    if has(PHONE) {
+        return (!has(PHONE_NEG)).then_some(FieldKind::Phone);
     }
-    if has(EMAIL_WORDS) || words.windows(2).any(|w| w[0] == b"e" && w[1] == b"mail") {
-        return (!has(EMAIL_NEGATIVES)).then_some(FieldKind::Email);
+    if has(EMAIL) {
+        return (!has(EMAIL_NEG)).then_some(FieldKind::Email);
     }
-    if has(THING_WORDS) {
+    if has(THING) {
         return None;
     }
-    if has(NAME_WORDS) {
+    if has(NAME) {
         return Some(FieldKind::Name);
     }
-    if has(ROLE_WORDS) && words.len() <= 3 {
+    if has(ROLE) && words <= 3 {
         return Some(FieldKind::Role);
     }
     None
 }
+
+const SECRET: u32 = 1;
+const SECRET_NEG: u32 = 1 << 1;
+const HOLDER: u32 = 1 << 2;
+const THING: u32 = 1 << 3;
+const CARD: u32 = 1 << 4;
+const CARD_NEG: u32 = 1 << 5;
+const SSN: u32 = 1 << 6;
+const IBAN: u32 = 1 << 7;
+const NUMBER_NEG: u32 = 1 << 8;
+const PHONE: u32 = 1 << 9;
+const PHONE_NEG: u32 = 1 << 10;
+const EMAIL: u32 = 1 << 11;
+const EMAIL_NEG: u32 = 1 << 12;
+const NAME: u32 = 1 << 13;
+const ROLE: u32 = 1 << 14;
+/// `name`, `nombre`, `nom`: the generic name words.
+const GENERIC: u32 = 1 << 15;
+/// `first`, `last`, `full`, `given`, `family`: qualifiers that make `name` a person's.
+const SPECIFIC: u32 = 1 << 16;
+
+/// Every header word with the roles it plays, built once.
+static VOCABULARY: LazyLock<HashMap<&'static [u8], u32>> = LazyLock::new(|| {
+    let mut map: HashMap<&'static [u8], u32> = HashMap::new();
+    let lists: [(&[&[u8]], u32); 17] = [
+        (SECRET_WORDS, SECRET),
+        (SECRET_NEGATIVES, SECRET_NEG),
+        (HOLDER_WORDS, HOLDER),
+        (THING_WORDS, THING),
+        (CARD_WORDS, CARD),
+        (CARD_NEGATIVES, CARD_NEG),
+        (SSN_WORDS, SSN),
+        (IBAN_WORDS, IBAN),
+        (NUMBER_NEGATIVES, NUMBER_NEG),
+        (PHONE_WORDS, PHONE),
+        (PHONE_NEGATIVES, PHONE_NEG),
+        (EMAIL_WORDS, EMAIL),
+        (EMAIL_NEGATIVES, EMAIL_NEG),
+        (NAME_WORDS, NAME),
+        (ROLE_WORDS, ROLE),
+        (GENERIC_NAME_WORDS, GENERIC),
+        (NAME_QUALIFIERS, SPECIFIC),
+    ];
+    for (list, bit) in lists {
+        for word in list {
+            *map.entry(*word).or_insert(0) |= bit;
+        }
+    }
+    map
+});
+
+/// The generic words for a name.
+const GENERIC_NAME_WORDS: &[&[u8]] = &[
+    b"name", b"names", b"nombre", b"nombres", b"nom", b"noms", b"nome", b"naam",
+];
+
+/// Words that make a generic name header a person's name.
+const NAME_QUALIFIERS: &[&[u8]] = &[
+    b"first",
+    b"last",
+    b"full",
+    b"given",
+    b"family",
+    b"middle",
+    b"maiden",
+    b"display",
+    b"legal",
+    b"completo",
+    b"complet",
+    b"de",
+    b"famille",
+    b"pila",
+    b"primer",
+    b"segundo",
+    b"contact",
+    b"customer",
+    b"client",
+    b"employee",
+    b"patient",
+    b"holder",
+    b"owner",
+    b"person",
+    b"user",
+];
 
 /// Whether a header says the rows are things rather than people: `sku`, `price`,
 /// `version`, `stock`.
@@ -129,16 +246,6 @@ const THING_COLUMNS: &[&str] = &[
     "platform",
     "arch",
 ];
-
-/// `social security (number)`, `seguridad social`, `sécurité sociale` (the two words in
-/// either order).
-fn is_social_security(words: &[&[u8]]) -> bool {
-    let social = words.iter().any(|w| matches!(*w, b"social" | b"sociale"));
-    let security = words
-        .iter()
-        .any(|w| matches!(*w, b"security" | b"seguridad" | b"securite"));
-    social && security
-}
 
 /// Splits `header` into at most six lower-case, accent-folded ASCII words of at most 24
 /// bytes; None when a word has other characters (the cell is not a header).
@@ -638,6 +745,8 @@ const EMAIL_NEGATIVES: &[&[u8]] = &[
 const SSN_WORDS: &[&[u8]] = &[
     b"ssn",
     b"social",
+    b"seguridadsocial",
+    b"securitesociale",
     b"ssns",
     b"socialsecurity",
     b"socialsecuritynumber",
@@ -834,6 +943,7 @@ mod tests {
         for (header, kind) in [
             ("name", FieldKind::Name),
             ("Full Name", FieldKind::Name),
+            ("employee_name", FieldKind::Name),
             ("first_name", FieldKind::Name),
             ("lastName", FieldKind::Name),
             ("Nachname", FieldKind::Name),
@@ -869,6 +979,24 @@ mod tests {
             ("correo electrónico", FieldKind::Email),
         ] {
             assert_eq!(header_kind(header), Some(kind), "{header}");
+        }
+    }
+
+    #[test]
+    fn only_the_bare_name_word_is_generic() {
+        for (header, generic) in [
+            ("name", true),
+            ("Nombre", true),
+            ("first_name", false),
+            ("Nachname", false),
+            ("customer_name", false),
+            ("nombre completo", false),
+        ] {
+            assert_eq!(
+                header_info(header),
+                Some((FieldKind::Name, generic)),
+                "{header}"
+            );
         }
     }
 

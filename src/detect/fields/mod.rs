@@ -7,9 +7,11 @@
 //! rules; this one only adds what a column makes sure.
 
 mod header;
+mod settings;
+mod sql;
 mod table;
 
-pub(crate) use header::{header_kind, FieldKind};
+pub(crate) use header::{header_info, header_kind, FieldKind};
 
 use self::table::{tables, Cell, Table, MAX_COLUMNS};
 use super::person::{name_in_field, NameEvidence};
@@ -26,6 +28,8 @@ pub(crate) struct FieldRecognizer;
 impl Recognizer for FieldRecognizer {
     fn find(&self, text: &str, out: &mut Vec<Finding>) {
         tables(text, |table| read_table(text, table, out));
+        sql::sql_tables(text, |table| read_table(text, table, out));
+        settings::settings(text, |pair| read_setting(text, pair, out));
     }
 }
 
@@ -116,6 +120,52 @@ fn read_table(text: &str, table: &Table, out: &mut Vec<Finding>) {
             }
         }
     }
+}
+
+/// A setting whose key says what its value holds: `"ssn": "078051120"`, `name: maria
+/// garcia`, `{"key": "adminPassword", "value": "…"}`. Keys of secrets are the secret
+/// recognizer's, unless the setting is named by the pair before it.
+fn read_setting(text: &str, pair: &settings::Pair, out: &mut Vec<Finding>) {
+    let named = pair.named_by.unwrap_or(pair.key);
+    let Some((kind, generic)) = text.get(named.0..named.1).and_then(header_info) else {
+        return;
+    };
+    let column = match kind {
+        FieldKind::Email => return,
+        FieldKind::Secret if pair.named_by.is_none() => return,
+        // `name: web` in a manifest is no person; `"name": "…"` next to an e-mail address
+        // in the same record is.
+        FieldKind::Name if generic && !record_with_address(text, pair.value.0) => {
+            Column::Header(FieldKind::Role)
+        }
+        kind => Column::Header(kind),
+    };
+    let cell = Cell {
+        start: pair.value.0,
+        end: pair.value.1,
+        column: 0,
+    };
+    if let Some(found) = value(text, cell, column) {
+        out.push(found);
+    }
+}
+
+/// Whether the record around `at` (between the braces around it, or on its line) holds an
+/// e-mail address.
+fn record_with_address(text: &str, at: usize) -> bool {
+    const REACH: usize = 300;
+    let bytes = text.as_bytes();
+    let from = at.saturating_sub(REACH);
+    let to = (at + REACH).min(bytes.len());
+    let start = bytes[from..at]
+        .iter()
+        .rposition(|&b| b == b'{' || b == b'}' || b == b'\n')
+        .map_or(from, |k| from + k);
+    let end = bytes[at..to]
+        .iter()
+        .position(|&b| b == b'}' || b == b'{' || b == b'\n')
+        .map_or(to, |k| at + k);
+    bytes[start..end].contains(&b'@')
 }
 
 /// The kind most cells of a column have on their own: names with a listed first name or
