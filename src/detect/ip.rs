@@ -7,7 +7,11 @@ use super::validators::{ipv4_octet_ok, ipv6_valid};
 use super::{EntityType, Finding, Recognizer};
 
 /// Words right before a dotted quad that make it a version number, not an address.
-const VERSION_CONTEXT: &[&str] = &["version", "ver.", "release", "build", "firmware", "v."];
+/// Words right before a dotted quad that make it a version (`build 10.0.19045.1`), written
+/// with what follows them so that host names such as `build02` do not count.
+const VERSION_CONTEXT: &[&str] = &[
+    "version", "ver.", "release ", "release:", "build ", "build:", "firmware", "v.",
+];
 
 const CONFIDENCE: f32 = 0.9;
 

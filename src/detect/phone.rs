@@ -53,6 +53,24 @@ const PHONE_CONTEXT: &[&str] = &[
     "llamar",
     "llame",
     "contacto",
+    "tlf",
+    "tlfn",
+    "telf",
+    "cel",
+    "celular",
+    "fixo",
+    "gsm",
+    "office",
+    "direct",
+    "landline",
+    "helpdesk",
+    "hotline",
+    "t:",
+    "m:",
+    "p:",
+    "o:",
+    "f:",
+    "tel.",
     "☎",
     "📞",
     "📱",
@@ -216,6 +234,8 @@ fn best_window(text: &str, cand: &Candidate) -> Option<Finding> {
         let mut confidence = base;
         if context_before(text, start, 40, PHONE_CONTEXT) {
             confidence += 0.2;
+        } else if contact_line(text.as_bytes(), start, end) {
+            confidence += 0.15;
         }
         if !cand.plus && context_before(text, start, 24, ID_CONTEXT) {
             confidence -= 0.3;
@@ -229,6 +249,32 @@ fn best_window(text: &str, cand: &Candidate) -> Option<Finding> {
         });
     }
     None
+}
+
+/// A line of a contact list: a short label without digits, then `:` or a dash, then the
+/// number, and nothing after it but a note in brackets (`Pedro Quiróz: 607647510`,
+/// `Haslinda binti Ramli - 55-9273-8689 (remote)`).
+fn contact_line(bytes: &[u8], start: usize, end: usize) -> bool {
+    let line_start = bytes[..start]
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |k| k + 1);
+    let label = &bytes[line_start..start];
+    let label = label.strip_suffix(b" ").unwrap_or(label);
+    let Some(label) = label
+        .strip_suffix(b":")
+        .or_else(|| label.strip_suffix(b" -"))
+        .or_else(|| label.strip_suffix(" –".as_bytes()))
+        .or_else(|| label.strip_suffix(" —".as_bytes()))
+    else {
+        return false;
+    };
+    let rest = &bytes[end..];
+    let line_end = rest.iter().position(|&b| b == b'\n').unwrap_or(rest.len());
+    let after = rest[..line_end].trim_ascii();
+    (2..=60).contains(&label.len())
+        && !label.iter().any(u8::is_ascii_digit)
+        && (after.is_empty() || after.starts_with(b"(") || after.starts_with(b","))
 }
 
 /// Rejects starts glued to a preceding token (`INV-0151…`, `x0151…`) or continuing a
@@ -354,7 +400,7 @@ fn classify(bytes: &[u8], items: &[Item], plus: bool) -> Option<f32> {
         }
         *body_sep.get_or_insert(it.sep) == it.sep
     });
-    if !consistent || looks_like_date(items) {
+    if !consistent || !plus && looks_like_date(items) {
         return None;
     }
     let intl00 = !plus
@@ -386,7 +432,9 @@ fn classify(bytes: &[u8], items: &[Item], plus: bool) -> Option<f32> {
     spanish(bytes, items, total).or_else(|| {
         // Any other phone-sized number counts only when a phone keyword labels it
         // (`Telefon: 00225 53153`): the base stays below the threshold without one.
-        (9..=13).contains(&total).then_some(0.35)
+        // Eight digits in groups (`6337 7308`, Singapore, Denmark) likewise.
+        let shortest = if items.len() >= 2 { 8 } else { 9 };
+        (shortest..=13).contains(&total).then_some(0.35)
     })
 }
 
@@ -488,7 +536,9 @@ fn trunk(items: &[Item], total: usize) -> Option<f32> {
     }
     let last = items.last()?;
     let groups_ok = items.iter().all(|it| it.len() <= 8) && last.len() >= 2 && items.len() <= 6;
-    if !(9..=12).contains(&total) || !groups_ok {
+    // Argentine mobiles add `15` after the area code: `(011) 15-6545-4636`, 13 digits.
+    let longest = if items[0].paren { 13 } else { 12 };
+    if !(9..=longest).contains(&total) || !groups_ok {
         return None;
     }
     Some(if items[0].paren { 0.8 } else { 0.75 })

@@ -33,9 +33,21 @@ pub(crate) fn glued_before(text: &str, start: usize) -> bool {
         None => false,
         Some(c) if is_word(c) => true,
         Some(c @ ('.' | '-' | '/')) => word_before(text, start - c.len_utf8()),
-        Some(',') => char_before(text, start - 1).is_some_and(|c| c.is_ascii_digit()),
+        Some(',') => number_before(text, start - 1),
         Some(_) => false,
     }
+}
+
+/// Whether a number (digits not glued to letters) ends at `end`: `1,234`, but not
+/// `build02,192.168.1.66`.
+fn number_before(text: &str, end: usize) -> bool {
+    let bytes = text.as_bytes();
+    let digits = bytes[..end]
+        .iter()
+        .rev()
+        .take_while(|b| b.is_ascii_digit())
+        .count();
+    digits > 0 && !word_before(text, end - digits)
 }
 
 /// Mirror of [`glued_before`] for the text after `end`: `1234.56`, `2024-05`, `abc123`,
@@ -110,6 +122,10 @@ mod tests {
         assert!(glued_after("12ab", 2));
         assert!(glued_before("1,234", 2));
         assert!(!glued_before("Gabler,057", 7), "a CSV cell");
+        assert!(
+            !glued_before("build02,192", 8),
+            "a CSV cell after an identifier"
+        );
         assert!(glued_after("1,5", 1));
         assert!(!glued_after("00,POFI", 2), "a CSV cell");
     }

@@ -77,6 +77,14 @@ pub(crate) fn header_info(header: &str) -> Option<(FieldKind, bool)> {
         }
         bits |= look(&joined[..len]);
     }
+    // German compounds: `Initialpasswort`, `Datenbankkennwort`.
+    if n == 1
+        && [&b"passwort"[..], b"kennwort", b"password"]
+            .iter()
+            .any(|s| words[0][..lens[0]].ends_with(s))
+    {
+        bits |= SECRET;
+    }
     let kind = classify(bits, n)?;
     let generic = kind == FieldKind::Name && specific_names == 0 && bits & SPECIFIC == 0;
     Some((kind, generic))

@@ -71,6 +71,21 @@ fn read_table(text: &str, table: &Table, out: &mut Vec<Finding>) {
             *kind = majority(text, data().map(|row| row[column])).map(Column::Majority);
         }
     }
+    // Nine bare digits are as often an order or customer number as an SSN; in a table of
+    // people (a column of names) whose column holds almost nothing else, they are SSNs.
+    let has_names = kinds.iter().flatten().any(|c| {
+        matches!(
+            c,
+            Column::Majority(FieldKind::Role) | Column::Header(FieldKind::Name | FieldKind::Role)
+        )
+    });
+    if has_names {
+        for (column, kind) in kinds.iter_mut().enumerate().take(columns) {
+            if kind.is_none() && bare_ssns(text, data().map(|row| row[column])) {
+                *kind = Some(Column::Majority(FieldKind::Ssn));
+            }
+        }
+    }
     // A name column is sure when the table is about people (it has a phone, e-mail, SSN,
     // card or IBAN column) or when most of its cells are names anyway; otherwise it may be
     // a table of packages or products (`name,version`) and each cell must make its case.
@@ -126,6 +141,19 @@ fn read_table(text: &str, table: &Table, out: &mut Vec<Finding>) {
 /// garcia`, `{"key": "adminPassword", "value": "…"}`. Keys of secrets are the secret
 /// recognizer's, unless the setting is named by the pair before it.
 fn read_setting(text: &str, pair: &settings::Pair, out: &mut Vec<Finding>) {
+    if let Some((s, e)) = pair.named_by {
+        let name = text.get(s..e).unwrap_or_default();
+        let value = text.get(pair.value.0..pair.value.1).unwrap_or_default();
+        if let Some(confidence) = super::secret::named_secret(name, value) {
+            out.push(Finding {
+                kind: EntityType::Secret,
+                start: pair.value.0,
+                end: pair.value.1,
+                confidence,
+            });
+            return;
+        }
+    }
     let named = pair.named_by.unwrap_or(pair.key);
     let Some((kind, generic)) = text.get(named.0..named.1).and_then(header_info) else {
         return;
@@ -171,7 +199,8 @@ fn record_with_address(text: &str, at: usize) -> bool {
 /// The kind most cells of a column have on their own: names with a listed first name or
 /// surname, valid card numbers, phone numbers written as such.
 fn majority<'a>(text: &str, cells: impl Iterator<Item = Cell> + 'a) -> Option<FieldKind> {
-    let (mut filled, mut names, mut cards, mut phones, mut ssns) = (0usize, 0, 0, 0, 0);
+    let (mut filled, mut names, mut cards, mut phones, mut ssns, mut secrets) =
+        (0usize, 0, 0, 0, 0, 0);
     for cell in cells {
         let Some(v) = text.get(cell.start..cell.end) else {
             continue;
@@ -188,6 +217,8 @@ fn majority<'a>(text: &str, cells: impl Iterator<Item = Cell> + 'a) -> Option<Fi
             ssns += 1;
         } else if phone(v, true).is_some() {
             phones += 1;
+        } else if super::secret::looks_generated(v) {
+            secrets += 1;
         }
     }
     let enough = |n: usize| n >= 2 && n as f32 >= MAJORITY * filled as f32;
@@ -199,9 +230,25 @@ fn majority<'a>(text: &str, cells: impl Iterator<Item = Cell> + 'a) -> Option<Fi
         Some(FieldKind::Phone)
     } else if enough(ssns) {
         Some(FieldKind::Ssn)
+    } else if enough(secrets) {
+        Some(FieldKind::Secret)
     } else {
         None
     }
+}
+
+/// Whether at least four in five filled cells (and at least three) are nine digits within
+/// the SSA rules.
+fn bare_ssns(text: &str, cells: impl Iterator<Item = Cell>) -> bool {
+    let (mut filled, mut ssns) = (0usize, 0usize);
+    for cell in cells {
+        let Some(v) = text.get(cell.start..cell.end).filter(|v| !v.is_empty()) else {
+            continue;
+        };
+        filled += 1;
+        ssns += usize::from(v.len() == 9 && ssn(v));
+    }
+    ssns >= 3 && ssns * 5 >= filled * 4
 }
 
 /// The finding for one cell of a column of `column`'s kind, if the cell has its shape.
@@ -237,7 +284,11 @@ fn value(text: &str, cell: Cell, column: Column) -> Option<Finding> {
         FieldKind::Ssn => ssn(v).then(|| found(EntityType::UsSsn, 0.9)),
         FieldKind::Card => card(v, true).map(|c| found(EntityType::CreditCard, c)),
         FieldKind::Iban => iban(v).then(|| found(EntityType::Iban, 0.95)),
-        FieldKind::Secret => super::secret::column_secret(v).map(|c| found(EntityType::Secret, c)),
+        FieldKind::Secret => match column {
+            Column::Header(_) => super::secret::column_secret(v),
+            Column::Majority(_) => super::secret::column_secret_by_majority(v),
+        }
+        .map(|c| found(EntityType::Secret, c)),
         FieldKind::Email => None,
     }
 }

@@ -87,16 +87,20 @@ fn columns(bytes: &[u8], mut i: usize, table: &mut Table) -> Option<usize> {
         let mut end = start;
         while bytes
             .get(end)
-            .is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_' || b >= 0x80)
+            .is_some_and(|&b| !matches!(b, b',' | b')' | b'(' | b'\n' | b'"' | b'`' | b']'))
         {
             end += 1;
+        }
+        let next = end + usize::from(quoted);
+        while end > start && bytes[end - 1] == b' ' {
+            end -= 1;
         }
         if end == start || end - start > 64 {
             return None;
         }
         table.cells.push(Cell { start, end, column });
         column += 1;
-        i = skip_space(bytes, end + usize::from(quoted));
+        i = skip_space(bytes, next);
         match bytes.get(i) {
             Some(b',') => i += 1,
             Some(b')') => {
@@ -176,11 +180,11 @@ mod tests {
 
     #[test]
     fn insert_statements_read_as_tables() {
-        let text = "INSERT INTO crm (id, \"name\", ssn) VALUES\n  (1, 'O''Brien, Siobhán', '078-05-1120'),\n  (2, NULL, 'x');";
+        let text = "INSERT INTO crm (#, \"name\", ssn) VALUES\n  (1, 'O''Brien, Siobhán', '078-05-1120'),\n  (2, NULL, 'x');";
         assert_eq!(
             read(text),
             vec![
-                vec!["id", "name", "ssn"],
+                vec!["#", "name", "ssn"],
                 vec!["1", "O''Brien, Siobhán", "078-05-1120"],
                 vec!["2", "NULL", "x"],
             ]

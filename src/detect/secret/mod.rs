@@ -19,6 +19,8 @@
 //! in the middle of a sentence needs a value that no prose has (`reset your password: click
 //! the link` is left alone).
 
+mod phrases;
+
 use super::text::{char_at, char_before, is_word};
 use super::{EntityType, Finding, Recognizer};
 
@@ -87,6 +89,10 @@ impl Recognizer for SecretRecognizer {
                 _ => i + 1,
             };
         }
+        phrases::password_phrases(text, out);
+        phrases::credential_calls(text, out);
+        phrases::htpasswd(text, out);
+        phrases::pgpass(text, out);
     }
 }
 
@@ -181,7 +187,7 @@ fn vendor_before(text: &str, p: usize, out: &mut Vec<Finding>) -> Option<usize> 
     if w == p || p - w > 12 {
         return None;
     }
-    vendor_at(text, w, out)
+    vendor_at(text, w, out).or_else(|| phrases::prefixed_token(text, w, p, out))
 }
 
 /// Two capitals at `i`: the token around them (base64url and dots) is checked from its
@@ -224,10 +230,10 @@ fn push(out: &mut Vec<Finding>, start: usize, end: usize, confidence: f32) {
 /// The first two bytes of every vendor prefix [`vendor_at`] knows, as a 64K-bit set: one
 /// lookup rules out almost every other word.
 static VENDOR_PAIRS: [u64; 1024] = {
-    const PAIRS: [&[u8; 2]; 32] = [
+    const PAIRS: [&[u8; 2]; 36] = [
         b"ey", b"AI", b"AK", b"AS", b"AG", b"AR", b"AN", b"AB", b"AC", b"A3", b"gh", b"gi", b"gl",
         b"sk", b"rk", b"wh", b"xo", b"xa", b"ya", b"GO", b"SK", b"SG", b"np", b"py", b"hf", b"sh",
-        b"ke", b"do", b"gs", b"li", b"hv", b"PM",
+        b"ke", b"do", b"gs", b"li", b"hv", b"PM", b"sn", b"se", b"sb", b"AA",
     ];
     let mut table = [0u64; 1024];
     let mut k = 0;
@@ -385,10 +391,40 @@ fn vendor_at(text: &str, i: usize, out: &mut Vec<Finding>) -> Option<usize> {
             fixed(text, i, 4, b64url, 24, 512)
         }
         [b'P', b'M', b'A'] if rest.starts_with(b"PMAK-") => postman(text, i),
+        [b's', b'n', b't'] if rest.starts_with(b"sntrys_") => fixed(text, i, 7, b64url, 40, 256),
+        [b's', b'n', b't'] if rest.starts_with(b"sntryu_") => fixed(text, i, 7, lower_hex, 64, 64),
+        [b's', b'e', b'c'] if rest.starts_with(b"secret_") => fixed(text, i, 7, alnum, 43, 43),
+        [b's', b'b', b'p'] if rest.starts_with(b"sbp_") => fixed(text, i, 4, lower_hex, 40, 40),
+        [b'A', b'A', _] => return telegram_bot(text, i, out),
         _ => None,
     }?;
     push(out, i, found, CERTAIN);
     Some(found)
+}
+
+/// A Telegram bot token: the bot's numeric id, `:`, then `AA` and 33 base64url bytes; `i`
+/// is at the `AA`.
+fn telegram_bot(text: &str, i: usize, out: &mut Vec<Finding>) -> Option<usize> {
+    let bytes = text.as_bytes();
+    if i < 9 || bytes.get(i - 1) != Some(&b':') {
+        return None;
+    }
+    let digits = bytes[..i - 1]
+        .iter()
+        .rev()
+        .take(11)
+        .take_while(|b| b.is_ascii_digit())
+        .count();
+    let start = i - 1 - digits;
+    if !(8..=10).contains(&digits) || !free_before(text, start) {
+        return None;
+    }
+    let end = run(bytes, i, b64url);
+    if end - i != 35 || !free_after(text, end) {
+        return None;
+    }
+    push(out, start, end, CERTAIN);
+    Some(end)
 }
 
 /// `prefix_len` bytes of prefix (already checked), then `min..=max` bytes of `charset`,
@@ -669,7 +705,7 @@ fn dash(text: &str, i: usize, out: &mut Vec<Finding>, no_end_until: &mut usize) 
             }
             run(bytes, i, |b| b == b'-')
         }
-        Some(b'p') if after_space => {
+        Some(b'p' | b'a' | b'w') if after_space => {
             short_password_flag(text, i, out);
             i + 1
         }
@@ -785,17 +821,18 @@ fn long_flag(text: &str, name_start: usize, out: &mut Vec<Finding>) {
 
 /// `mysql -pSECRET`, `mysql -p'SECRET'` on a mysql/mariadb command line, and `-p SECRET`
 /// on a registry `login` command line (`docker login -u me -p SECRET`).
+///
+/// Other tools take the password after their own flag: `sshpass -p`, `redis-cli -a`, and
+/// the LDAP tools' `-w` (`ldapsearch -D … -w SECRET`).
 fn short_password_flag(text: &str, i: usize, out: &mut Vec<Finding>) {
     let bytes = text.as_bytes();
-    let from = match bytes.get(i + 2) {
-        Some(b' ') if line_before_contains(bytes, i, b"login") => i + 3,
-        Some(b)
-            if b.is_ascii_graphic()
-                && (line_before_contains(bytes, i, b"mysql")
-                    || line_before_contains(bytes, i, b"mariadb")) =>
-        {
-            i + 2
-        }
+    let flag = bytes.get(i + 1).copied().unwrap_or(0);
+    let tool = |name: &[u8]| line_before_contains(bytes, i, name);
+    let from = match (flag, bytes.get(i + 2)) {
+        (b'p', Some(b' ')) if tool(b"login") || tool(b"sshpass") => i + 3,
+        (b'p', Some(b)) if b.is_ascii_graphic() && (tool(b"mysql") || tool(b"mariadb")) => i + 2,
+        (b'a', Some(b' ')) if tool(b"redis-cli") => i + 3,
+        (b'w', Some(b' ')) if tool(b"ldap") => i + 3,
         _ => return,
     };
     if let Some(v) = value_at(text, from, Kind::Password, false).filter(|v| !v.too_long) {
@@ -1067,7 +1104,8 @@ fn setting(text: &str, sep: usize, out: &mut Vec<Finding>) -> usize {
     } else {
         Ctx::Prose
     };
-    if v.words_after {
+    // A query parameter ends at its `&` or the request line's space.
+    if v.words_after && !key.query {
         ctx = Ctx::Prose;
     }
     // Unquoted values are literals in config lines and prose; after `=` or inside code
@@ -1601,12 +1639,26 @@ fn key_kind_segments(buf: &KeyBuf) -> Option<Kind> {
     if PASSWORD_WORDS.contains(&last) {
         return Some(Kind::Password);
     }
+    // `SECRET_KEY_BASE`, `JWT_SECRET_VALUE`, `API_TOKEN_B64`: the credential word comes
+    // before a word for its encoding.
+    if matches!(
+        last,
+        b"base" | b"value" | b"b64" | b"base64" | b"hex" | b"raw"
+    ) && matches!(prev, b"secret" | b"token" | b"key" | b"password")
+        && (prev != b"key" || matches!(prev2, b"secret" | b"api" | b"private" | b"signing"))
+    {
+        return Some(Kind::Token);
+    }
     match last {
         b"secret" | b"secrets" => return Some(Kind::Token),
         b"token" => {
             return (!TOKEN_NEGATIVES.contains(&prev)).then_some(Kind::Token);
         }
         b"authorization" => return Some(Kind::Authorization),
+        // Session cookies: `session=…`, `JSESSIONID=…`, `connect.sid=…`.
+        b"session" | b"sessionid" | b"sid" | b"sessid" | b"jsessionid" | b"phpsessid" => {
+            return Some(Kind::OtherKey);
+        }
         // kubeconfig `client-key-data`: a base64 PEM private key.
         b"data" => return (prev == b"key").then_some(Kind::Token),
         b"auth" => return (buf.nsegs == 1 || prev == b"basic").then_some(Kind::Token),
@@ -1624,7 +1676,11 @@ fn key_kind_segments(buf: &KeyBuf) -> Option<Kind> {
             if KEY_QUALIFIERS.contains(&prev) {
                 return Some(Kind::Token);
             }
-            if prev.is_empty() || KEY_NEGATIVES.contains(&prev) || prev.len() < 2 {
+            // A bare `Key` (`"Jwt": { "Key": "…" }`) takes only a clearly random value.
+            if prev.is_empty() {
+                return Some(Kind::OtherKey);
+            }
+            if KEY_NEGATIVES.contains(&prev) || prev.len() < 2 {
                 return None;
             }
             return Some(Kind::OtherKey);
@@ -1732,7 +1788,10 @@ fn value_at(text: &str, from: usize, kind: Kind, query: bool) -> Option<Value> {
     while matches!(bytes.get(k), Some(b' ' | b'\t')) {
         k += 1;
     }
+    // A `;` ends one setting of a list (`user=u;password=…;encrypt=true`, cookies), not a
+    // sentence.
     let words_after = k > end
+        && bytes.get(end) != Some(&b';')
         && bytes
             .get(k)
             .is_some_and(|&b| b.is_ascii_alphabetic() || b >= 0x80 || b.is_ascii_digit());
@@ -1962,10 +2021,64 @@ const fn log2_const(x: f64) -> f64 {
     r
 }
 
+/// Whether a table cell looks like a generated credential on its own: no spaces, and three
+/// kinds of characters (`Pomme8!`), or a long random mix of cases and digits.
+pub(crate) fn looks_generated(value: &str) -> bool {
+    let v = value.as_bytes();
+    // Quotes, brackets, colons and slashes: a cell of JSON, code, a path or a time.
+    let structural = |b: &u8| {
+        b.is_ascii_whitespace()
+            || matches!(
+                b,
+                b'"' | b'\''
+                    | b'`'
+                    | b'{'
+                    | b'}'
+                    | b'['
+                    | b']'
+                    | b'('
+                    | b')'
+                    | b':'
+                    | b'/'
+                    | b'\\'
+                    | b','
+                    | b'<'
+                    | b'>'
+            )
+    };
+    if !(6..=128).contains(&v.len()) || v.iter().any(structural) {
+        return false;
+    }
+    if is_placeholder(value) || v.contains(&b'@') {
+        return false;
+    }
+    // `USER=root` is a setting; base64 padding (`…==`) only ends a value.
+    if v.windows(2).any(|w| w[0] == b'=' && w[1] != b'=') {
+        return false;
+    }
+    let s = Shape::of(v);
+    s.other == 0
+        && (s.classes() >= 3
+            || s.chars >= 16 && s.lower > 0 && s.upper > 0 && s.digit > 0 && s.entropy() >= 3.5)
+}
+
 /// The confidence that a table cell under a password, secret or token header is a
 /// credential: the rules of a `password=` setting.
 pub(crate) fn column_secret(value: &str) -> Option<f32> {
     score(value, Kind::Password, Ctx::Strong, true)
+}
+
+/// The confidence that `value` is a credential when a neighbouring field names it `name`
+/// (`{"key": "storageAccountKey", "value": "…"}`), by the rules for that key.
+pub(crate) fn named_secret(name: &str, value: &str) -> Option<f32> {
+    let kind = key_kind(name.as_bytes())?;
+    score(value, kind, Ctx::Strong, true)
+}
+
+/// As [`column_secret`] for a column that only its other cells call one of passwords: a
+/// plain word is not taken.
+pub(crate) fn column_secret_by_majority(value: &str) -> Option<f32> {
+    score(value, Kind::Password, Ctx::Line, true)
 }
 
 /// The confidence for a setting value of `kind` in `ctx`, or None when it is not a
@@ -2049,6 +2162,12 @@ fn score(value: &str, kind: Kind, ctx: Ctx, literal: bool) -> Option<f32> {
 /// `new_password`, `authToken`, `DB_PASS2`: letters, digits and `_`, shaped like a name
 /// (an `_`, or a lower-case letter followed by a capital).
 fn is_identifier(v: &[u8]) -> bool {
+    // `L3tM3In_prod`: digits standing in for letters make a password, not a name.
+    if v.windows(3)
+        .any(|w| w[0].is_ascii_alphabetic() && w[1].is_ascii_digit() && w[2].is_ascii_alphabetic())
+    {
+        return false;
+    }
     let word = v.iter().all(|&b| b.is_ascii_alphanumeric() || b == b'_')
         && v.first().is_some_and(|b| !b.is_ascii_digit());
     let camel = v

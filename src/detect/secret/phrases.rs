@@ -1,0 +1,409 @@
+//! Credentials without a `key=value` around them: passwords told in a sentence or a chat
+//! ("the new guest wifi password is …", "user jdoe / pw …", "contraseña temporal: …"),
+//! `.netrc` lines (`machine h login u password …`), SQL (`IDENTIFIED BY '…'`,
+//! `WITH PASSWORD '…'`), string arguments of calls that take credentials
+//! (`getConnection(url, "admin", "…")`, `new PDO($dsn, 'etl', '…')`,
+//! `.bearer_auth("…")`), and tokens that carry a short prefix of their own vendor
+//! (`tok_…`, `sess_…`) without being in the list of known vendors.
+//!
+//! Each value must still look like a credential by the rules of a `password=` setting: a
+//! word of prose after "password is" is left alone.
+
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use memchr::memchr_iter;
+
+use super::{push, score, Ctx, Kind, Shape, PLAUSIBLE, SETTING};
+
+/// Words for a password in the four languages (and their short forms), SQL's
+/// `IDENTIFIED BY`, and words for an API key or a token; with the rules their value is
+/// held to, and whether the value may follow the word directly (`pw X`, `password X`).
+const KEYWORDS: &[(&str, Kind, bool)] = &[
+    ("password", Kind::Password, true),
+    ("passwort", Kind::Password, true),
+    ("passwd", Kind::Password, true),
+    ("passcode", Kind::Password, true),
+    ("passphrase", Kind::Password, true),
+    ("pwd", Kind::Password, true),
+    ("pw", Kind::Password, true),
+    ("kennwort", Kind::Password, true),
+    ("contraseña", Kind::Password, true),
+    ("contrasena", Kind::Password, true),
+    ("mot de passe", Kind::Password, true),
+    ("mdp", Kind::Password, true),
+    ("clave", Kind::Password, true),
+    ("identified by", Kind::Password, true),
+    ("api key", Kind::Token, false),
+    ("api-key", Kind::Token, false),
+    ("apikey", Kind::Token, false),
+    ("api token", Kind::Token, false),
+    ("access token", Kind::Token, false),
+    ("token", Kind::Token, false),
+    ("clé api", Kind::Token, false),
+    ("clave api", Kind::Token, false),
+    ("clave de api", Kind::Token, false),
+    ("api-schlüssel", Kind::Token, false),
+    ("secret", Kind::Token, false),
+];
+
+static FINDER: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(KEYWORDS.iter().map(|(word, _, _)| word))
+        .ok()
+});
+
+/// Words between the password word and its value: "is", "ist", "est", "es", "c'est",
+/// "lautet", and the words of "… wifi password for guests is".
+const COPULAS: &[&str] = &[
+    "is", "ist", "est", "es", "c'est", "lautet", "was", "sera", "will",
+];
+
+/// The longest value read.
+const MAX_VALUE: usize = 128;
+
+/// Finds passwords given in prose, chats, `.netrc` and SQL.
+pub(super) fn password_phrases(text: &str, out: &mut Vec<super::Finding>) {
+    let Some(finder) = FINDER.as_ref() else {
+        return;
+    };
+    let bytes = text.as_bytes();
+    for m in finder.find_iter(text) {
+        let (start, end) = (m.start(), m.end());
+        // Whole words only (`pw` is not in `pwn`; `password` may end `Gäste-WLAN-Passwort`).
+        if bytes
+            .get(end)
+            .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_')
+            || start > 0 && (bytes[start - 1].is_ascii_alphanumeric() || bytes[start - 1] == b'_')
+        {
+            continue;
+        }
+        let (_, kind, direct) = KEYWORDS[m.pattern().as_usize()];
+        if let Some((vs, ve, quoted)) = value_after(bytes, end, direct) {
+            let Some(value) = text.get(vs..ve) else {
+                continue;
+            };
+            let ctx = if quoted { Ctx::Strong } else { Ctx::Line };
+            if let Some(conf) = score(value, kind, ctx, true) {
+                push(out, vs, ve, conf.min(SETTING));
+            }
+        }
+    }
+}
+
+/// The value after a password word ending at `from`: after a copula or a colon a few
+/// lower-case words on ("password for the guest wifi is X", "contraseña temporal: X"), or
+/// right after the word (`pw X`, `password X` in `.netrc`, `PASSWORD 'X'` in SQL).
+fn value_after(bytes: &[u8], from: usize, direct_ok: bool) -> Option<(usize, usize, bool)> {
+    let skip = |mut i: usize| {
+        while bytes.get(i) == Some(&b' ') {
+            i += 1;
+        }
+        i
+    };
+    let direct = skip(from);
+    match bytes.get(direct)? {
+        // `password=…` is a setting, read by the setting rules (which know query strings
+        // and quoting); `password: …` in a sentence is read here too.
+        b'=' | b'\n' | b'\r' => return None,
+        b':' if bytes.get(direct + 1) == Some(&b' ') => return value_at(bytes, skip(direct + 1)),
+        _ => {}
+    }
+    // `password,created_by`: a header, not a phrase.
+    if direct == from {
+        return None;
+    }
+    let mut i = direct;
+    for _ in 0..6 {
+        let word_end = i + bytes[i..]
+            .iter()
+            .take(32)
+            .position(|&b| matches!(b, b' ' | b'\n' | b'\r' | b':'))
+            .unwrap_or(bytes.len() - i);
+        let word = std::str::from_utf8(&bytes[i..word_end]).ok()?;
+        if COPULAS.iter().any(|c| word.eq_ignore_ascii_case(c)) {
+            return value_at(bytes, skip(word_end));
+        }
+        if word.is_empty() || !word.chars().all(|c| c.is_lowercase() || c == '-') {
+            break;
+        }
+        i = skip(word_end);
+        // "temporary password: X", "mot de passe provisoire : X".
+        if bytes.get(i) == Some(&b':') {
+            return value_at(bytes, skip(i + 1));
+        }
+        if bytes.get(i).is_none_or(u8::is_ascii_whitespace) {
+            break;
+        }
+    }
+    direct_ok.then(|| value_at(bytes, direct)).flatten()
+}
+
+/// A value starting at `i`: quoted, or up to the next space; a final `.`, `,` or `)`
+/// that ends the sentence stays outside.
+fn value_at(bytes: &[u8], i: usize) -> Option<(usize, usize, bool)> {
+    let q = *bytes.get(i)?;
+    if matches!(q, b'\'' | b'"' | b'`') {
+        let start = i + 1;
+        let len = bytes[start..]
+            .iter()
+            .take(MAX_VALUE + 1)
+            .position(|&b| b == q || b == b'\n')?;
+        return (bytes[start + len] == q && len > 0).then_some((start, start + len, true));
+    }
+    let len = bytes[i..]
+        .iter()
+        .take(MAX_VALUE + 1)
+        .position(|&b| b.is_ascii_whitespace())
+        .unwrap_or(bytes.len() - i);
+    if len > MAX_VALUE {
+        return None;
+    }
+    let mut end = i + len;
+    while end > i && matches!(bytes[end - 1], b',' | b';' | b')') {
+        end -= 1;
+    }
+    (end > i).then_some((i, end, false))
+}
+
+/// Names of calls that take a user and a password, or a token, as arguments (matched in
+/// lower case anywhere in the callee: `DriverManager.getConnection`, `new PDO`,
+/// `Net::SMTP.start`, `.bearer_auth`).
+const CREDENTIAL_CALLS: &[&[u8]] = &[
+    b"connect",
+    b"connection",
+    b"login",
+    b"logon",
+    b"signin",
+    b"auth",
+    b"credential",
+    b"passw",
+    b"pdo",
+    b"mysqli",
+    b"bind",
+    b"smtp",
+    b"token",
+];
+
+/// The longest argument list read.
+const MAX_ARGS: usize = 400;
+
+/// Finds string arguments of credential-taking calls that look like passwords or tokens.
+pub(super) fn credential_calls(text: &str, out: &mut Vec<super::Finding>) {
+    let bytes = text.as_bytes();
+    let mut skip_to = 0;
+    for open in memchr_iter(b'(', bytes) {
+        if open < skip_to {
+            continue;
+        }
+        // `auth=("user", "…")`: a keyword argument holding a tuple.
+        let mut s = if open > 0 && bytes[open - 1] == b'=' {
+            open - 1
+        } else {
+            open
+        };
+        let call_end = s;
+        while s > 0
+            && open - s < 64
+            && (bytes[s - 1].is_ascii_alphanumeric()
+                || matches!(bytes[s - 1], b'_' | b'.' | b':' | b'$' | b'>' | b'-'))
+        {
+            s -= 1;
+        }
+        if s == call_end {
+            continue;
+        }
+        let mut callee = [0u8; 64];
+        for (d, b) in callee.iter_mut().zip(&bytes[s..call_end]) {
+            *d = b.to_ascii_lowercase();
+        }
+        let callee = &callee[..call_end - s];
+        if !CREDENTIAL_CALLS
+            .iter()
+            .any(|c| callee.windows(c.len()).any(|w| w == *c))
+        {
+            continue;
+        }
+        skip_to = arguments(text, open + 1, out);
+    }
+}
+
+/// Reads the arguments after `(` at `from` and reports the string literals that look like
+/// credentials; returns where the list ends.
+fn arguments(text: &str, from: usize, out: &mut Vec<super::Finding>) -> usize {
+    let bytes = text.as_bytes();
+    let limit = (from + MAX_ARGS).min(bytes.len());
+    let mut i = from;
+    let mut depth = 0usize;
+    while i < limit {
+        match bytes[i] {
+            b'(' | b'[' | b'{' => depth += 1,
+            b')' | b']' | b'}' if depth == 0 => return i,
+            b')' | b']' | b'}' => depth -= 1,
+            q @ (b'"' | b'\'') => {
+                let start = i + 1;
+                let Some(len) = bytes[start..limit]
+                    .iter()
+                    .position(|&b| b == q || b == b'\n')
+                else {
+                    return limit;
+                };
+                let end = start + len;
+                if bytes[end] != q {
+                    return end;
+                }
+                // `key=value` arguments are settings, read by the setting rules.
+                let keyword_arg = i > from
+                    && bytes[from..i]
+                        .iter()
+                        .rev()
+                        .find(|&&b| b != b' ')
+                        .is_some_and(|&b| b == b'=' || b == b':');
+                if !keyword_arg && len > 0 {
+                    literal(text, start, end, out);
+                }
+                i = end;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    limit
+}
+
+/// A string literal argument: a credential when it has the shape of one, and is not an
+/// address, a host name, a path or a plain word.
+fn literal(text: &str, start: usize, end: usize, out: &mut Vec<super::Finding>) {
+    let Some(value) = text.get(start..end) else {
+        return;
+    };
+    let v = value.as_bytes();
+    if v.contains(&b'@') && v.contains(&b'.') || v.contains(&b' ') {
+        return;
+    }
+    let host_like = v
+        .iter()
+        .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-'))
+        && v.iter().filter(|&&b| b == b'.').count() >= 1
+        && !v.iter().any(u8::is_ascii_uppercase);
+    if host_like {
+        return;
+    }
+    // A plain word argument is a user, a host or a database name.
+    if let Some(conf) = score(value, Kind::Password, Ctx::Line, true) {
+        push(out, start, end, conf.min(SETTING));
+    }
+}
+
+/// `tok_…`, `sess_…`, `svc_…`: a short lower-case prefix, `_` or `-`, and a long random
+/// body with letters of both cases and digits. `w` is the prefix's start, `p` its joiner.
+pub(super) fn prefixed_token(
+    text: &str,
+    w: usize,
+    p: usize,
+    out: &mut Vec<super::Finding>,
+) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let prefix = bytes.get(w..p)?;
+    if !(2..=6).contains(&prefix.len()) || !prefix.iter().all(u8::is_ascii_lowercase) {
+        return None;
+    }
+    // A known vendor's prefix glued to a letter (`xghp_…`) is neither its key nor another;
+    // `pk_` keys are publishable by design.
+    if prefix
+        .windows(2)
+        .skip(1)
+        .any(|w| super::vendor_pair(w[0], w[1]))
+        || prefix == b"pk"
+    {
+        return None;
+    }
+    let end = p
+        + 1
+        + bytes[p + 1..]
+            .iter()
+            .take(257)
+            .take_while(|&&b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+            .count();
+    let body = &bytes[p + 1..end];
+    if !(20..=256).contains(&body.len())
+        || !super::free_after(text, end)
+        || !super::free_before(text, w)
+    {
+        return None;
+    }
+    let s = Shape::of(body);
+    let random = s.lower > 0 && s.upper > 0 && s.digit > 0 && s.entropy() >= 4.0;
+    if !random {
+        return None;
+    }
+    push(out, w, end, PLAUSIBLE.max(SETTING));
+    Some(end)
+}
+
+/// `htpasswd -b [-c] FILE USER PASSWORD`: the last argument.
+pub(super) fn htpasswd(text: &str, out: &mut Vec<super::Finding>) {
+    let bytes = text.as_bytes();
+    for at in memchr::memmem::find_iter(bytes, b"htpasswd ") {
+        let line_end = bytes[at..]
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(bytes.len(), |k| at + k);
+        let line = &bytes[at..line_end];
+        let mut args = line.split(|&b| b == b' ').filter(|a| !a.is_empty()).skip(1);
+        let mut batch = false;
+        let mut positional = Vec::new();
+        for arg in &mut args {
+            if arg.first() == Some(&b'-') {
+                batch |= arg.contains(&b'b');
+            } else {
+                positional.push(arg);
+            }
+        }
+        if !batch || positional.len() != 3 {
+            continue;
+        }
+        let pw = positional[2];
+        let start = pw.as_ptr() as usize - bytes.as_ptr() as usize;
+        let end = start + pw.len();
+        if let Some(value) = text.get(start..end) {
+            if let Some(conf) = score(value, Kind::Password, Ctx::Strong, true) {
+                push(out, start, end, conf);
+            }
+        }
+    }
+}
+
+/// `.pgpass` lines, `host:port:database:user:password`: the fifth field.
+pub(super) fn pgpass(text: &str, out: &mut Vec<super::Finding>) {
+    let bytes = text.as_bytes();
+    let mut line_start = 0;
+    for line_end in memchr_iter(b'\n', bytes).chain(std::iter::once(bytes.len())) {
+        let line = &bytes[line_start..line_end];
+        let from = line_start;
+        line_start = line_end + 1;
+        if line.len() < 9 || line.len() > 300 || line.iter().filter(|&&b| b == b':').count() != 4 {
+            continue;
+        }
+        let fields: Vec<&[u8]> = line.split(|&b| b == b':').collect();
+        let port_ok =
+            fields[1] == b"*" || !fields[1].is_empty() && fields[1].iter().all(u8::is_ascii_digit);
+        let plain = fields[..4].iter().all(|f| {
+            !f.is_empty()
+                && f.iter()
+                    .all(|&b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'_' | b'*'))
+        });
+        if !port_ok || !plain || fields[4].is_empty() || fields[4].contains(&b' ') {
+            continue;
+        }
+        let start = from + line.len() - fields[4].len();
+        let end = from + line.len();
+        if let Some(value) = text.get(start..end) {
+            if let Some(conf) = score(value, Kind::Password, Ctx::Strong, true) {
+                push(out, start, end, conf);
+            }
+        }
+    }
+}
