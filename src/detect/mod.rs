@@ -213,6 +213,20 @@ impl Detector {
     }
 }
 
+/// Trains the PERSON recognizer's name-likeness model (`data/names/name-likeness.bin`) from
+/// the name and word lists compiled into the binary; `unseen` are names from elsewhere to
+/// report recall on (those no list has are kept). Returns the weights file and a report.
+/// Used by `examples/train_name_likeness.rs`.
+#[doc(hidden)]
+pub fn train_name_likeness(unseen: &[String]) -> (Vec<u8>, String) {
+    let unseen: Vec<String> = unseen
+        .iter()
+        .filter(|w| !person::is_listed(w))
+        .cloned()
+        .collect();
+    person::train_likeness(&unseen)
+}
+
 /// The recognizers [`Detector::new`] runs, for callers that want to add their own.
 pub fn builtin_recognizers() -> Vec<Box<dyn Recognizer>> {
     vec![

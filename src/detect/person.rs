@@ -24,11 +24,61 @@
 //! stop there, and only runs that may be names look at their neighbours. Nothing
 //! allocates unless a prompt has names or name-like words.
 
+mod chat;
 mod context;
 mod field;
 mod lexicon;
+mod likeness;
 
 pub(crate) use self::field::{name_in_field, NameEvidence};
+
+/// Trains the name-likeness model on the lists compiled into the binary. Returns the
+/// weights file trained on every entry, and a report: accuracy on a tenth of the lists
+/// held out from a second training run, and recall on `unseen` names (names from other
+/// sources that no list has).
+pub(crate) fn train_likeness(unseen: &[String]) -> (Vec<u8>, String) {
+    use std::fmt::Write as _;
+    let (names, words) = lexicon::likeness_lists();
+    let held_out = |w: &String| {
+        w.bytes().fold(0x811c_9dc5u32, |h, b| {
+            (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+        }) % 10
+            == 0
+    };
+    let split = |list: &[String]| -> (Vec<String>, Vec<String>) {
+        list.iter().cloned().partition(|w| !held_out(w))
+    };
+    let (names_fit, names_test) = split(&names);
+    let (words_fit, words_test) = split(&words);
+    let mut report = String::new();
+    let _ = writeln!(
+        report,
+        "training lists: {} names, {} words; a tenth of each held out",
+        names.len(),
+        words.len()
+    );
+    if let Some(model) = likeness::load(&likeness::train(&names_fit, &words_fit)) {
+        let rate = |list: &[String], threshold: f32| {
+            let judged: Vec<f32> = list.iter().filter_map(|w| model.probability(w)).collect();
+            judged.iter().filter(|p| **p >= threshold).count() as f32 / judged.len().max(1) as f32
+        };
+        for threshold in [0.5, 0.7, 0.85] {
+            let _ = writeln!(
+                report,
+                "threshold {threshold}: held-out names {:.3} recognised, held-out words {:.3} taken for names, unseen names {:.3} recognised",
+                rate(&names_test, threshold),
+                rate(&words_test, threshold),
+                rate(unseen, threshold),
+            );
+        }
+    }
+    (likeness::train(&names, &words), report)
+}
+
+/// Whether `word` is in a name list or a word list (for reports on unseen names).
+pub(crate) fn is_listed(word: &str) -> bool {
+    lexicon::LEXICON.lookup(word) & (lexicon::NAME | lexicon::COMMON) != 0
+}
 
 use self::context::{list_continues, Around, Cue};
 use self::lexicon::{
@@ -42,8 +92,54 @@ use super::{EntityType, Finding, Recognizer};
 /// de la Cruz"); `context-words.txt` lists them too, for the capitalised forms.
 const PARTICLES: &[&[u8]] = &[
     b"van", b"von", b"der", b"den", b"de", b"del", b"della", b"di", b"da", b"du", b"des", b"dos",
-    b"la", b"le", b"ter", b"ten", b"zu", b"vom", b"zur",
+    b"das", b"do", b"la", b"le", b"ter", b"ten", b"zu", b"vom", b"zur", b"bin", b"binti", b"bint",
+    b"ibn", b"ben", b"bat", b"af", b"av", b"al", b"el", b"ap",
 ];
+
+/// Not a lexicon role: a word no list has whose letters look like a name's (see
+/// [`likeness`]). It counts as a name that is also something else (strength 1).
+const LIKELY: u32 = 1 << 28;
+/// The likeness above which an unknown word counts as [`LIKELY`].
+const LIKELY_THRESHOLD: f32 = 0.8;
+
+/// [`LIKELY`] with both name roles for an unknown word that looks like a name, else 0.
+fn likely(word: &str) -> u32 {
+    if compound(word) {
+        return COMMON;
+    }
+    let p = likeness::LIKENESS
+        .as_ref()
+        .and_then(|m| m.probability(word))
+        .unwrap_or(0.0);
+    if p >= LIKELY_THRESHOLD {
+        LIKELY | FIRST | LAST
+    } else {
+        0
+    }
+}
+
+/// A German compound of two ordinary words, with or without a linking `s`, or of a stem
+/// and a long ordinary word: "Reisekosten", "Lizenzverlängerung", "Vorgangsnummer".
+fn compound(word: &str) -> bool {
+    const MIN: usize = 3;
+    let lex = &*LEXICON;
+    let chars: Vec<(usize, char)> = word.char_indices().collect();
+    if chars.len() < 2 * MIN + 1 || chars.len() > 40 {
+        return false;
+    }
+    let ordinary = |w: &str| {
+        let bits = lex.lookup(w);
+        bits & (COMMON | HARD) != 0 && bits & NAME == 0
+    };
+    (MIN..chars.len() - MIN + 1).any(|k| {
+        let at = chars[k].0;
+        let (head, tail) = word.split_at(at);
+        let head_ok = ordinary(head) || head.strip_suffix('s').is_some_and(&ordinary);
+        // A long ordinary tail after a head no name list has: "Reise|kosten".
+        let long_tail = chars.len() - k >= 6 && k >= 4 && lex.lookup(head) & NAME == 0;
+        (head_ok || long_tail) && ordinary(tail)
+    })
+}
 
 /// Most capitalised words (and particles) read as one run.
 const MAX_RUN: usize = 10;
@@ -86,6 +182,27 @@ impl Recognizer for PersonRecognizer {
             pending: Vec::new(),
             last: None,
         };
+        // Chat speakers first: their names are sure, and make later mentions names too.
+        chat::speakers(text, |start, end, confidence| {
+            out.push(Finding {
+                kind: EntityType::Person,
+                start,
+                end,
+                confidence,
+            });
+            let mut word_start = start;
+            for (k, c) in text[start..end].char_indices() {
+                if c == ' ' || c == ',' {
+                    if start + k > word_start {
+                        scan.sure_words.push((word_start, start + k));
+                    }
+                    word_start = start + k + 1;
+                }
+            }
+            if end > word_start {
+                scan.sure_words.push((word_start, end));
+            }
+        });
         let mut pos = 0;
         while let Some(start) = next_capital(text, pos) {
             pos = scan.run(start, out).max(start + 1);
@@ -139,7 +256,9 @@ enum Class {
 }
 
 fn class(bits: u32) -> Class {
-    if bits & ORG != 0 {
+    if bits & LIKELY != 0 {
+        Class::Name { strong: false }
+    } else if bits & ORG != 0 {
         Class::Org
     } else if bits & (HARD | TITLE | GREET | GREET_HEAD | GREET_TAIL | LABEL | NEG_BEFORE) != 0 {
         Class::Hard
@@ -197,7 +316,13 @@ impl Scan<'_> {
             return end;
         }
         let mut bits = 0;
-        if shape == Shape::Name {
+        if shape == Shape::Caps {
+            bits = self.caps_bits(start, end);
+            if bits == 0 {
+                return end;
+            }
+            shape = Shape::Name;
+        } else if shape == Shape::Name {
             bits = self.word_bits(start, end);
             // Most capitalised words open a sentence and stand alone ("The", "Bitte",
             // "Die"): an ordinary word not followed by another capitalised word is done.
@@ -256,8 +381,17 @@ impl Scan<'_> {
                 resume = end;
                 break;
             }
-            let (next_end, next_shape) = read_word(text, next);
-            if next_shape == Shape::NotName {
+            let (next_end, mut next_shape) = read_word(text, next);
+            let mut next_bits = 0;
+            if next_shape == Shape::Caps {
+                next_bits = self.caps_bits(next, next_end);
+                if next_bits != 0 {
+                    next_shape = Shape::Name;
+                }
+            } else if next_shape == Shape::Name {
+                next_bits = self.word_bits(next, next_end);
+            }
+            if matches!(next_shape, Shape::NotName | Shape::Caps) {
                 n = before_particles;
                 resume = end;
                 break;
@@ -265,11 +399,7 @@ impl Scan<'_> {
             pos = next;
             end = next_end;
             shape = next_shape;
-            bits = if shape == Shape::Name {
-                self.word_bits(pos, end)
-            } else {
-                0
-            };
+            bits = next_bits;
         }
         self.split(&mut tokens[..n], out);
         resume
@@ -280,8 +410,24 @@ impl Scan<'_> {
     fn word_bits(&self, start: usize, end: usize) -> u32 {
         let word = &self.text[start..end];
         let bits = self.lex.lookup_in(self.text, start, end);
-        if bits != 0 || !word.contains('-') {
+        if bits != 0 {
             return bits;
+        }
+        if !word.contains('-') {
+            return likely(word);
+        }
+        // "Karl-Marx-Allee", "Jean-Jaurès-Straße": a street named after a person.
+        let last = word.rsplit('-').next().unwrap_or_default().to_lowercase();
+        if STREET_WORDS.contains(&last.as_str()) {
+            return COMMON;
+        }
+        // "Seong-heon", "Ji-u": a romanised given name, one capital, syllables after it.
+        let lower_tail = word
+            .split('-')
+            .skip(1)
+            .all(|p| p.chars().all(char::is_lowercase) && p.chars().count() <= 6);
+        if lower_tail {
+            return likely(word);
         }
         let mut names = 0;
         for part in word.split('-') {
@@ -289,11 +435,24 @@ impl Scan<'_> {
             match class(part_bits) {
                 Class::Org => return ORG,
                 Class::Hard | Class::Common => return COMMON,
-                Class::Name { .. } => names |= part_bits & (NAME | AMBIGUOUS),
-                Class::Unknown => {}
+                Class::Name { .. } => names |= part_bits & (NAME | AMBIGUOUS | LIKELY),
+                Class::Unknown => names |= likely(part),
             }
         }
         names
+    }
+
+    /// The bits of a word in capitals (`MARIA`, `GARCÍA`): a listed name's, or those of
+    /// a word that looks like a name; 0 for acronyms and ordinary words.
+    fn caps_bits(&self, start: usize, end: usize) -> u32 {
+        let bits = self.word_bits(start, end);
+        let named = matches!(class(bits), Class::Name { .. });
+        let letters = self.text[start..end].chars().count();
+        if named && (letters >= 3 || bits & AMBIGUOUS == 0 && bits & LIKELY == 0) {
+            bits
+        } else {
+            0
+        }
     }
 
     /// A lower-case particle followed by a space at `at`: its end.
@@ -415,6 +574,14 @@ impl Scan<'_> {
         let tokens = &tokens[first..=last];
         let mut start = tokens[0].start;
         let end = tokens[tokens.len() - 1].end;
+        // "Luna Elektro SE", "Kestrel Consultores S.A.", "Lindholm & Ali GmbH": a company.
+        if org_suffix_after(self.text, self.lex, end) {
+            return;
+        }
+        // Capitals alone make a name only with other capitals or after a label or a
+        // title: `MARIA GARCIA`, `Paciente: YIN`, not `AUD 220`.
+        let words = tokens.iter().filter(|t| t.kind == Kind::Word).count();
+        let lone_capitals = words == 1 && !self.text[start..end].chars().any(char::is_lowercase);
         // "Mr. van der Berg": particles after a title belong to the name.
         let particles = if tokens[0].kind == Kind::Word {
             self.around.titled_particles(start)
@@ -466,6 +633,17 @@ impl Scan<'_> {
                 cue = cue.max(listed);
             }
         }
+        if lone_capitals && cue != Cue::Strong {
+            return;
+        }
+        // "Ralph Lauren", "Jack Daniel's": a brand named after a person, unless a title or
+        // a label makes it the person ("Mme Leclerc"); "Dr. Oetker" is one with its title.
+        if cue != Cue::Strong && (self.place(names, start) || is_brand(self.text, start, end)) {
+            return;
+        }
+        if self.text[..start].ends_with("Dr. ") && is_brand(self.text, start - 4, end) {
+            return;
+        }
         let confidence = score(names, cue);
         if confidence >= 0.5 {
             out.push(Finding {
@@ -480,9 +658,10 @@ impl Scan<'_> {
                     .extend(names.iter().map(|t| (t.start, t.end)));
             }
         } else if names.len() <= 3
-            && names
-                .iter()
-                .all(|t| matches!(strength(t.bits), 0 | 2) && class(t.bits) != Class::Common)
+            && names.iter().all(|t| {
+                (matches!(strength(t.bits), 0 | 2) || t.bits & LIKELY != 0)
+                    && class(t.bits) != Class::Common
+            })
         {
             let mut words = [(0, 0); 3];
             for (slot, t) in words.iter_mut().zip(names) {
@@ -495,6 +674,34 @@ impl Scan<'_> {
                 count: names.len(),
             });
         }
+    }
+
+    /// Whether the part is a place: "San Sebastián", "Saint-Malo", "New Haven", or a
+    /// city that is also a name after a word that points at a place ("lands Florence",
+    /// "visit Santiago", "bloquée à Salvador", "in Kingston").
+    fn place(&self, names: &[Token], start: usize) -> bool {
+        let text = self.text;
+        let first = &text[names[0].start..names[0].end];
+        if names.len() >= 2 && PLACE_HEADS.iter().any(|h| first.eq_ignore_ascii_case(h)) {
+            return true;
+        }
+        if names.len() != 1 {
+            return false;
+        }
+        let word = first.to_lowercase();
+        if !lexicon::NAME_PLACES.contains(&word) {
+            return false;
+        }
+        let before = text[..start].trim_end_matches(' ');
+        let prev: String = before
+            .chars()
+            .rev()
+            .take_while(|c| c.is_alphabetic())
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        PLACE_BEFORE.contains(&prev.to_lowercase().as_str())
     }
 
     /// Reports the pending names whose every word belongs to a surely named person.
@@ -593,6 +800,123 @@ fn score(names: &[Token], cue: Cue) -> f32 {
     }
 }
 
+const PERSON_BRANDS: &str = include_str!("../../data/names/person-brands.txt");
+
+/// The brands named after people, lower case.
+static BRANDS: std::sync::LazyLock<std::collections::HashSet<String>> =
+    std::sync::LazyLock::new(|| {
+        PERSON_BRANDS
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(|l| l.to_lowercase().replace('’', "'"))
+            .collect()
+    });
+
+/// Whether `text[start..end]` (with a following `'s`, or with `& …` and the next word)
+/// is a brand named after a person.
+fn is_brand(text: &str, start: usize, end: usize) -> bool {
+    let brands = &*BRANDS;
+    let run = text[start..end].to_lowercase();
+    if brands.contains(&run) {
+        return true;
+    }
+    let rest = &text[end..];
+    let possessive = rest.starts_with("'s") || rest.starts_with("’s");
+    if possessive && brands.contains(&format!("{run}'s")) {
+        return true;
+    }
+    // "Ben & Jerry's", "Procter & Gamble": the run with what follows the `&`.
+    if let Some(after) = rest.strip_prefix(" & ") {
+        let next: String = after
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || matches!(c, '\'' | '’' | '-'))
+            .collect();
+        return brands.contains(&format!(
+            "{run} & {}",
+            next.to_lowercase().replace('’', "'")
+        ));
+    }
+    // "… & Jerry's": the run after the `&`.
+    let before = text[..start].trim_end_matches(' ');
+    if let Some(head) = before.strip_suffix('&') {
+        let head = head.trim_end_matches(' ');
+        let prev: String = head
+            .chars()
+            .rev()
+            .take_while(|c| c.is_alphanumeric() || *c == '-')
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        let tail = if possessive { "'s" } else { "" };
+        return brands.contains(&format!("{} & {run}{tail}", prev.to_lowercase()));
+    }
+    false
+}
+
+/// Last parts of hyphenated street names.
+const STREET_WORDS: &[&str] = &[
+    "allee",
+    "straße",
+    "strasse",
+    "str",
+    "weg",
+    "platz",
+    "gasse",
+    "ring",
+    "damm",
+    "ufer",
+    "chaussee",
+    "promenade",
+    "steig",
+    "markt",
+];
+
+/// First words of multi-word place names.
+const PLACE_HEADS: &[&str] = &[
+    "San", "Santa", "Santo", "São", "Sao", "Saint", "Sainte", "Sankt", "St", "Los", "Las", "Port",
+    "Puerto", "Porto", "Fort", "Mount", "New", "Nueva", "Nuevo", "Rio", "Río",
+];
+
+/// Words right before a city that is also a name which make it the city: arriving,
+/// visiting, being stuck, in four languages.
+const PLACE_BEFORE: &[&str] = &[
+    "in", "nach", "à", "en", "a", "visit", "visiting", "lands", "land", "arrives", "arrive",
+    "arrival", "ankunft", "arrivée", "llega", "llegada", "flight", "flug", "vol", "vuelo", "trip",
+    "fly", "flying", "travel", "reise", "voyage", "viaje", "stuck", "bloquée", "bloqué", "hängt",
+    "parado", "parada", "departs", "via", "near", "bei", "nahe", "près", "cerca", "aus", "desde",
+    "depuis", "from", "visiter", "visitar", "besuchen",
+];
+
+/// An organisation word after the run at `end`, past spaces, an `&` and one more
+/// capitalised word: `SE`, `S.A.`, `GmbH`, `& Partner`, `Oyj`.
+fn org_suffix_after(text: &str, lex: &Lexicon, end: usize) -> bool {
+    let rest = text.get(end..).unwrap_or_default();
+    // On the same line, right after a space: "Acme SE", not "Dear Angela,⏎⏎As discussed".
+    let Some(rest) = rest.strip_prefix(' ') else {
+        return false;
+    };
+    let line = rest.split(['\n', ',', ';', '(']).next().unwrap_or_default();
+    let mut words = line
+        .split(' ')
+        .filter(|w| !w.is_empty() && *w != "&")
+        .take(2);
+    let org = |w: &str| {
+        let bare: String = w.chars().filter(|c| c.is_alphabetic()).collect();
+        !bare.is_empty() && bare.len() <= 12 && lex.lookup(&bare) & ORG != 0
+    };
+    let ampersand = line.trim_start_matches(' ').starts_with('&');
+    match (words.next(), words.next()) {
+        (Some(first), _) if org(first) => true,
+        (Some(first), Some(second)) if ampersand && first.starts_with(char::is_uppercase) => {
+            org(second)
+        }
+        (Some(_), _) if ampersand => true,
+        _ => false,
+    }
+}
+
 /// ` 4 03:56:27` or `  12 10:00` after a word: a syslog-style date, so the word is a month.
 fn timestamp_after(bytes: &[u8], end: usize) -> bool {
     let rest = bytes.get(end..).unwrap_or_default();
@@ -619,6 +943,8 @@ enum Shape {
     /// An acronym, a camel-case identifier, a contraction (`I'm`, `C'est`), or a word glued
     /// to an address, a path or digits.
     NotName,
+    /// Capitals only (`MARIA`, `GARCIA`, `API`): a name only when a list knows it as one.
+    Caps,
 }
 
 /// Prefixes after which a name may have an inner capital: `McDonald`, `DeAngelo`, `LeBlanc`.
@@ -783,8 +1109,11 @@ fn shape(
             (end, Shape::NotName)
         };
     }
-    if lowers == 0 || letters > 40 {
+    if letters > 40 {
         return (end, Shape::NotName);
+    }
+    if lowers == 0 {
+        return (end, Shape::Caps);
     }
     (end, Shape::Name)
 }

@@ -78,9 +78,50 @@ const PHONE_CONTEXT: &[&str] = &[
 
 /// Words before a number that make it an identifier or an amount rather than a phone.
 const ID_CONTEXT: &[&str] = &[
-    "order", "invoice", "ref", "sku", "ticket", "account", "acct", "konto", "iban", "bestell",
-    "rechnung", "kunden", "auftrag", "facture", "commande", "pedido", "factura", "tracking",
-    "serial", "id:", "id ", "nº", "n°", "nr.", "no.",
+    "order",
+    "invoice",
+    "ref",
+    "sku",
+    "ticket",
+    "account",
+    "acct",
+    "konto",
+    "iban",
+    "bestell",
+    "rechnung",
+    "kunden",
+    "auftrag",
+    "facture",
+    "commande",
+    "pedido",
+    "factura",
+    "tracking",
+    "serial",
+    "id:",
+    "id ",
+    "nº",
+    "n°",
+    "nr.",
+    "no.",
+    "dossier",
+    "vorgang",
+    "aktenzeichen",
+    "expediente",
+    "referencia",
+    "référence",
+    "case ",
+    "caso",
+    "numéro de dossier",
+    "sendung",
+    "suivi",
+    "seguimiento",
+    "vertrag",
+    "contrat",
+    "contrato",
+    "policy",
+    "police",
+    "póliza",
+    "versicherungsnummer",
 ];
 
 #[derive(Debug, Clone, Copy, Default)]
@@ -220,9 +261,14 @@ fn best_window(text: &str, cand: &Candidate) -> Option<Finding> {
         };
         if j < items.len() {
             // Dropping trailing groups is fine after a space (`+1 415 555 0132 2024`), not
-            // when the same joiner continues (`415-555-0132-7` is some other code).
+            // when the same joiner continues (`415-555-0132-7` is some other code), nor in
+            // a run of four-digit blocks (`6391 6211 2390 3952`, a reference number).
             let next = items[j].sep;
             if next != b' ' && next == window[j - 1].sep {
+                return None;
+            }
+            let blocks = |it: &Item| it.len() == 4 && !it.paren;
+            if !cand.plus && window.iter().all(blocks) && blocks(&items[j]) {
                 return None;
             }
         } else if !right_ok(text, end) {

@@ -216,6 +216,55 @@ pub(crate) fn names_a_thing(header: &str) -> bool {
     THING_COLUMNS.contains(&h.as_str())
 }
 
+/// Whether a header names something other than a person or a personal value: a place, a
+/// company, a product (`city`, `Stadt`, `ciudad`, `company`, `Firma`).
+pub(crate) fn names_something_else(header: &str) -> bool {
+    let mut words = [[0u8; 24]; MAX_WORDS];
+    let mut lens = [0usize; MAX_WORDS];
+    let Some(n) = split_words(header.trim(), &mut words, &mut lens) else {
+        return false;
+    };
+    let vocabulary = &*VOCABULARY;
+    (0..n).any(|k| {
+        let w = &words[k][..lens[k]];
+        vocabulary.get(w).is_some_and(|b| b & THING != 0) || PLACE_WORDS.contains(&w)
+    })
+}
+
+/// Headers of places.
+const PLACE_WORDS: &[&[u8]] = &[
+    b"city",
+    b"town",
+    b"ort",
+    b"wohnort",
+    b"ciudad",
+    b"ville",
+    b"localidad",
+    b"country",
+    b"pais",
+    b"pays",
+    b"land",
+    b"location",
+    b"standort",
+    b"ubicacion",
+    b"lieu",
+    b"region",
+    b"state",
+    b"province",
+    b"provincia",
+    b"address",
+    b"adresse",
+    b"direccion",
+    b"street",
+    b"office",
+    b"site",
+    b"sitz",
+    b"sede",
+    b"destination",
+    b"origin",
+    b"airport",
+];
+
 /// Headers of tables of products, packages and orders.
 const THING_COLUMNS: &[&str] = &[
     "sku",

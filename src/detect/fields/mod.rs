@@ -66,8 +66,19 @@ fn read_table(text: &str, table: &Table, out: &mut Vec<Finding>) {
             .filter(move |(r, _)| header_row.is_none_or(|h| *r > h))
             .map(|(_, row)| row)
     };
+    // Columns headed `city`, `country`, `company`: what their cells look like says nothing.
+    let mut named_other = [false; MAX_COLUMNS];
+    if let Some(h) = header_row {
+        if let Some(row) = table.rows().nth(h) {
+            for cell in row {
+                named_other[cell.column] = text
+                    .get(cell.start..cell.end)
+                    .is_some_and(header::names_something_else);
+            }
+        }
+    }
     for (column, kind) in kinds.iter_mut().enumerate().take(columns) {
-        if kind.is_none() {
+        if kind.is_none() && !named_other[column] {
             *kind = majority(text, data().map(|row| row[column])).map(Column::Majority);
         }
     }

@@ -193,9 +193,28 @@ fn emit(
             continue;
         }
     }
-    if table.columns >= 2 && table.cells.len() >= 2 * table.columns {
-        visit(table);
+    if table.columns < 2 || table.cells.len() < 2 * table.columns {
+        return;
     }
+    // Columns of a text table line up; log lines whose fields happen to be separated by
+    // runs of spaces (`Sep  7 04:54:51`) do not.
+    if kind == GAP && !aligned(text, lines, table) {
+        return;
+    }
+    visit(table);
+}
+
+/// Whether every cell of a column starts at the same char offset in its line.
+fn aligned(text: &str, lines: &[(usize, usize)], table: &Table) -> bool {
+    let column_of = |cell: &Cell| -> Option<usize> {
+        let &(line_start, _) = lines.iter().rev().find(|(s, _)| *s <= cell.start)?;
+        Some(text.get(line_start..cell.start)?.chars().count())
+    };
+    (1..table.columns).all(|c| {
+        let mut offsets = table.rows().filter_map(|row| row.get(c)).map(column_of);
+        let first = offsets.next().flatten();
+        first.is_some() && offsets.all(|o| o == first)
+    })
 }
 
 /// `|---|:---:|` or `+----+----+`: a rule line, not a row.

@@ -367,6 +367,9 @@ impl Around<'_> {
                 .any(|c| c == '@');
             return if email { Cue::Strong } else { Cue::None };
         }
+        if self.contact_follows(end) {
+            return Cue::Personal;
+        }
         if !words || spaced.len() == rest.len() {
             return Cue::None;
         }
@@ -390,6 +393,33 @@ impl Around<'_> {
         } else {
             Cue::None
         }
+    }
+
+    /// A contact list or card: a phone number or an address right after the run
+    /// (`Aagam Saxena - +1 615…`, `Howell, Domenica: 332-929-2188`), or the run alone on
+    /// its line with such a line right under it or one line further (a title between).
+    fn contact_follows(&self, end: usize) -> bool {
+        let text = self.text;
+        let rest = text.get(end..).unwrap_or_default();
+        let spaced = rest.trim_start_matches([' ', '\t']);
+        let gap = rest.len() - spaced.len();
+        let after_sep = match spaced.strip_prefix(['-', '–', '—', ':', '|', ',', '/']) {
+            Some(r) => Some(r.trim_start_matches(' ')),
+            None if gap >= 2 => Some(spaced),
+            None => None,
+        };
+        if after_sep.is_some_and(phone_or_address) {
+            return true;
+        }
+        if !ends_line(text, end) || !at_line_start(text, line_start(text, end)) {
+            return false;
+        }
+        let mut lines = rest.split('\n').skip(1);
+        (0..2).any(|_| {
+            lines
+                .next()
+                .is_some_and(|l| contact_line(l.trim_start_matches(['>', ' '])))
+        })
     }
 
     /// `Hi, Anna!`, `Good morning, Tom,`: a greeting opening its line, then a comma.
@@ -588,6 +618,34 @@ impl Around<'_> {
         let head = clause.trim_end_matches([' ', ',', '\t']);
         head.len() < clause.len() && (is_sign_off(head) || is_delimiter(head))
     }
+}
+
+/// A phone number (`+44 …`, `(02) …`, `0151 …`) or an e-mail address at the start of `s`.
+fn phone_or_address(s: &str) -> bool {
+    let head: String = s.chars().take(16).collect();
+    let digits = head.chars().filter(char::is_ascii_digit).count();
+    let phone = head.starts_with(['+', '(']) || head.starts_with(|c: char| c.is_ascii_digit());
+    if phone && digits >= 6 {
+        return true;
+    }
+    let token = s.split_whitespace().next().unwrap_or_default();
+    let token = token.trim_matches(['<', '>', '(', ')', ',']);
+    token.contains('@') && token.contains('.') && !token.starts_with('@')
+}
+
+/// A line of a contact card: an address or a phone number, alone or after a short label
+/// (`Tel.: +34 …`, `M: 0791…`, `anna@x.de`).
+fn contact_line(line: &str) -> bool {
+    let line = line.trim();
+    if line.is_empty() || line.len() > 80 {
+        return false;
+    }
+    if phone_or_address(line) {
+        return true;
+    }
+    line.split_once([':', ' ']).is_some_and(|(label, rest)| {
+        label.len() <= 12 && phone_or_address(rest.trim_start_matches([':', ' ', '.']))
+    })
 }
 
 /// The words of a field key: split on spaces, `_`, `-` and lower-to-upper case changes

@@ -155,7 +155,10 @@ pub(crate) fn name_in_field(
     }
     let end = start + value.len();
     let name_start = skip_spaces(text, name_start, end);
+    // "Okafor, Chinedu" under a name-ish header or key: the comma form is a name's.
+    let last_first = value.matches(',').count() == 1 && named >= 2 && common == 0;
     let confidence = match evidence {
+        _ if last_first => 0.9,
         NameEvidence::Column if listed > 0 => 0.9,
         NameEvidence::Column if common == 0 => 0.8,
         // Ordinary words among the names ("Nguyễn Văn An", "Sunny Patel"): a column of

@@ -79,6 +79,7 @@ const STOPWORDS: &str = include_str!("../../../data/names/stopwords-iso.txt");
 const WORLD_FIRST: &str = include_str!("../../../data/names/faker-world-first.txt");
 const WORLD_LAST: &str = include_str!("../../../data/names/faker-world-last.txt");
 const COMMON_WORDS: &str = include_str!("../../../data/names/common-words.txt");
+const WORLD_PLACES: &str = include_str!("../../../data/names/world-places.txt");
 const NOT_NAMES: &str = include_str!("../../../data/names/not-names.txt");
 
 /// The longest word looked up, in bytes after lower-casing; longer words are unknown.
@@ -231,6 +232,15 @@ impl Builder {
     }
 }
 
+/// The world's places that are also listed names ("Florence", "Santiago", "Kingston"),
+/// lower case: names, unless a word before them points at a place.
+pub(super) static NAME_PLACES: LazyLock<std::collections::HashSet<String>> = LazyLock::new(|| {
+    entries(WORLD_PLACES)
+        .filter(|p| LEXICON.lookup(p) & NAME != 0)
+        .map(str::to_lowercase)
+        .collect()
+});
+
 /// Built on first use, shared by every recognizer instance.
 pub(super) static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::build);
 
@@ -283,6 +293,13 @@ impl Lexicon {
             }
         }
         entries(FAKER_PLACES).for_each(|place| lex.add(place, PLACE));
+        // The world's cities only stop unknown words from passing for names ("Dakar",
+        // "Chennai"); a listed name that is also a city somewhere stays a name ("Lima").
+        for place in entries(WORLD_PLACES) {
+            if lex.get_exact(place) & NAME == 0 {
+                lex.add(place, PLACE);
+            }
+        }
         let mut section = 0;
         for line in entries(NOT_NAMES) {
             section = match line {
@@ -452,6 +469,65 @@ fn lower_into(word: &str, buf: &mut [u8; MAX_WORD]) -> Option<usize> {
         }
     }
     Some(len)
+}
+
+/// `word` lower-cased, with diacritics folded, into `buf`; its length, or None when a char
+/// is not a letter, `-` or `'`, or the word does not fit.
+pub(super) fn fold_lower(word: &str, buf: &mut [u8]) -> Option<usize> {
+    let mut len = 0;
+    for c in word.chars() {
+        if !(c.is_alphabetic() || c == '-' || c == '\'' || c == '’') {
+            return None;
+        }
+        for l in c.to_lowercase() {
+            let mut tmp = [0u8; 4];
+            let piece = match (l, fold_char(l)) {
+                ('’', _) => "'",
+                (_, Some(s)) => s,
+                (l, None) => l.encode_utf8(&mut tmp),
+            };
+            let bytes = piece.as_bytes();
+            buf.get_mut(len..len + bytes.len())?.copy_from_slice(bytes);
+            len += bytes.len();
+        }
+    }
+    Some(len)
+}
+
+/// The training lists of the name-likeness model: the parts of every listed name, and
+/// every listed ordinary word; a word on both lists is on neither. Lower case, sorted.
+pub(super) fn likeness_lists() -> (Vec<String>, Vec<String>) {
+    use std::collections::BTreeSet;
+    let mut names = BTreeSet::new();
+    for data in [
+        CENSUS_FIRST,
+        FAKER_FIRST,
+        WORLD_FIRST,
+        CENSUS_LAST,
+        FAKER_LAST,
+        WORLD_LAST,
+    ] {
+        for name in entries(data) {
+            for part in name.split([' ', '-']) {
+                if part.chars().count() >= 2 {
+                    names.insert(part.to_lowercase());
+                }
+            }
+        }
+    }
+    let mut words = BTreeSet::new();
+    for data in [FAKER_WORDS, STOPWORDS, COMMON_WORDS] {
+        for word in entries(data) {
+            if word.chars().count() >= 2 {
+                words.insert(word.to_lowercase());
+            }
+        }
+    }
+    let both: BTreeSet<String> = names.intersection(&words).cloned().collect();
+    (
+        names.difference(&both).cloned().collect(),
+        words.difference(&both).cloned().collect(),
+    )
 }
 
 /// The ASCII letter(s) a Latin letter with diacritics folds to, if any.

@@ -1,0 +1,227 @@
+//! Speakers of pasted chat transcripts. Chat exports put the speaker's name in a fixed
+//! place, whatever the name looks like: after a time stamp and before a colon
+//! (`[10:42] Amina Tamba: …`, `12/03/24, 10:42 - Nina: …`), alone on a line before a time
+//! (Teams: `Krsto Renovčević  16:27`), or in angle brackets (`<anna> …`, IRC). The place is
+//! the cue; the name still has to be shaped like one.
+
+use super::field::{name_in_field, NameEvidence};
+
+/// Longest speaker name read, in bytes.
+const MAX_SPEAKER: usize = 60;
+
+/// Calls `found` with the byte range and confidence of every speaker name in `text`.
+pub(super) fn speakers(text: &str, mut found: impl FnMut(usize, usize, f32)) {
+    let bytes = text.as_bytes();
+    // Chat lines start with a digit or a bracket; most prompts have none.
+    let mut line_start = 0;
+    while line_start < bytes.len() {
+        let line_end = bytes[line_start..]
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(bytes.len(), |k| line_start + k);
+        let line = &bytes[line_start..line_end];
+        let speaker = after_time_stamp(line)
+            .or_else(|| before_time_stamp(line))
+            .or_else(|| in_angle_brackets(line));
+        if let Some((s, e)) = speaker {
+            let (s, e) = (line_start + s, line_start + e);
+            if let Some((ns, ne, _)) = name_in_field(text, s, e, NameEvidence::Column) {
+                found(ns, ne, 0.85);
+            }
+        }
+        line_start = line_end + 1;
+    }
+}
+
+/// `[10:42] Name: …`, `10:42 Name: …`, `[12/03/24, 10:42:13] Name: …`,
+/// `12/03/2024, 10:42 - Name: …`, `[10:42 AM] Name: …`: the name's range in `line`.
+fn after_time_stamp(line: &[u8]) -> Option<(usize, usize)> {
+    let mut i = line.iter().take_while(|&&b| b == b' ').count();
+    let bracket = line.get(i) == Some(&b'[');
+    i += usize::from(bracket);
+    // An optional date before the time.
+    let date = date_len(&line[i..]);
+    if date > 0 {
+        i += date;
+        while matches!(line.get(i), Some(b',' | b' ')) {
+            i += 1;
+        }
+    }
+    i += time_len(&line[i..])?;
+    if bracket {
+        if line.get(i) != Some(&b']') {
+            return None;
+        }
+        i += 1;
+    }
+    while matches!(line.get(i), Some(b' ' | b'-' | b'\t')) {
+        i += 1;
+    }
+    // The name runs to the first `: `.
+    let rest = &line[i..];
+    let colon = rest
+        .windows(2)
+        .take(MAX_SPEAKER)
+        .position(|w| w[0] == b':' && w[1] == b' ')?;
+    (colon > 0).then_some((i, i + colon))
+}
+
+/// `Name  16:27`, `Name   1:54 PM` (Teams, alone on a line): the name's range.
+fn before_time_stamp(line: &[u8]) -> Option<(usize, usize)> {
+    let trimmed = line.trim_ascii_end();
+    if trimmed.len() > MAX_SPEAKER + 12 || trimmed.first()?.is_ascii_whitespace() {
+        return None;
+    }
+    // The time at the end, with an optional AM/PM.
+    let mut end = trimmed.len();
+    if end >= 2 && matches!(&trimmed[end - 2..], b"AM" | b"PM" | b"am" | b"pm") {
+        end -= 2;
+        while end > 0 && trimmed[end - 1] == b' ' {
+            end -= 1;
+        }
+    }
+    let time_start = trimmed[..end]
+        .iter()
+        .rposition(|&b| b == b' ' || b == b'\t')
+        .map_or(0, |k| k + 1);
+    if time_len(&trimmed[time_start..end])? != end - time_start {
+        return None;
+    }
+    // At least two spaces or a tab between the name and the time.
+    let gap = trimmed[..time_start]
+        .iter()
+        .rev()
+        .take_while(|&&b| b == b' ' || b == b'\t')
+        .count();
+    let tab = trimmed[time_start - gap..time_start].contains(&b'\t');
+    if gap < 2 && !tab {
+        return None;
+    }
+    let name_end = time_start - gap;
+    (name_end > 0).then_some((0, name_end))
+}
+
+/// `<anna> hi`, `[10:42] <Tom Berg> hi`: the name's range.
+fn in_angle_brackets(line: &[u8]) -> Option<(usize, usize)> {
+    let mut i = 0;
+    if line.first() == Some(&b'[') {
+        i = line.iter().position(|&b| b == b']')? + 1;
+        while line.get(i) == Some(&b' ') {
+            i += 1;
+        }
+    }
+    if line.get(i) != Some(&b'<') {
+        return None;
+    }
+    let close = line[i + 1..]
+        .iter()
+        .take(MAX_SPEAKER)
+        .position(|&b| b == b'>')?;
+    let (s, e) = (i + 1, i + 1 + close);
+    // Not an address or a tag: no `@`, `/`, `=`.
+    let inner = &line[s..e];
+    // HTML tags are lower case; nicknames here must start with a capital.
+    let capital = std::str::from_utf8(inner)
+        .ok()
+        .and_then(|n| n.chars().next())
+        .is_some_and(char::is_uppercase);
+    let ok = close > 0
+        && capital
+        && line.get(e + 1) == Some(&b' ')
+        && !inner
+            .iter()
+            .any(|&b| matches!(b, b'@' | b'/' | b'=' | b'"'));
+    ok.then_some((s, e))
+}
+
+/// `10:42`, `10:42:13`, `9:05 AM`, `10:42am`: its length, or None.
+fn time_len(s: &[u8]) -> Option<usize> {
+    let h = s.iter().take(3).take_while(|b| b.is_ascii_digit()).count();
+    if !(1..=2).contains(&h) || s.get(h) != Some(&b':') {
+        return None;
+    }
+    let mut i = h + 1;
+    for _ in 0..2 {
+        if s.get(i..i + 2)
+            .is_some_and(|m| m.iter().all(u8::is_ascii_digit))
+        {
+            i += 2;
+        } else {
+            return None;
+        }
+        if s.get(i) == Some(&b':') && s.get(i + 1).is_some_and(u8::is_ascii_digit) {
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    let after_space = usize::from(s.get(i) == Some(&b' '));
+    let ampm = s
+        .get(i + after_space..i + after_space + 2)
+        .is_some_and(|m| m.eq_ignore_ascii_case(b"am") || m.eq_ignore_ascii_case(b"pm"));
+    if ampm {
+        i += after_space + 2;
+    }
+    Some(i)
+}
+
+/// `12/03/24`, `2024-03-12`, `12.03.2024`: its length, or 0.
+fn date_len(s: &[u8]) -> usize {
+    let mut i = 0;
+    for part in 0..3 {
+        let digits = s[i..]
+            .iter()
+            .take(5)
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+        if !(1..=4).contains(&digits) {
+            return 0;
+        }
+        i += digits;
+        if part < 2 {
+            if !matches!(s.get(i), Some(b'/' | b'-' | b'.')) {
+                return 0;
+            }
+            i += 1;
+        }
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(text: &str) -> Vec<&str> {
+        let mut out = Vec::new();
+        speakers(text, |s, e, _| out.push(&text[s..e]));
+        out
+    }
+
+    #[test]
+    fn speakers_of_common_chat_exports_are_found() {
+        let text = "[10:42] Amina Tamba: Mittag?\n[10:43] Nina: ok\n\
+                    12/03/24, 10:42 - Kgabu Mtolo: hi\n\
+                    Krsto Renovčević  16:27\nzur Info\n\
+                    Hà Mộng Thi  1:14 PM\nserver down\n\
+                    <Tom Berg> hi there\n[9:05 AM] 전윤희: 네\n";
+        assert_eq!(
+            names(text),
+            vec![
+                "Amina Tamba",
+                "Nina",
+                "Kgabu Mtolo",
+                "Krsto Renovčević",
+                "Hà Mộng Thi",
+                "Tom Berg",
+                "전윤희"
+            ]
+        );
+    }
+
+    #[test]
+    fn times_and_labels_that_are_not_chat_lines_are_left_alone() {
+        assert!(names("Meeting at 10:42: bring the report\nTotal  12:30\n").is_empty());
+        assert!(names("[10:42] ERROR: disk full\n<div> x\n").is_empty());
+    }
+}
