@@ -95,7 +95,20 @@ impl Recognizer for CardSsnRecognizer {
                 };
                 n += 1;
                 match (bytes.get(pos), bytes.get(pos + 1)) {
-                    (Some(&s @ (b' ' | b'-' | b'.')), Some(d)) if d.is_ascii_digit() => {
+                    // A dot joins only blocks of four (`6241.9129.2227.2549`): dotted runs are
+                    // otherwise addresses, versions and amounts, and not worth reading.
+                    (Some(b'.'), Some(d))
+                        if d.is_ascii_digit()
+                            && pos - start == 4
+                            && bytes
+                                .get(pos + 1..pos + 5)
+                                .is_some_and(|g| g.iter().all(u8::is_ascii_digit))
+                            && !bytes.get(pos + 5).is_some_and(u8::is_ascii_digit) =>
+                    {
+                        sep = b'.';
+                        pos += 1;
+                    }
+                    (Some(&s @ (b' ' | b'-')), Some(d)) if d.is_ascii_digit() => {
                         sep = s;
                         pos += 1;
                     }
@@ -175,6 +188,11 @@ fn collect_digits<'b>(text: &str, window: &[Group], buf: &'b mut [u8; 24]) -> Op
 fn card(text: &str, groups: &[Group], i: usize, j: usize) -> Option<Finding> {
     let window = &groups[i..j];
     let k = window.len();
+    // Cards have 12 to 19 digits: most windows are ruled out here, before the look-around.
+    let total: usize = window.iter().map(Group::len).sum();
+    if !(12..=19).contains(&total) {
+        return None;
+    }
     let sep = common_sep(window)?;
     let usual = match k {
         1 => true,
@@ -197,10 +215,13 @@ fn card(text: &str, groups: &[Group], i: usize, j: usize) -> Option<Finding> {
     let digits = collect_digits(text, window, &mut buf)?;
     // Thirteen-digit Visa numbers are rare, and plain 13-digit runs are mostly EAN codes;
     // written in groups, or after a card word, they are cards.
+    if !luhn_valid(digits) {
+        return None;
+    }
     let brand = card_brand_ok(digits)
         || (k > 1 && digits.len() == 13 && digits[0] == b'4')
         || ((12..=19).contains(&digits.len()) && labelled());
-    if !(brand && luhn_valid(digits)) {
+    if !brand {
         return None;
     }
     let (start, end) = (window[0].start, window[window.len() - 1].end);

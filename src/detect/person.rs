@@ -104,17 +104,19 @@ const LIKELY_THRESHOLD: f32 = 0.8;
 
 /// [`LIKELY`] with both name roles for an unknown word that looks like a name, else 0.
 fn likely(word: &str) -> u32 {
-    if compound(word) {
-        return COMMON;
-    }
     let p = likeness::LIKENESS
         .as_ref()
         .and_then(|m| m.probability(word))
         .unwrap_or(0.0);
-    if p >= LIKELY_THRESHOLD {
-        LIKELY | FIRST | LAST
+    if p < LIKELY_THRESHOLD {
+        return 0;
+    }
+    // German compounds of ordinary words can have a name's letters ("Reisekosten"); the
+    // split costs a dozen look-ups, so only words that passed are split.
+    if compound(word) {
+        COMMON
     } else {
-        0
+        LIKELY | FIRST | LAST
     }
 }
 
@@ -123,20 +125,20 @@ fn likely(word: &str) -> u32 {
 fn compound(word: &str) -> bool {
     const MIN: usize = 3;
     let lex = &*LEXICON;
-    let chars: Vec<(usize, char)> = word.char_indices().collect();
-    if chars.len() < 2 * MIN + 1 || chars.len() > 40 {
+    let count = word.chars().count();
+    if !(2 * MIN + 1..=40).contains(&count) {
         return false;
     }
     let ordinary = |w: &str| {
         let bits = lex.lookup(w);
         bits & (COMMON | HARD) != 0 && bits & NAME == 0
     };
-    (MIN..chars.len() - MIN + 1).any(|k| {
-        let at = chars[k].0;
+    let cuts = word.char_indices().map(|(i, _)| i).enumerate();
+    cuts.skip(MIN).take(count + 1 - 2 * MIN).any(|(k, at)| {
         let (head, tail) = word.split_at(at);
         let head_ok = ordinary(head) || head.strip_suffix('s').is_some_and(&ordinary);
         // A long ordinary tail after a head no name list has: "Reise|kosten".
-        let long_tail = chars.len() - k >= 6 && k >= 4 && lex.lookup(head) & NAME == 0;
+        let long_tail = count - k >= 6 && k >= 4 && lex.lookup(head) & NAME == 0;
         (head_ok || long_tail) && ordinary(tail)
     })
 }
@@ -574,10 +576,6 @@ impl Scan<'_> {
         let tokens = &tokens[first..=last];
         let mut start = tokens[0].start;
         let end = tokens[tokens.len() - 1].end;
-        // "Luna Elektro SE", "Kestrel Consultores S.A.", "Lindholm & Ali GmbH": a company.
-        if org_suffix_after(self.text, self.lex, end) {
-            return;
-        }
         // Capitals alone make a name only with other capitals or after a label or a
         // title: `MARIA GARCIA`, `Paciente: YIN`, not `AUD 220`.
         let words = tokens.iter().filter(|t| t.kind == Kind::Word).count();
@@ -633,18 +631,31 @@ impl Scan<'_> {
                 cue = cue.max(listed);
             }
         }
-        if lone_capitals && cue != Cue::Strong {
+        let confidence = score(names, cue);
+        let may_repeat = names.len() <= 3
+            && names.iter().all(|t| {
+                (matches!(strength(t.bits), 0 | 2) || t.bits & LIKELY != 0)
+                    && class(t.bits) != Class::Common
+            });
+        if confidence < 0.5 && !may_repeat {
             return;
         }
+        // What the words around make of a name-shaped run (checked only for runs that
+        // would count, as they cost more than the scoring):
+        // "Luna Elektro SE", "Lindholm & Ali GmbH": a company; `AUD 220`: capitals alone;
         // "Ralph Lauren", "Jack Daniel's": a brand named after a person, unless a title or
         // a label makes it the person ("Mme Leclerc"); "Dr. Oetker" is one with its title.
-        if cue != Cue::Strong && (self.place(names, start) || is_brand(self.text, start, end)) {
+        if org_suffix_after(self.text, self.lex, end) || lone_capitals && cue != Cue::Strong {
             return;
         }
-        if self.text[..start].ends_with("Dr. ") && is_brand(self.text, start - 4, end) {
+        // Brands and places only for what would be reported now: a pending run becomes a
+        // name only when a sure mention repeats it.
+        if confidence >= 0.5
+            && (cue != Cue::Strong && (self.place(names, start) || is_brand(self.text, start, end))
+                || self.text[..start].ends_with("Dr. ") && is_brand(self.text, start - 4, end))
+        {
             return;
         }
-        let confidence = score(names, cue);
         if confidence >= 0.5 {
             out.push(Finding {
                 kind: EntityType::Person,
@@ -657,12 +668,7 @@ impl Scan<'_> {
                 self.sure_words
                     .extend(names.iter().map(|t| (t.start, t.end)));
             }
-        } else if names.len() <= 3
-            && names.iter().all(|t| {
-                (matches!(strength(t.bits), 0 | 2) || t.bits & LIKELY != 0)
-                    && class(t.bits) != Class::Common
-            })
-        {
+        } else {
             let mut words = [(0, 0); 3];
             for (slot, t) in words.iter_mut().zip(names) {
                 *slot = (t.start, t.end);
@@ -802,14 +808,34 @@ fn score(names: &[Token], cue: Cue) -> f32 {
 
 const PERSON_BRANDS: &str = include_str!("../../data/names/person-brands.txt");
 
-/// The brands named after people, lower case.
-static BRANDS: std::sync::LazyLock<std::collections::HashSet<String>> =
+/// A hash of the pieces' text, ASCII letters folded to lower case and `’` read as `'`:
+/// brands are compared by it, without building strings.
+fn folded_hash(pieces: &[&str]) -> u64 {
+    let mut h = 0xcbf2_9ce4_8422_2325_u64;
+    for piece in pieces {
+        for c in piece.chars() {
+            let c = if c == '’' {
+                '\''
+            } else {
+                c.to_ascii_lowercase()
+            };
+            let mut buf = [0u8; 4];
+            for &b in c.encode_utf8(&mut buf).as_bytes() {
+                h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+            }
+        }
+    }
+    h
+}
+
+/// The brands named after people, by [`folded_hash`].
+static BRANDS: std::sync::LazyLock<std::collections::HashSet<u64>> =
     std::sync::LazyLock::new(|| {
         PERSON_BRANDS
             .lines()
             .map(str::trim)
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .map(|l| l.to_lowercase().replace('’', "'"))
+            .map(|l| folded_hash(&[&l.to_lowercase()]))
             .collect()
     });
 
@@ -817,40 +843,38 @@ static BRANDS: std::sync::LazyLock<std::collections::HashSet<String>> =
 /// is a brand named after a person.
 fn is_brand(text: &str, start: usize, end: usize) -> bool {
     let brands = &*BRANDS;
-    let run = text[start..end].to_lowercase();
-    if brands.contains(&run) {
+    let run = &text[start..end];
+
+    if brands.contains(&folded_hash(&[run])) {
         return true;
     }
     let rest = &text[end..];
     let possessive = rest.starts_with("'s") || rest.starts_with("’s");
-    if possessive && brands.contains(&format!("{run}'s")) {
+    if possessive && brands.contains(&folded_hash(&[run, "'s"])) {
         return true;
     }
+    let word_len = |s: &str| -> usize {
+        s.char_indices()
+            .find(|(_, c)| !(c.is_alphanumeric() || matches!(c, '\'' | '’' | '-')))
+            .map_or(s.len(), |(i, _)| i)
+    };
     // "Ben & Jerry's", "Procter & Gamble": the run with what follows the `&`.
     if let Some(after) = rest.strip_prefix(" & ") {
-        let next: String = after
-            .chars()
-            .take_while(|c| c.is_alphanumeric() || matches!(c, '\'' | '’' | '-'))
-            .collect();
-        return brands.contains(&format!(
-            "{run} & {}",
-            next.to_lowercase().replace('’', "'")
-        ));
+        let next = &after[..word_len(after)];
+        return brands.contains(&folded_hash(&[run, " & ", next]));
     }
     // "… & Jerry's": the run after the `&`.
     let before = text[..start].trim_end_matches(' ');
     if let Some(head) = before.strip_suffix('&') {
         let head = head.trim_end_matches(' ');
-        let prev: String = head
-            .chars()
+        let prev_start = head
+            .char_indices()
             .rev()
-            .take_while(|c| c.is_alphanumeric() || *c == '-')
-            .collect::<Vec<_>>()
-            .into_iter()
-            .rev()
-            .collect();
+            .take_while(|(_, c)| c.is_alphanumeric() || *c == '-')
+            .last()
+            .map_or(head.len(), |(i, _)| i);
         let tail = if possessive { "'s" } else { "" };
-        return brands.contains(&format!("{} & {run}{tail}", prev.to_lowercase()));
+        return brands.contains(&folded_hash(&[&head[prev_start..], " & ", run, tail]));
     }
     false
 }
@@ -897,14 +921,30 @@ fn org_suffix_after(text: &str, lex: &Lexicon, end: usize) -> bool {
     let Some(rest) = rest.strip_prefix(' ') else {
         return false;
     };
-    let line = rest.split(['\n', ',', ';', '(']).next().unwrap_or_default();
+    let line_len = rest
+        .as_bytes()
+        .iter()
+        .take(64)
+        .position(|b| matches!(b, b'\n' | b',' | b';' | b'('))
+        .unwrap_or(rest.len().min(64));
+    let line = rest.get(..line_len).unwrap_or(rest);
     let mut words = line
         .split(' ')
         .filter(|w| !w.is_empty() && *w != "&")
         .take(2);
+    // `S.A.`, `GmbH,`: the letters only, on a stack buffer.
     let org = |w: &str| {
-        let bare: String = w.chars().filter(|c| c.is_alphabetic()).collect();
-        !bare.is_empty() && bare.len() <= 12 && lex.lookup(&bare) & ORG != 0
+        let mut buf = [0u8; 16];
+        let mut n = 0;
+        for c in w.chars().filter(|c| c.is_alphabetic()) {
+            let len = c.len_utf8();
+            if n + len > buf.len() {
+                return false;
+            }
+            c.encode_utf8(&mut buf[n..n + len]);
+            n += len;
+        }
+        n > 0 && std::str::from_utf8(&buf[..n]).is_ok_and(|bare| lex.lookup(bare) & ORG != 0)
     };
     let ampersand = line.trim_start_matches(' ').starts_with('&');
     match (words.next(), words.next()) {

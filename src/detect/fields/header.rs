@@ -6,7 +6,33 @@
 //! `password_hint`) outweighs the head word.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
+
+/// FNV-1a: header words are a few bytes, and every setting key of a prompt is looked up,
+/// so the default SipHash costs more than the table it serves. The keys are the fixed
+/// vocabulary below, not chosen by callers.
+#[derive(Debug, Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type Vocabulary = HashMap<&'static [u8], u32, BuildHasherDefault<Fnv>>;
 
 /// The kind of value a column or a setting holds, as far as its header tells.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -146,8 +172,8 @@ const GENERIC: u32 = 1 << 15;
 const SPECIFIC: u32 = 1 << 16;
 
 /// Every header word with the roles it plays, built once.
-static VOCABULARY: LazyLock<HashMap<&'static [u8], u32>> = LazyLock::new(|| {
-    let mut map: HashMap<&'static [u8], u32> = HashMap::new();
+static VOCABULARY: LazyLock<Vocabulary> = LazyLock::new(|| {
+    let mut map = Vocabulary::default();
     let lists: [(&[&[u8]], u32); 17] = [
         (SECRET_WORDS, SECRET),
         (SECRET_NEGATIVES, SECRET_NEG),

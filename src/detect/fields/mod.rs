@@ -26,10 +26,22 @@ const MAJORITY: f32 = 0.5;
 pub(crate) struct FieldRecognizer;
 
 impl Recognizer for FieldRecognizer {
-    fn find(&self, text: &str, out: &mut Vec<Finding>) {
+    fn find<'t>(&self, text: &'t str, out: &mut Vec<Finding>) {
         tables(text, |table| read_table(text, table, out));
         sql::sql_tables(text, |table| read_table(text, table, out));
-        settings::settings(text, |pair| read_setting(text, pair, out));
+        // Records repeat their keys (JSON lines, YAML lists): the last few answers are kept.
+        let mut recent: [(&str, bool); 8] = [("", false); 8];
+        let mut slot = 0;
+        let mut wanted = |key: &'t str| -> bool {
+            if let Some((_, known)) = recent.iter().find(|(k, _)| !k.is_empty() && *k == key) {
+                return *known;
+            }
+            let answer = header_info(key).is_some();
+            recent[slot % recent.len()] = (key, answer);
+            slot += 1;
+            answer
+        };
+        settings::settings(text, &mut wanted, |pair| read_setting(text, pair, out));
     }
 }
 

@@ -22,7 +22,14 @@ const MAX_KEY: usize = 48;
 const MAX_VALUE: usize = 256;
 
 /// Calls `visit` with every setting in `text`.
-pub(crate) fn settings(text: &str, mut visit: impl FnMut(&Pair)) {
+///
+/// `wanted` sees each key first: values are read only for the keys it wants (and for
+/// `key`, `name` and `value`, which name settings for each other).
+pub(crate) fn settings<'t>(
+    text: &'t str,
+    mut wanted: impl FnMut(&'t str) -> bool,
+    mut visit: impl FnMut(&Pair),
+) {
     let bytes = text.as_bytes();
     let mut skip_to = 0;
     // The last pair whose key was `key` or `name`, and where it ended.
@@ -34,10 +41,16 @@ pub(crate) fn settings(text: &str, mut visit: impl FnMut(&Pair)) {
         let Some(key) = key_before(bytes, sep) else {
             continue;
         };
+        let key_text = &bytes[key.0..key.1];
+        let linking = [&b"key"[..], b"name", b"value"]
+            .iter()
+            .any(|k| key_text.eq_ignore_ascii_case(k));
+        if !linking && !text.get(key.0..key.1).is_some_and(&mut wanted) {
+            continue;
+        }
         let Some(value) = value_after(bytes, sep) else {
             continue;
         };
-        let key_text = &bytes[key.0..key.1];
         let named_by = namer
             .filter(|(_, end)| key.0 - *end <= 80 && !bytes[*end..key.0].contains(&b'}'))
             .filter(|_| key_text.eq_ignore_ascii_case(b"value"))
@@ -139,13 +152,17 @@ mod tests {
 
     fn pairs(text: &str) -> Vec<(&str, &str, Option<&str>)> {
         let mut out = Vec::new();
-        settings(text, |p| {
-            out.push((
-                &text[p.key.0..p.key.1],
-                &text[p.value.0..p.value.1],
-                p.named_by.map(|(s, e)| &text[s..e]),
-            ))
-        });
+        settings(
+            text,
+            |_| true,
+            |p| {
+                out.push((
+                    &text[p.key.0..p.key.1],
+                    &text[p.value.0..p.value.1],
+                    p.named_by.map(|(s, e)| &text[s..e]),
+                ))
+            },
+        );
         out
     }
 

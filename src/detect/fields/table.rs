@@ -44,34 +44,84 @@ impl Table {
     }
 }
 
+static DOUBLE_SPACE: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"  "));
+
+/// Each delimiter's kind + 1 (0 for bytes that delimit nothing).
+static DELIMITER: [u8; 256] = {
+    let mut table = [0u8; 256];
+    table[b'\t' as usize] = 1 + TAB as u8;
+    table[b'|' as usize] = 1 + PIPE as u8;
+    table[b';' as usize] = 1 + SEMICOLON as u8;
+    table[b',' as usize] = 1 + COMMA as u8;
+    table
+};
+
 /// Delimiter counts of one line.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 struct Counts([u16; KINDS]);
 
+/// Offsets of one kind of byte (or pair), found for the whole text by memchr, handed out
+/// line by line.
+struct Marks<I: Iterator<Item = usize>> {
+    offsets: I,
+    next: Option<usize>,
+}
+
+impl<I: Iterator<Item = usize>> Marks<I> {
+    fn new(mut offsets: I) -> Self {
+        let next = offsets.next();
+        Self { offsets, next }
+    }
+
+    /// Calls `f` with each offset before `end` (consuming them).
+    fn before(&mut self, end: usize, mut f: impl FnMut(usize)) {
+        while let Some(at) = self.next.filter(|&at| at < end) {
+            f(at);
+            self.next = self.offsets.next();
+        }
+    }
+}
+
 /// Calls `visit` with every table in `text`.
+///
+/// Delimiters are found with one vectorised search per kind over the whole text, then
+/// counted per line: most lines hold none, and a per-line search costs more in calls than
+/// in bytes.
 pub(crate) fn tables(text: &str, mut visit: impl FnMut(&Table)) {
     let bytes = text.as_bytes();
     // A table needs two lines: prompts without a line break that has something after it
     // are done at once.
-    if !bytes
-        .iter()
-        .take(bytes.len().saturating_sub(1))
-        .any(|&b| b == b'\n')
-    {
+    if memchr::memchr(b'\n', &bytes[..bytes.len().saturating_sub(1)]).is_none() {
         return;
     }
+    let mut commas = Marks::new(memchr::memchr_iter(b',', bytes));
+    let mut others = Marks::new(memchr::memchr3_iter(b'\t', b'|', b';', bytes));
+    let mut quotes = Marks::new(memchr::memchr_iter(b'"', bytes));
+    let mut doubles = Marks::new(DOUBLE_SPACE.find_iter(bytes));
     let mut table = Table::default();
     let mut lines: Vec<(usize, usize)> = Vec::new();
     let mut block: Option<(usize, u16)> = None;
     let mut prev: Option<((usize, usize), Counts)> = None;
     let mut pos = 0;
     while pos < bytes.len() {
-        let end = bytes[pos..]
-            .iter()
-            .position(|&b| b == b'\n')
-            .map_or(bytes.len(), |k| pos + k);
+        let end = memchr::memchr(b'\n', &bytes[pos..]).map_or(bytes.len(), |k| pos + k);
         let line = trim_cr(bytes, pos, end);
-        let counts = count(bytes, line.0, line.1);
+        let mut counts = Counts::default();
+        let mut quoted = false;
+        quotes.before(end, |_| quoted = true);
+        commas.before(end, |_| counts.0[COMMA] = counts.0[COMMA].saturating_add(1));
+        others.before(end, |at| {
+            let kind = usize::from(DELIMITER[usize::from(bytes[at])]) - 1;
+            counts.0[kind] = counts.0[kind].saturating_add(1);
+        });
+        let mut gap_hits = 0;
+        doubles.before(end, |_| gap_hits += 1);
+        if quoted {
+            counts = count_quoted(&bytes[line.0..line.1]);
+        } else if gap_hits > 0 {
+            counts.0[GAP] = gaps(&bytes[line.0..line.1]);
+        }
         let continues = block.is_some_and(|(kind, n)| counts.0[kind] == n);
         if continues && lines.len() < MAX_ROWS {
             lines.push(line);
@@ -110,10 +160,26 @@ fn agree(a: Counts, b: Counts) -> Option<usize> {
     (0..KINDS).find(|&k| a.0[k] > 0 && a.0[k] == b.0[k] && usize::from(a.0[k]) < MAX_COLUMNS)
 }
 
-/// Delimiters in `start..end` outside double quotes.
-fn count(bytes: &[u8], start: usize, end: usize) -> Counts {
+/// Runs of two or more spaces between text in a line without quotes.
+fn gaps(line: &[u8]) -> u16 {
+    let first_text = line.iter().position(|&b| b != b' ');
+    let mut gaps = 0u16;
+    let mut run_end = 0;
+    for at in DOUBLE_SPACE.find_iter(line) {
+        if at < run_end {
+            continue;
+        }
+        run_end = at + line[at..].iter().take_while(|&&b| b == b' ').count();
+        if first_text.is_some_and(|t| t < at) && run_end < line.len() {
+            gaps = gaps.saturating_add(1);
+        }
+    }
+    gaps
+}
+
+/// Delimiters of a line with quotes: byte by byte, delimiters inside quoted cells skipped.
+fn count_quoted(line: &[u8]) -> Counts {
     let mut counts = Counts::default();
-    let line = &bytes[start..end];
     let mut quoted = false;
     let mut opened = 0;
     let mut seen_text = false;
@@ -126,17 +192,17 @@ fn count(bytes: &[u8], start: usize, end: usize) -> Counts {
             }
             b'"' if quoted => quoted = escaped_quote(line, opened, k),
             _ if quoted => {}
-            b'\t' => counts.0[TAB] += 1,
-            b'|' => counts.0[PIPE] += 1,
-            b';' => counts.0[SEMICOLON] += 1,
-            b',' => counts.0[COMMA] += 1,
+            b'\t' => counts.0[TAB] = counts.0[TAB].saturating_add(1),
+            b'|' => counts.0[PIPE] = counts.0[PIPE].saturating_add(1),
+            b';' => counts.0[SEMICOLON] = counts.0[SEMICOLON].saturating_add(1),
+            b',' => counts.0[COMMA] = counts.0[COMMA].saturating_add(1),
             _ => {}
         }
         if b == b' ' {
             spaces += 1;
         } else {
             if spaces >= 2 && seen_text {
-                counts.0[GAP] += 1;
+                counts.0[GAP] = counts.0[GAP].saturating_add(1);
             }
             spaces = 0;
             seen_text = true;

@@ -12,14 +12,33 @@ const MAX_SPEAKER: usize = 60;
 /// Calls `found` with the byte range and confidence of every speaker name in `text`.
 pub(super) fn speakers(text: &str, mut found: impl FnMut(usize, usize, f32)) {
     let bytes = text.as_bytes();
+    // Every format has a time (`10:42`): without one, there is nothing to read.
+    let timed = memchr::memchr_iter(b':', bytes).any(|c| {
+        c > 0
+            && bytes[c - 1].is_ascii_digit()
+            && bytes
+                .get(c + 1..c + 3)
+                .is_some_and(|m| m.iter().all(u8::is_ascii_digit))
+    });
+    if !timed {
+        return;
+    }
     // Chat lines start with a digit or a bracket; most prompts have none.
     let mut line_start = 0;
     while line_start < bytes.len() {
-        let line_end = bytes[line_start..]
-            .iter()
-            .position(|&b| b == b'\n')
-            .map_or(bytes.len(), |k| line_start + k);
+        let line_end =
+            memchr::memchr(b'\n', &bytes[line_start..]).map_or(bytes.len(), |k| line_start + k);
         let line = &bytes[line_start..line_end];
+        // Chat lines open with a time, a date or a bracket, or end with a time: a look at
+        // both ends rules out nearly every line.
+        let head = line.iter().find(|&&b| b != b' ').copied().unwrap_or(b' ');
+        let tail = line.trim_ascii_end().last().copied().unwrap_or(b' ');
+        let opens = head.is_ascii_digit() || head == b'[' || head == b'<';
+        let closes = tail.is_ascii_digit() || matches!(tail, b'M' | b'm');
+        if !opens && !closes {
+            line_start = line_end + 1;
+            continue;
+        }
         let speaker = after_time_stamp(line)
             .or_else(|| before_time_stamp(line))
             .or_else(|| in_angle_brackets(line));

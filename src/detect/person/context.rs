@@ -396,8 +396,8 @@ impl Around<'_> {
     }
 
     /// A contact list or card: a phone number or an address right after the run
-    /// (`Aagam Saxena - +1 615…`, `Howell, Domenica: 332-929-2188`), or the run alone on
-    /// its line with such a line right under it or one line further (a title between).
+    /// (`Aagam Saxena - +1 615…`, `Howell, Domenica: 332-929-2188`), or the run ending its
+    /// line with such a line right under it or one line further (a title between).
     fn contact_follows(&self, end: usize) -> bool {
         let text = self.text;
         let rest = text.get(end..).unwrap_or_default();
@@ -411,7 +411,8 @@ impl Around<'_> {
         if after_sep.is_some_and(phone_or_address) {
             return true;
         }
-        if !ends_line(text, end) || !at_line_start(text, line_start(text, end)) {
+        // The run ends its line (it may follow a bullet or a label: "- Ana Lima⏎+55…").
+        if !ends_line(text, end) {
             return false;
         }
         let mut lines = rest.split('\n').skip(1);
@@ -622,15 +623,24 @@ impl Around<'_> {
 
 /// A phone number (`+44 …`, `(02) …`, `0151 …`) or an e-mail address at the start of `s`.
 fn phone_or_address(s: &str) -> bool {
-    let head: String = s.chars().take(16).collect();
-    let digits = head.chars().filter(char::is_ascii_digit).count();
-    let phone = head.starts_with(['+', '(']) || head.starts_with(|c: char| c.is_ascii_digit());
+    let bytes = s.as_bytes();
+    let head = &bytes[..bytes.len().min(16)];
+    let digits = head.iter().filter(|b| b.is_ascii_digit()).count();
+    let phone = matches!(head.first(), Some(b'+' | b'(' | b'0'..=b'9'));
     if phone && digits >= 6 {
         return true;
     }
-    let token = s.split_whitespace().next().unwrap_or_default();
-    let token = token.trim_matches(['<', '>', '(', ')', ',']);
-    token.contains('@') && token.contains('.') && !token.starts_with('@')
+    let token_len = bytes
+        .iter()
+        .take(80)
+        .position(u8::is_ascii_whitespace)
+        .unwrap_or(bytes.len().min(80));
+    let token = &bytes[..token_len];
+    let token = token
+        .strip_prefix(b"<")
+        .or_else(|| token.strip_prefix(b"("))
+        .unwrap_or(token);
+    token.first().is_some_and(|&b| b != b'@') && token.contains(&b'@') && token.contains(&b'.')
 }
 
 /// A line of a contact card: an address or a phone number, alone or after a short label

@@ -85,8 +85,7 @@ pub(crate) fn name_in_field(
     {
         return None;
     }
-    let lower = value.to_lowercase();
-    if FILLERS.contains(&lower.as_str()) {
+    if FILLERS.iter().any(|f| value.eq_ignore_ascii_case(f)) {
         return None;
     }
     let lex = &*LEXICON;

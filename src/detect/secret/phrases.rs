@@ -11,7 +11,6 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use memchr::memchr_iter;
 
 use super::{push, score, Ctx, Kind, Shape, PLAUSIBLE, SETTING};
@@ -32,28 +31,63 @@ const KEYWORDS: &[(&str, Kind, bool)] = &[
     ("contrasena", Kind::Password, true),
     ("mot de passe", Kind::Password, true),
     ("mdp", Kind::Password, true),
-    ("clave", Kind::Password, true),
     ("identified by", Kind::Password, true),
     ("api key", Kind::Token, false),
     ("api-key", Kind::Token, false),
     ("apikey", Kind::Token, false),
     ("api token", Kind::Token, false),
-    ("access token", Kind::Token, false),
-    ("token", Kind::Token, false),
-    ("clé api", Kind::Token, false),
-    ("clave api", Kind::Token, false),
-    ("clave de api", Kind::Token, false),
     ("api-schlüssel", Kind::Token, false),
-    ("secret", Kind::Token, false),
 ];
 
-static FINDER: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
-    AhoCorasickBuilder::new()
-        .ascii_case_insensitive(true)
-        .match_kind(MatchKind::LeftmostLongest)
-        .build(KEYWORDS.iter().map(|(word, _, _)| word))
-        .ok()
+/// The longest keyword at `at` (ASCII case-insensitive; `é`/`ñ`/`ü` as written), if any.
+fn keyword_at(bytes: &[u8], at: usize) -> Option<(usize, Kind, bool)> {
+    let rest = bytes.get(at..)?;
+    let head = rest.first()?.to_ascii_lowercase();
+    KEYWORDS
+        .iter()
+        .filter(|(word, _, _)| {
+            let w = word.as_bytes();
+            w[0] == head && rest.len() >= w.len() && rest[..w.len()].eq_ignore_ascii_case(w)
+        })
+        .max_by_key(|(word, _, _)| word.len())
+        .map(|(word, kind, direct)| (at + word.len(), *kind, *direct))
+}
+
+/// Keywords without a `p` minus their first letter, so that one search finds both
+/// `kennwort` and `Kennwort`; the letter before is checked by the caller. (`clave` and
+/// `clé` are left to the setting rules: their letters are too common for a fast search.)
+static WITHOUT_P: LazyLock<Vec<memchr::memmem::Finder<'static>>> = LazyLock::new(|| {
+    ["ontrase", "ennwort", "dentified by", "DENTIFIED BY"]
+        .iter()
+        .map(|w| memchr::memmem::Finder::new(w.as_bytes()))
+        .collect()
 });
+
+/// Calls `f` with every offset where a keyword may start, in increasing order for the
+/// keywords with a `p` (password, pw, mdp, api key, mot de passe): the scan jumps between
+/// `p`s (memchr, many bytes at a time) and looks at the few bytes around each, instead of
+/// walking every byte through an automaton.
+fn keyword_starts(bytes: &[u8], mut f: impl FnMut(usize)) {
+    for p in memchr::memchr2_iter(b'p', b'P', bytes) {
+        // `mot de passe`
+        if p >= 7 && bytes[p - 7..p].eq_ignore_ascii_case(b"mot de ") {
+            f(p - 7);
+        }
+        // `api…`, `mdp`
+        if p >= 2 && matches!(bytes[p - 2], b'a' | b'A' | b'm' | b'M') {
+            f(p - 2);
+        }
+        // `pass…`, `pw`, `pwd`
+        if matches!(bytes.get(p + 1), Some(b'a' | b'A' | b'w' | b'W')) {
+            f(p);
+        }
+    }
+    for finder in WITHOUT_P.iter() {
+        for at in finder.find_iter(bytes).filter(|&at| at > 0) {
+            f(at - 1);
+        }
+    }
+}
 
 /// Words between the password word and its value: "is", "ist", "est", "es", "c'est",
 /// "lautet", and the words of "… wifi password for guests is".
@@ -66,31 +100,35 @@ const MAX_VALUE: usize = 128;
 
 /// Finds passwords given in prose, chats, `.netrc` and SQL.
 pub(super) fn password_phrases(text: &str, out: &mut Vec<super::Finding>) {
-    let Some(finder) = FINDER.as_ref() else {
-        return;
-    };
     let bytes = text.as_bytes();
-    for m in finder.find_iter(text) {
-        let (start, end) = (m.start(), m.end());
+    let mut skip_to = 0;
+    keyword_starts(bytes, |start| {
+        if start < skip_to
+            || start > 0 && (bytes[start - 1].is_ascii_alphanumeric() || bytes[start - 1] == b'_')
+        {
+            return;
+        }
+        let Some((end, kind, direct)) = keyword_at(bytes, start) else {
+            return;
+        };
         // Whole words only (`pw` is not in `pwn`; `password` may end `Gäste-WLAN-Passwort`).
         if bytes
             .get(end)
             .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_')
-            || start > 0 && (bytes[start - 1].is_ascii_alphanumeric() || bytes[start - 1] == b'_')
         {
-            continue;
+            return;
         }
-        let (_, kind, direct) = KEYWORDS[m.pattern().as_usize()];
+        skip_to = end;
         if let Some((vs, ve, quoted)) = value_after(bytes, end, direct) {
             let Some(value) = text.get(vs..ve) else {
-                continue;
+                return;
             };
             let ctx = if quoted { Ctx::Strong } else { Ctx::Line };
             if let Some(conf) = score(value, kind, ctx, true) {
                 push(out, vs, ve, conf.min(SETTING));
             }
         }
-    }
+    });
 }
 
 /// The value after a password word ending at `from`: after a copula or a colon a few
@@ -379,11 +417,21 @@ pub(super) fn htpasswd(text: &str, out: &mut Vec<super::Finding>) {
 /// `.pgpass` lines, `host:port:database:user:password`: the fifth field.
 pub(super) fn pgpass(text: &str, out: &mut Vec<super::Finding>) {
     let bytes = text.as_bytes();
-    let mut line_start = 0;
-    for line_end in memchr_iter(b'\n', bytes).chain(std::iter::once(bytes.len())) {
-        let line = &bytes[line_start..line_end];
-        let from = line_start;
-        line_start = line_end + 1;
+    let mut done_to = 0;
+    // Only lines with a `:port:` are read.
+    for colon in memchr_iter(b':', bytes) {
+        let digits = bytes[colon + 1..]
+            .iter()
+            .take(6)
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+        if colon < done_to || digits == 0 || bytes.get(colon + 1 + digits) != Some(&b':') {
+            continue;
+        }
+        let from = memchr::memrchr(b'\n', &bytes[..colon]).map_or(0, |k| k + 1);
+        let line_end = memchr::memchr(b'\n', &bytes[colon..]).map_or(bytes.len(), |k| colon + k);
+        done_to = line_end;
+        let line = &bytes[from..line_end];
         if line.len() < 9 || line.len() > 300 || line.iter().filter(|&&b| b == b':').count() != 4 {
             continue;
         }
