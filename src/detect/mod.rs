@@ -229,6 +229,11 @@ pub fn train_name_likeness(unseen: &[String]) -> (Vec<u8>, String) {
 
 /// The recognizers [`Detector::new`] runs, for callers that want to add their own.
 pub fn builtin_recognizers() -> Vec<Box<dyn Recognizer>> {
+    // The tables behind the recognizers are built here, once per process, rather than
+    // inside the first request that needs them.
+    person::prepare();
+    fields::prepare();
+    secret::prepare();
     vec![
         Box::new(email::EmailRecognizer),
         Box::new(numbers::CardSsnRecognizer),

@@ -32,6 +32,16 @@ mod likeness;
 
 pub(crate) use self::field::{name_in_field, NameEvidence};
 
+/// Builds the recognizer's tables (lexicon, name-likeness model, places, brands) now.
+pub(crate) fn prepare() {
+    let _ = (
+        &*LEXICON,
+        &*likeness::LIKENESS,
+        &*lexicon::NAME_PLACES,
+        &*BRANDS,
+    );
+}
+
 /// Trains the name-likeness model on the lists compiled into the binary. Returns the
 /// weights file trained on every entry, and a report: accuracy on a tenth of the lists
 /// held out from a second training run, and recall on `unseen` names (names from other
@@ -139,7 +149,9 @@ fn compound(word: &str) -> bool {
         let head_ok = ordinary(head) || head.strip_suffix('s').is_some_and(&ordinary);
         // A long ordinary tail after a head no name list has: "Reise|kosten".
         let long_tail = count - k >= 6 && k >= 4 && lex.lookup(head) & NAME == 0;
-        (head_ok || long_tail) && ordinary(tail)
+        // The tail may be a surname as well ("Kosten"): as the end of a compound it is
+        // the noun.
+        (head_ok || long_tail) && lex.lookup(tail) & (COMMON | HARD) != 0
     })
 }
 

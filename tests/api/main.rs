@@ -17,6 +17,7 @@ mod helpers;
 mod anomaly;
 mod audit;
 mod auth;
+mod detection;
 mod errors;
 mod keys;
 mod policy;

@@ -18,6 +18,11 @@ use super::person::{name_in_field, NameEvidence};
 use super::validators::{card_brand_ok, iban_valid, luhn_valid, ssn_valid};
 use super::{EntityType, Finding, Recognizer};
 
+/// Builds the header vocabulary now.
+pub(crate) fn prepare() {
+    let _ = header_kind("name");
+}
+
 /// A column's kind read from the majority of its cells needs this share of them.
 const MAJORITY: f32 = 0.5;
 

@@ -96,6 +96,11 @@ impl Recognizer for SecretRecognizer {
     }
 }
 
+/// Builds the phrase searchers now.
+pub(crate) fn prepare() {
+    phrases::prepare();
+}
+
 /// Punctuation the scan stops at: separators of settings (`=`, `:`, `>`) and the joiners
 /// inside vendor prefixes (`-`, `_`). (`;` and `<` share a range of [`next_anchor`] with
 /// `:`, `=` and `>`; they are skipped.) The scan also stops at two capitals in a row.

@@ -63,6 +63,11 @@ static WITHOUT_P: LazyLock<Vec<memchr::memmem::Finder<'static>>> = LazyLock::new
         .collect()
 });
 
+/// Builds the searchers now.
+pub(super) fn prepare() {
+    let _ = &*WITHOUT_P;
+}
+
 /// Calls `f` with every offset where a keyword may start, in increasing order for the
 /// keywords with a `p` (password, pw, mdp, api key, mot de passe): the scan jumps between
 /// `p`s (memchr, many bytes at a time) and looks at the few bytes around each, instead of

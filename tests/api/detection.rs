@@ -1,0 +1,166 @@
+//! Detection where the words around a value are gone or unusual: tables, settings, code,
+//! chats and contact lists, over HTTP; and the quality on the test part of the dev corpus
+//! (`devset/test.jsonl`, never tuned on), held to the levels the README reports.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use promptvault::detect::Detector;
+use promptvault::evaluate::{predict, score, CorpusRecord, TypeScore};
+
+use crate::helpers::{holds_value, sqlite_app};
+
+/// A prompt of the kinds the issue lists, and the values in it that must not reach the
+/// provider.
+const STRUCTURED_PROMPT: &str = "\
+Payroll export:
+name,ssn,phone,card
+oluwaseun adeyemi,078051120,612 345 678,3782 822463 10005
+MARIA GARCIA,219-09-9999,07700 900123,4222 222 222 222
+
+| Nombre | Teléfono | IBAN |
+|---|---|---|
+| Thandiwe Nkosi | 912345678 | nl91abna0417164300 |
+
+INSERT INTO crm (id, full_name, social) VALUES (1, 'Okafor, Chinedu', '123456789');
+
+[{\"employee_name\": \"Wanjiru Kamau\", \"cc\": \"6011-0009-9013-9424\"}]
+
+[10:42] Sipho Dlamini: the guest wifi password is Tr0ub4dor&3
+[10:43] Ngozi Eze: ok
+
+machine git.example.com login deploy password 2uxhncadBk18TKmTx3uF
+conn = DriverManager.getConnection(url, \"etl\", \"L3tM3In!23\");
+Contacts:
+Aigerim Bekova – +44 20 7946 0958
+";
+
+const VALUES: &[&str] = &[
+    "oluwaseun adeyemi",
+    "078051120",
+    "612 345 678",
+    "3782 822463 10005",
+    "MARIA GARCIA",
+    "219-09-9999",
+    "07700 900123",
+    "4222 222 222 222",
+    "Thandiwe Nkosi",
+    "912345678",
+    "nl91abna0417164300",
+    "Okafor, Chinedu",
+    "123456789",
+    "Wanjiru Kamau",
+    "6011-0009-9013-9424",
+    "Sipho Dlamini",
+    "Tr0ub4dor&3",
+    "Ngozi Eze",
+    "2uxhncadBk18TKmTx3uF",
+    "L3tM3In!23",
+    "Aigerim Bekova",
+    "+44 20 7946 0958",
+];
+
+#[tokio::test]
+async fn values_in_tables_settings_code_and_chats_do_not_reach_the_provider() {
+    // Arrange
+    let app = sqlite_app().await;
+
+    // Act
+    let tokenized = app.tokenize(STRUCTURED_PROMPT).await;
+
+    // Assert
+    for value in VALUES {
+        assert!(
+            !holds_value(&tokenized, value),
+            "{value} leaked:\n{tokenized}"
+        );
+    }
+    for kept in [
+        "Payroll export",
+        "INSERT INTO crm",
+        "DriverManager.getConnection",
+    ] {
+        assert!(
+            tokenized.contains(kept),
+            "{kept} was tokenized:\n{tokenized}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_clean_prompt_with_look_alikes_is_left_as_it_is() {
+    // Arrange
+    let app = sqlite_app().await;
+    let prompt =
+        "sku,name,price\nART-253621,Kindle Paperwhite,735.76\nART-253622,Nespresso Vertuo,12.00\n\
+        Trip on June 11, 2024: flight LH 1036 lands Florence 17:22, then San Sebastián.\n\
+        We prefer Ralph Lauren over Hugo Boss. Ticket INV-2024-00017, build 10.0.19045.1, \
+        card 4111 1111 1111 1112 (invalid), order 550e8400-e29b-41d4-a716-446655440000.\n\
+        8 x Reisekosten  150,00 €  1.200,00 €\nSep  7 04:54:51 bastion sshd[94491]: Failed";
+
+    // Act
+    let tokenized = app.tokenize(prompt).await;
+
+    // Assert
+    assert_eq!(tokenized, prompt);
+}
+
+/// Per-type scores of the detector on a labelled corpus, and how many of its clean
+/// prompts got any finding.
+fn evaluate(path: &Path) -> (BTreeMap<String, TypeScore>, usize, usize) {
+    let raw = std::fs::read_to_string(path).expect("the dev corpus is in the repository");
+    let detector = Detector::new();
+    let mut scores = BTreeMap::new();
+    let (mut clean, mut flagged) = (0, 0);
+    for line in raw.lines().filter(|l| !l.trim().is_empty()) {
+        let record: CorpusRecord = serde_json::from_str(line).expect("a corpus record");
+        let predicted = predict(&detector, &record).entities;
+        if record.entities.is_empty() {
+            clean += 1;
+            flagged += usize::from(!predicted.is_empty());
+        }
+        score(&record.entities, &predicted, &mut scores);
+    }
+    (scores, clean, flagged)
+}
+
+#[test]
+fn the_test_part_of_the_dev_corpus_keeps_its_reported_quality() {
+    // Arrange
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("devset/test.jsonl");
+
+    // Act
+    let (scores, clean, flagged) = evaluate(&path);
+
+    // Assert: the README's figures, with a little room (the test part was never tuned on;
+    // this guards against regressions, it does not chase a number).
+    let most_leak = |kind: &str| match kind {
+        "PERSON" => 0.11,
+        "PHONE" => 0.06,
+        "SECRET" => 0.055,
+        _ => 0.01,
+    };
+    let mut total = TypeScore::default();
+    for (kind, s) in &scores {
+        assert!(
+            s.leak_rate() <= most_leak(kind),
+            "{kind} leaks {:.4}",
+            s.leak_rate()
+        );
+        assert!(
+            s.precision() >= 0.96,
+            "{kind} precision {:.4}",
+            s.precision()
+        );
+        total.support += s.support;
+        total.true_positives += s.true_positives;
+        total.false_positives += s.false_positives;
+        total.false_negatives += s.false_negatives;
+    }
+    assert!(total.f1() >= 0.96, "micro F1 {:.4}", total.f1());
+    assert!(clean >= 200, "{clean} clean prompts");
+    assert!(
+        flagged * 100 <= clean * 3,
+        "{flagged} of {clean} clean prompts got a finding"
+    );
+}
