@@ -53,6 +53,14 @@ const PHONE_CONTEXT: &[&str] = &[
     "llamar",
     "llame",
     "contacto",
+    "centralita",
+    "switchboard",
+    "zentrale",
+    "standard :",
+    "llama",
+    "localizar",
+    "joignable",
+    "ring me",
     "tlf",
     "tlfn",
     "telf",
@@ -330,7 +338,11 @@ fn left_ok(text: &str, start: usize) -> bool {
     match char_before(text, start) {
         None => true,
         Some(c) if is_word(c) => false,
-        Some(c @ ('-' | '.' | '/' | ',' | '+')) if first_is_digit => {
+        // A comma after a letter separates CSV cells; between digits it groups them.
+        Some(',') if first_is_digit => {
+            !char_before(text, start - 1).is_some_and(|c| c.is_ascii_digit())
+        }
+        Some(c @ ('-' | '.' | '/' | '+')) if first_is_digit => {
             !char_before(text, start - c.len_utf8()).is_some_and(is_word)
         }
         Some(' ') if first_is_digit => {
@@ -437,6 +449,7 @@ fn classify(bytes: &[u8], items: &[Item], plus: bool) -> Option<f32> {
     // and a time); a slash is only usual right after a German area code (`030/1234567`).
     let mut body = items.iter().skip(2).zip(items.iter().skip(1));
     let mut body_sep = None;
+    // After a `+`, spaces and dashes mix (`+60 19-751 1997`).
     let consistent = body.all(|(it, prev)| {
         if it.paren || prev.paren || it.sep == ADJACENT {
             return true;
@@ -444,7 +457,7 @@ fn classify(bytes: &[u8], items: &[Item], plus: bool) -> Option<f32> {
         if it.sep == b'/' {
             return false;
         }
-        *body_sep.get_or_insert(it.sep) == it.sep
+        plus && matches!(it.sep, b' ' | b'-') || *body_sep.get_or_insert(it.sep) == it.sep
     });
     if !consistent || !plus && looks_like_date(items) {
         return None;
@@ -475,13 +488,29 @@ fn classify(bytes: &[u8], items: &[Item], plus: bool) -> Option<f32> {
     if trunk_zero {
         return trunk(items, total);
     }
-    spanish(bytes, items, total).or_else(|| {
+    spanish(bytes, items, total)
+        .or_else(|| area_groups(items, total))
+        .or_else(|| {
         // Any other phone-sized number counts only when a phone keyword labels it
         // (`Telefon: 00225 53153`): the base stays below the threshold without one.
         // Eight digits in groups (`6337 7308`, Singapore, Denmark) likewise.
         let shortest = if items.len() >= 2 { 8 } else { 9 };
         (shortest..=13).contains(&total).then_some(0.35)
     })
+}
+
+/// An area code in brackets then the number (`(33) 0405 2905`, `(11) 91234-5678`), or a
+/// two-digit area code then four and four digits with a dash (`11 6959-8813`): how Latin
+/// America writes numbers to call.
+fn area_groups(items: &[Item], total: usize) -> Option<f32> {
+    let lens: Vec<usize> = items.iter().map(Item::len).collect();
+    if items[0].paren && (2..=3).contains(&lens[0]) && (8..=12).contains(&total) && items.len() >= 2 {
+        return Some(0.6);
+    }
+    let latin = matches!(lens.as_slice(), [2, 4 | 5, 4])
+        && items[1].sep == b' '
+        && items[2].sep == b'-';
+    latin.then_some(0.6)
 }
 
 /// `+` or `00`, a country code and a national number of a plausible length.
@@ -568,8 +597,10 @@ fn us(bytes: &[u8], items: &[Item]) -> Option<f32> {
     match (written_as_phone, valid) {
         (true, true) => Some(0.75),
         (true, false) => Some(0.6),
-        // `415 555 0132`: spaces alone are weaker evidence, so the NANP rules must hold.
+        // `415 555 0132`: spaces alone are weaker evidence; numbering plans outside the
+        // NANP use the same 3-3-4 (`311 077 6264`, Colombia).
         (false, true) if (s1, s2) == (b' ', b' ') => Some(0.65),
+        (false, false) if (s1, s2) == (b' ', b' ') => Some(0.55),
         _ => None,
     }
 }

@@ -431,7 +431,9 @@ fn phone(v: &str, written: bool) -> Option<f32> {
     }
     if written {
         let trunk = body.first() == Some(&b'0') && body.get(1) != Some(&b'0');
-        if !(plus || trunk || body.contains(&b'(')) {
+        // Nine digits from 6, 7 or 9: a Spanish mobile or landline, bare in most exports.
+        let spanish = digits == 9 && matches!(body.first(), Some(b'6' | b'7' | b'9'));
+        if !(plus || trunk || spanish || body.contains(&b'(')) {
             return None;
         }
     }
