@@ -491,12 +491,12 @@ fn classify(bytes: &[u8], items: &[Item], plus: bool) -> Option<f32> {
     spanish(bytes, items, total)
         .or_else(|| area_groups(items, total))
         .or_else(|| {
-        // Any other phone-sized number counts only when a phone keyword labels it
-        // (`Telefon: 00225 53153`): the base stays below the threshold without one.
-        // Eight digits in groups (`6337 7308`, Singapore, Denmark) likewise.
-        let shortest = if items.len() >= 2 { 8 } else { 9 };
-        (shortest..=13).contains(&total).then_some(0.35)
-    })
+            // Any other phone-sized number counts only when a phone keyword labels it
+            // (`Telefon: 00225 53153`): the base stays below the threshold without one.
+            // Eight digits in groups (`6337 7308`, Singapore, Denmark) likewise.
+            let shortest = if items.len() >= 2 { 8 } else { 9 };
+            (shortest..=13).contains(&total).then_some(0.35)
+        })
 }
 
 /// An area code in brackets then the number (`(33) 0405 2905`, `(11) 91234-5678`), or a
@@ -504,12 +504,12 @@ fn classify(bytes: &[u8], items: &[Item], plus: bool) -> Option<f32> {
 /// America writes numbers to call.
 fn area_groups(items: &[Item], total: usize) -> Option<f32> {
     let lens: Vec<usize> = items.iter().map(Item::len).collect();
-    if items[0].paren && (2..=3).contains(&lens[0]) && (8..=12).contains(&total) && items.len() >= 2 {
+    if items[0].paren && (2..=3).contains(&lens[0]) && (8..=12).contains(&total) && items.len() >= 2
+    {
         return Some(0.6);
     }
-    let latin = matches!(lens.as_slice(), [2, 4 | 5, 4])
-        && items[1].sep == b' '
-        && items[2].sep == b'-';
+    let latin =
+        matches!(lens.as_slice(), [2, 4 | 5, 4]) && items[1].sep == b' ' && items[2].sep == b'-';
     latin.then_some(0.6)
 }
 

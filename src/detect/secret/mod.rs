@@ -1281,8 +1281,8 @@ fn key_before(text: &str, end: usize) -> Option<Key> {
 /// Keyword endings (lower case, at most 8 bytes) a credential key name must have: `…sword`,
 /// `…secret`, `…token`, `…key`… Compared as masked integers, so most words before a `:` or
 /// `=` are ruled out in a few operations.
-static KEY_ENDINGS: [(u64, u64); 25] = {
-    const ENDINGS: [&[u8]; 25] = [
+static KEY_ENDINGS: [(u64, u64); 32] = {
+    const ENDINGS: [&[u8]; 32] = [
         b"sword",
         b"twoord",
         b"swd",
@@ -1308,8 +1308,15 @@ static KEY_ENDINGS: [(u64, u64); 25] = {
         b"key-data",
         b"key_data",
         b"api",
+        b"ey_base",
+        b"et_base",
+        b"session",
+        b"sid",
+        b"essid",
+        b"sionid",
+        b"ssionid",
     ];
-    let mut table = [(0u64, 0u64); 25];
+    let mut table = [(0u64, 0u64); 32];
     let mut k = 0;
     while k < ENDINGS.len() {
         let e = ENDINGS[k];
