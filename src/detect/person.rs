@@ -29,6 +29,7 @@ mod context;
 mod field;
 mod lexicon;
 mod likeness;
+mod script;
 
 pub(crate) use self::field::{name_in_field, NameEvidence};
 
@@ -112,6 +113,78 @@ const LIKELY: u32 = 1 << 28;
 /// The likeness above which an unknown word counts as [`LIKELY`].
 const LIKELY_THRESHOLD: f32 = 0.8;
 
+/// Whether `word` is two Hanyu Pinyin syllables written as one word ("Xiaoming",
+/// "Haoran", "Zihan"), the usual shape of a Chinese given name.
+fn pinyin_given_name(word: &str) -> bool {
+    let lower = word.to_ascii_lowercase();
+    (5..=12).contains(&lower.len())
+        && lower.is_ascii()
+        && (2..lower.len() - 1)
+            .any(|k| pinyin_syllable(&lower[..k]) && pinyin_syllable(&lower[k..]))
+}
+
+/// One Hanyu Pinyin syllable in lower case, without tone marks.
+fn pinyin_syllable(syllable: &str) -> bool {
+    const INITIALS: &[&str] = &[
+        "b", "p", "m", "f", "d", "t", "n", "l", "g", "k", "h", "j", "q", "x", "zh", "ch", "sh",
+        "r", "z", "c", "s", "y", "w",
+    ];
+    const FINALS: &[&str] = &[
+        "a", "o", "e", "ai", "ei", "ao", "ou", "an", "en", "ang", "eng", "ong", "i", "ia", "ie",
+        "iao", "iu", "ian", "in", "iang", "ing", "iong", "u", "ua", "uo", "uai", "ui", "uan", "un",
+        "uang", "ue", "v",
+    ];
+    let vowel_start = syllable.starts_with(['a', 'o', 'e']);
+    (vowel_start && FINALS.contains(&syllable))
+        || INITIALS.iter().any(|initial| {
+            syllable
+                .strip_prefix(initial)
+                .is_some_and(|rest| FINALS.contains(&rest))
+        })
+}
+
+/// Whether `word` is a romanised Korean given name: two syllables joined by a hyphen, the
+/// second in lower case ("Ji-hoon", "Seo-yeon", "Min-jun", "Young-ho"). Korean syllables
+/// are an initial consonant, a vowel and an optional final; English words in the same
+/// shape ("To-do", "Set-up") are rarer than the names and listed.
+fn korean_given_name(word: &str) -> bool {
+    const NOT_NAMES: &[&str] = &[
+        "to-do", "no-go", "set-up", "pop-up", "re-run", "re-do", "co-op", "so-so", "ha-ha",
+        "go-go", "yo-yo", "bye-bye", "pen-pal", "hot-pot",
+    ];
+    let Some((head, tail)) = word.split_once('-') else {
+        return false;
+    };
+    let lower = word.to_ascii_lowercase();
+    head.len() <= 6
+        && tail.len() <= 6
+        && korean_syllable(&head.to_ascii_lowercase())
+        && korean_syllable(tail)
+        && !NOT_NAMES.contains(&lower.as_str())
+}
+
+/// One romanised Korean syllable in lower case (Revised Romanization, plus the spellings
+/// names keep: "hoon", "soo", "hee", "young").
+fn korean_syllable(syllable: &str) -> bool {
+    const INITIALS: &[&str] = &[
+        "", "g", "k", "kk", "n", "d", "t", "tt", "r", "l", "m", "b", "p", "pp", "s", "ss", "sh",
+        "j", "jj", "ch", "h", "y", "w",
+    ];
+    const VOWELS: &[&str] = &[
+        "a", "ae", "ya", "yae", "eo", "e", "yeo", "ye", "o", "wa", "wae", "oe", "yo", "u", "wo",
+        "we", "wi", "yu", "eu", "ui", "i", "oo", "ee", "ou",
+    ];
+    const FINALS: &[&str] = &["", "k", "n", "l", "m", "p", "ng", "t"];
+    INITIALS.iter().any(|initial| {
+        syllable.strip_prefix(initial).is_some_and(|rest| {
+            VOWELS.iter().any(|vowel| {
+                rest.strip_prefix(vowel)
+                    .is_some_and(|last| FINALS.contains(&last))
+            })
+        })
+    })
+}
+
 /// [`LIKELY`] with both name roles for an unknown word that looks like a name, else 0.
 fn likely(word: &str) -> u32 {
     let p = likeness::LIKENESS
@@ -119,7 +192,12 @@ fn likely(word: &str) -> u32 {
         .and_then(|m| m.probability(word))
         .unwrap_or(0.0);
     if p < LIKELY_THRESHOLD {
-        return 0;
+        // "Xiaoming", "Haoran": a Chinese given name of two syllables no list has.
+        return if pinyin_given_name(word) {
+            LIKELY | FIRST | LAST
+        } else {
+            0
+        };
     }
     // German compounds of ordinary words can have a name's letters ("Reisekosten"); the
     // split costs a dozen look-ups, so only words that passed are split.
@@ -196,6 +274,7 @@ impl Recognizer for PersonRecognizer {
             pending: Vec::new(),
             last: None,
         };
+        script::foreign_script_names(text, out);
         // Chat speakers first: their names are sure, and make later mentions names too.
         chat::speakers(text, |start, end, confidence| {
             out.push(Finding {
@@ -441,6 +520,9 @@ impl Scan<'_> {
             .skip(1)
             .all(|p| p.chars().all(char::is_lowercase) && p.chars().count() <= 6);
         if lower_tail {
+            if korean_given_name(word) {
+                return FIRST;
+            }
             return likely(word);
         }
         let mut names = 0;
@@ -634,8 +716,13 @@ impl Scan<'_> {
         };
         if let Some((prev_end, prev_cue)) = self.last {
             if cue < Cue::Strong && list_continues(self.text, self.lex, prev_end, start) {
-                // A list keeps its cue for clear names only: "Dr. Anna Roth, Berlin".
-                let listed = if names.iter().any(|t| strength(t.bits) == 2) {
+                // A list keeps its cue for clear names, and for words no list has that
+                // look like names ("Attendees: Henrik, Tendai"), not for places or ordinary
+                // words: "Dr. Anna Roth, Berlin".
+                let listed = if names
+                    .iter()
+                    .any(|t| strength(t.bits) == 2 || t.bits & LIKELY != 0)
+                {
                     prev_cue.max(Cue::Weak)
                 } else {
                     Cue::Weak
@@ -785,6 +872,22 @@ fn score(names: &[Token], cue: Cue) -> f32 {
             (0, 1) => 0.3,
             _ => 0.2,
         };
+        // Family name first, as Chinese, Vietnamese, Korean, Japanese and Hungarian names
+        // are written ("Zhang Wei", "Nguyen Van Anh"): a listed surname then a listed given
+        // name, slightly less sure than the other order.
+        let role = |bits: u32, wanted: u32| {
+            if bits & wanted != 0 {
+                strength(bits)
+            } else {
+                0
+            }
+        };
+        let family_first: f32 = match (role(first, LAST), role(last, FIRST)) {
+            (2, 2) => 0.8,
+            (2, 1) | (1, 2) => 0.6,
+            _ => 0.0,
+        };
+        let base = base.max(family_first);
         if n == MAX_NAME_WORDS {
             base - 0.1
         } else {
@@ -1129,8 +1232,17 @@ fn read_word_slow(text: &str, start: usize) -> (usize, Shape) {
                     break;
                 }
             }
-            // "E-mail", "Mobil-app", "I'm": not a name; skip the whole word.
-            bad = true;
+            // "E-mail", "Mobil-app", "I'm": not a name; skip the whole word. A Korean given
+            // name ("Ji-hoon") is the exception.
+            let korean = c == '-' && part_start == start && {
+                let tail_len = text[at + 1..]
+                    .find(|ch: char| !ch.is_ascii_lowercase())
+                    .unwrap_or(text.len() - at - 1);
+                korean_given_name(&text[start..at + 1 + tail_len])
+            };
+            if !korean {
+                bad = true;
+            }
         }
         part_start = at + c.len_utf8();
         at_part_start = true;

@@ -81,11 +81,18 @@ pub(crate) fn context_before(text: &str, start: usize, window: usize, words: &[&
         .iter()
         .rposition(|&b| b == b'\n')
         .map_or(hay, |nl| &hay[nl + 1..]);
-    // Only word starts can begin a keyword; checking the first byte before the rest keeps
-    // long keyword lists cheap.
+    // Only word starts can begin a keyword, and only those whose first byte starts some
+    // keyword (a 128-bit set built once per call) are compared with the list.
+    let mut firsts = 0u128;
+    for w in words {
+        if let Some(&b) = w.as_bytes().first() {
+            firsts |= 1 << (b & 0x7f);
+        }
+    }
     (0..hay.len()).any(|i| {
         let rest = &hay[i..];
         (i == 0 || !hay[i - 1].is_ascii_alphabetic())
+            && firsts & (1 << (rest[0] & 0x7f)) != 0
             && words.iter().any(|w| {
                 let w = w.as_bytes();
                 w.first() == rest.first() && rest.starts_with(w)
