@@ -227,8 +227,8 @@ fn record_with_address(text: &str, at: usize) -> bool {
 /// The kind most cells of a column have on their own: names with a listed first name or
 /// surname, valid card numbers, phone numbers written as such.
 fn majority<'a>(text: &str, cells: impl Iterator<Item = Cell> + 'a) -> Option<FieldKind> {
-    let (mut filled, mut names, mut cards, mut phones, mut ssns, mut secrets) =
-        (0usize, 0, 0, 0, 0, 0);
+    let (mut filled, mut names, mut cards, mut phones, mut ssns, mut secrets, mut weak) =
+        (0usize, 0, 0, 0, 0, 0, 0);
     for cell in cells {
         let Some(v) = text.get(cell.start..cell.end) else {
             continue;
@@ -247,6 +247,8 @@ fn majority<'a>(text: &str, cells: impl Iterator<Item = Cell> + 'a) -> Option<Fi
             phones += 1;
         } else if super::secret::looks_generated(v) {
             secrets += 1;
+        } else if super::secret::looks_like_password(v) {
+            weak += 1;
         }
     }
     let enough = |n: usize| n >= 2 && n as f32 >= MAJORITY * filled as f32;
@@ -258,7 +260,7 @@ fn majority<'a>(text: &str, cells: impl Iterator<Item = Cell> + 'a) -> Option<Fi
         Some(FieldKind::Phone)
     } else if enough(ssns) {
         Some(FieldKind::Ssn)
-    } else if enough(secrets) {
+    } else if enough(secrets) || secrets >= 2 && enough(secrets + weak) {
         Some(FieldKind::Secret)
     } else {
         None

@@ -93,6 +93,7 @@ impl Recognizer for SecretRecognizer {
         phrases::credential_calls(text, out);
         phrases::htpasswd(text, out);
         phrases::pgpass(text, out);
+        phrases::user_slash_password(text, out);
     }
 }
 
@@ -710,7 +711,7 @@ fn dash(text: &str, i: usize, out: &mut Vec<Finding>, no_end_until: &mut usize) 
             }
             run(bytes, i, |b| b == b'-')
         }
-        Some(b'p' | b'a' | b'w') if after_space => {
+        Some(b'p' | b'P' | b'a' | b'w') if after_space => {
             short_password_flag(text, i, out);
             i + 1
         }
@@ -827,14 +828,19 @@ fn long_flag(text: &str, name_start: usize, out: &mut Vec<Finding>) {
 /// `mysql -pSECRET`, `mysql -p'SECRET'` on a mysql/mariadb command line, and `-p SECRET`
 /// on a registry `login` command line (`docker login -u me -p SECRET`).
 ///
-/// Other tools take the password after their own flag: `sshpass -p`, `redis-cli -a`, and
-/// the LDAP tools' `-w` (`ldapsearch -D … -w SECRET`).
+/// Other tools take the password after their own flag: `sshpass -p`, `redis-cli -a`, the
+/// LDAP tools' `-w` (`ldapsearch -D … -w SECRET`), `sqlcmd`, `bcp` and `zip -P`, and any
+/// `-p` after a `-u USER` (`mongosh -u admin -p SECRET`).
 fn short_password_flag(text: &str, i: usize, out: &mut Vec<Finding>) {
     let bytes = text.as_bytes();
     let flag = bytes.get(i + 1).copied().unwrap_or(0);
     let tool = |name: &[u8]| line_before_contains(bytes, i, name);
     let from = match (flag, bytes.get(i + 2)) {
-        (b'p', Some(b' ')) if tool(b"login") || tool(b"sshpass") => i + 3,
+        (b'p', Some(b' ')) if tool(b"login") || tool(b"sshpass") || tool(b"mongo") => i + 3,
+        // `-u admin -p SECRET`: after a user flag, `-p` is the password (a port is digits,
+        // which the value rules reject).
+        (b'p', Some(b' ')) if user_flag_before(bytes, i) => i + 3,
+        (b'P', Some(b' ')) if tool(b"sqlcmd") || tool(b"bcp") || tool(b"zip") => i + 3,
         (b'p', Some(b)) if b.is_ascii_graphic() && (tool(b"mysql") || tool(b"mariadb")) => i + 2,
         (b'a', Some(b' ')) if tool(b"redis-cli") => i + 3,
         (b'w', Some(b' ')) if tool(b"ldap") => i + 3,
@@ -846,6 +852,17 @@ fn short_password_flag(text: &str, i: usize, out: &mut Vec<Finding>) {
             push(out, v.start, v.end, conf);
         }
     }
+}
+
+/// Whether a `-u NAME` or `-U NAME` flag comes before `i` on its line.
+fn user_flag_before(bytes: &[u8], i: usize) -> bool {
+    let line_start = bytes[..i]
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |k| k + 1);
+    let line = &bytes[line_start..i];
+    line.windows(4)
+        .any(|w| w[0] == b' ' && w[1] == b'-' && matches!(w[2], b'u' | b'U') && w[3] == b' ')
 }
 
 /// `user:password` (curl `-u`/`--user`): the part after the first `:`.
@@ -2033,6 +2050,31 @@ const fn log2_const(x: f64) -> f64 {
     r
 }
 
+/// Whether a table cell has the shape people give weak passwords (`monkey1595`, `Cielo11`,
+/// `Katze2002#`, `W1nt3r!23`) or generators give passphrases: letters and digits with a
+/// capital, a symbol or a four-digit tail. Host names (`web05`, `k8s-node07`) and user
+/// names (`bholcomb4`) have none of these. Counts towards a column of passwords only
+/// next to generated ones.
+pub(crate) fn looks_like_password(value: &str) -> bool {
+    let v = value.as_bytes();
+    if is_passphrase(v) {
+        return true;
+    }
+    if !(6..=64).contains(&v.len()) || is_placeholder(value) {
+        return false;
+    }
+    let letters = v.iter().filter(|b| b.is_ascii_alphabetic()).count();
+    let digits = v.iter().filter(|b| b.is_ascii_digit()).count();
+    let symbol = v.iter().any(|b| b"!#$%&*?@^~+".contains(b));
+    let other = v
+        .iter()
+        .any(|b| !b.is_ascii_alphanumeric() && !b"!#$%&*?@^~+".contains(b));
+    let tail = v.iter().rev().take_while(|b| b.is_ascii_digit()).count();
+    let word_then_year = tail >= 4 && v[..v.len() - tail].iter().all(u8::is_ascii_alphabetic);
+    let capital = v.first().is_some_and(u8::is_ascii_uppercase);
+    letters >= 3 && digits >= 1 && !other && (symbol || capital || word_then_year)
+}
+
 /// Whether a table cell looks like a generated credential on its own: no spaces, and three
 /// kinds of characters (`Pomme8!`), or a long random mix of cases and digits.
 pub(crate) fn looks_generated(value: &str) -> bool {
@@ -2100,6 +2142,10 @@ fn score(value: &str, kind: Kind, ctx: Ctx, literal: bool) -> Option<f32> {
     if is_placeholder(value) || is_reference(v) {
         return None;
     }
+    // `violet_maple_river_meadow57`: a generated passphrase, told as a password.
+    if kind == Kind::Password && ctx != Ctx::Prose && is_passphrase(v) {
+        return Some(SETTING);
+    }
     // `f(password=new_password)`, `{token: authToken}`: an unquoted identifier in code
     // names a variable.
     if !literal && is_identifier(v) {
@@ -2138,7 +2184,10 @@ fn score(value: &str, kind: Kind, ctx: Ctx, literal: bool) -> Option<f32> {
         && (classes >= 3 || s.digit >= 2 || s.upper_pairs >= 1 && s.lower >= 2);
     match kind {
         Kind::Password => {
-            if s.chars < 6 {
+            // Five characters of four kinds (`R00t!`) under a password key or header are
+            // a password; anything shorter is a placeholder or a PIN.
+            let short_but_mixed = s.chars == 5 && classes >= 4 && ctx == Ctx::Strong;
+            if s.chars < 6 && !short_but_mixed {
                 return None;
             }
             match ctx {
@@ -2169,6 +2218,29 @@ fn score(value: &str, kind: Kind, ctx: Ctx, literal: bool) -> Option<f32> {
             ok.then_some(PLAUSIBLE)
         }
     }
+}
+
+/// Three or more lower-case words of three to ten letters joined by one of `.`, `_`, `-`,
+/// digits ending the last (`winter.cloud.battery.orbit36`, `rocket_copper_tiger_orbit27`):
+/// the passphrases password generators make. Variable names and hosts do not end in digits
+/// after three words.
+fn is_passphrase(v: &[u8]) -> bool {
+    let Some(&joiner) = v.iter().find(|b| matches!(b, b'.' | b'_' | b'-')) else {
+        return false;
+    };
+    let parts: Vec<&[u8]> = v.split(|&b| b == joiner).collect();
+    let Some((last, words)) = parts.split_last() else {
+        return false;
+    };
+    let digits = last.iter().rev().take_while(|b| b.is_ascii_digit()).count();
+    let stem = &last[..last.len() - digits];
+    parts.len() >= 3
+        && (1..=4).contains(&digits)
+        && (3..=10).contains(&stem.len())
+        && stem.iter().all(u8::is_ascii_lowercase)
+        && words
+            .iter()
+            .all(|w| (3..=10).contains(&w.len()) && w.iter().all(u8::is_ascii_lowercase))
 }
 
 /// `new_password`, `authToken`, `DB_PASS2`: letters, digits and `_`, shaped like a name
@@ -2922,6 +2994,60 @@ mod tests {
         assert_eq!(secrets("Das Kennwort ist „Xq7!mR2pL“"), vec!["Xq7!mR2pL"]);
         // A sentence in quotation marks is not a password.
         assert!(secrets("Le mot de passe est « à changer demain »").is_empty());
+    }
+
+    #[test]
+    fn logins_passphrases_and_more_flags_are_found() {
+        assert_eq!(secrets("login: admin / Hx7$kP2qLm"), vec!["Hx7$kP2qLm"]);
+        assert_eq!(
+            secrets("credentials are ops / Tq9!mZ3xWv"),
+            vec!["Tq9!mZ3xWv"]
+        );
+        assert_eq!(
+            secrets("the token for the staging cluster is 9fK2mQ7pX4vL8rT1aB3c"),
+            vec!["9fK2mQ7pX4vL8rT1aB3c"]
+        );
+        assert_eq!(
+            secrets("client secret 8f7e6d5c4b3a2918Ab"),
+            vec!["8f7e6d5c4b3a2918Ab"]
+        );
+        assert_eq!(
+            secrets("la clave del wifi es Ks8!mW2qPz"),
+            vec!["Ks8!mW2qPz"]
+        );
+        assert_eq!(secrets("New password → Ks8!mW2qPz"), vec!["Ks8!mW2qPz"]);
+        assert_eq!(
+            secrets("Benutzername: chiritco, Initialpasswort: violet_maple_river_meadow57 – bitte ändern"),
+            vec!["violet_maple_river_meadow57"]
+        );
+        assert_eq!(
+            secrets("La contraseña temporal que le dimos por teléfono fue Tr0ub4dor#2024."),
+            vec!["Tr0ub4dor#2024."]
+        );
+        assert_eq!(
+            secrets("sqlcmd -S srv01 -U sa -P Xq7!mR2pLz -Q 'select 1'"),
+            vec!["Xq7!mR2pLz"]
+        );
+        assert_eq!(
+            secrets("mongosh -u admin -p 'Xq7!mR2pLz' --quiet"),
+            vec!["Xq7!mR2pLz"]
+        );
+        assert_eq!(
+            secrets("curl -H \"X-API-Key: a8F3kL9mQ2xZ7vB1nR4t\" https://x.io"),
+            vec!["a8F3kL9mQ2xZ7vB1nR4t"]
+        );
+        // A keyword later in the text does not hide one before it.
+        assert_eq!(
+            secrets(
+                "la contraseña es CRC9svNZ5GaBOcr&U\nla api key es sk-proj-3JzWeyQ2WZJMqwlH5hkzxzk"
+            ),
+            vec!["CRC9svNZ5GaBOcr&U", "sk-proj-3JzWeyQ2WZJMqwlH5hkzxzk"]
+        );
+        // Ports, token counts and variable names are not.
+        assert!(secrets("psql -h db -U app -p 5432 -d prod").is_empty());
+        assert!(secrets("the token limit is 4096 and max_tokens: 512").is_empty());
+        assert!(secrets("login: admin / see the wiki").is_empty());
+        assert!(secrets("password = new_password_value").is_empty());
     }
 
     #[test]

@@ -37,6 +37,14 @@ const KEYWORDS: &[(&str, Kind, bool)] = &[
     ("apikey", Kind::Token, false),
     ("api token", Kind::Token, false),
     ("api-schlüssel", Kind::Token, false),
+    ("token", Kind::Token, true),
+    ("secret", Kind::Token, true),
+    ("clave", Kind::Password, true),
+    ("code d'accès", Kind::Password, true),
+    ("code d'acces", Kind::Password, true),
+    ("código de acceso", Kind::Password, true),
+    ("zugangscode", Kind::Password, true),
+    ("access code", Kind::Password, true),
 ];
 
 /// The longest keyword at `at` (ASCII case-insensitive; `é`/`ñ`/`ü` as written), if any.
@@ -54,13 +62,27 @@ fn keyword_at(bytes: &[u8], at: usize) -> Option<(usize, Kind, bool)> {
 }
 
 /// Keywords without a `p` minus their first letter, so that one search finds both
-/// `kennwort` and `Kennwort`; the letter before is checked by the caller. (`clave` and
-/// `clé` are left to the setting rules: their letters are too common for a fast search.)
+/// `kennwort` and `Kennwort`; the letter before is checked by the caller. (`clé` is left
+/// to the setting rules: its letters are too common for a fast search.)
 static WITHOUT_P: LazyLock<Vec<memchr::memmem::Finder<'static>>> = LazyLock::new(|| {
-    ["ontrase", "ennwort", "dentified by", "DENTIFIED BY"]
-        .iter()
-        .map(|w| memchr::memmem::Finder::new(w.as_bytes()))
-        .collect()
+    [
+        "ontrase",
+        "ennwort",
+        "dentified by",
+        "DENTIFIED BY",
+        "oken",
+        "OKEN",
+        "ecret",
+        "ECRET",
+        "lave",
+        "ode d'acc",
+        "ódigo de acceso",
+        "ugangscode",
+        "ccess code",
+    ]
+    .iter()
+    .map(|w| memchr::memmem::Finder::new(w.as_bytes()))
+    .collect()
 });
 
 /// Builds the searchers now.
@@ -78,8 +100,12 @@ fn keyword_starts(bytes: &[u8], mut f: impl FnMut(usize)) {
         if p >= 7 && bytes[p - 7..p].eq_ignore_ascii_case(b"mot de ") {
             f(p - 7);
         }
-        // `api…`, `mdp`
-        if p >= 2 && matches!(bytes[p - 2], b'a' | b'A' | b'm' | b'M') {
+        // `api…`
+        if p >= 1 && matches!(bytes[p - 1], b'a' | b'A') {
+            f(p - 1);
+        }
+        // `mdp`
+        if p >= 2 && matches!(bytes[p - 2], b'm' | b'M') {
             f(p - 2);
         }
         // `pass…`, `pw`, `pwd`
@@ -97,7 +123,8 @@ fn keyword_starts(bytes: &[u8], mut f: impl FnMut(usize)) {
 /// Words between the password word and its value: "is", "ist", "est", "es", "c'est",
 /// "lautet", and the words of "… wifi password for guests is".
 const COPULAS: &[&str] = &[
-    "is", "ist", "est", "es", "c'est", "lautet", "was", "sera", "will",
+    "is", "ist", "est", "es", "c'est", "lautet", "was", "sera", "will", "war", "fue", "era",
+    "était", "sería", "wäre", "would",
 ];
 
 /// The longest value read.
@@ -106,34 +133,47 @@ const MAX_VALUE: usize = 128;
 /// Finds passwords given in prose, chats, `.netrc` and SQL.
 pub(super) fn password_phrases(text: &str, out: &mut Vec<super::Finding>) {
     let bytes = text.as_bytes();
+    // The searches find keywords out of order: sort them, so that a value read after one
+    // keyword does not hide a keyword before it.
+    let mut starts = Vec::new();
+    keyword_starts(bytes, |start| starts.push(start));
+    starts.sort_unstable();
+    starts.dedup();
     let mut skip_to = 0;
-    keyword_starts(bytes, |start| {
-        if start < skip_to
-            || start > 0 && (bytes[start - 1].is_ascii_alphanumeric() || bytes[start - 1] == b'_')
-        {
-            return;
+    for start in starts {
+        if start < skip_to {
+            continue;
         }
         let Some((end, kind, direct)) = keyword_at(bytes, start) else {
-            return;
+            continue;
         };
+        // Whole words only, except German compounds ending in the word
+        // (`Initialpasswort`, `Einmalkennwort`).
+        let glued =
+            start > 0 && (bytes[start - 1].is_ascii_alphanumeric() || bytes[start - 1] == b'_');
+        let german = bytes[start..end].eq_ignore_ascii_case(b"passwort")
+            || bytes[start..end].eq_ignore_ascii_case(b"kennwort");
+        if glued && !(german && bytes[start - 1].is_ascii_lowercase()) {
+            continue;
+        }
         // Whole words only (`pw` is not in `pwn`; `password` may end `Gäste-WLAN-Passwort`).
         if bytes
             .get(end)
             .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_')
         {
-            return;
+            continue;
         }
         skip_to = end;
         if let Some((vs, ve, quoted)) = value_after(bytes, end, direct) {
             let Some(value) = text.get(vs..ve) else {
-                return;
+                continue;
             };
             let ctx = if quoted { Ctx::Strong } else { Ctx::Line };
             if let Some(conf) = score(value, kind, ctx, true) {
                 push(out, vs, ve, conf.min(SETTING));
             }
         }
-    });
+    }
 }
 
 /// The value after a password word ending at `from`: after a copula or a colon a few
@@ -154,12 +194,18 @@ fn value_after(bytes: &[u8], from: usize, direct_ok: bool) -> Option<(usize, usi
         b':' if bytes.get(direct + 1) == Some(&b' ') => return value_at(bytes, skip(direct + 1)),
         _ => {}
     }
+    // "New password → X", "password -> X".
+    for arrow in ["→ ", "-> ", "=> "] {
+        if bytes[direct..].starts_with(arrow.as_bytes()) {
+            return value_at(bytes, skip(direct + arrow.len()));
+        }
+    }
     // `password,created_by`: a header, not a phrase.
     if direct == from {
         return None;
     }
     let mut i = direct;
-    for _ in 0..6 {
+    for _ in 0..9 {
         let word_end = i + bytes[i..]
             .iter()
             .take(32)
@@ -176,7 +222,9 @@ fn value_after(bytes: &[u8], from: usize, direct_ok: bool) -> Option<(usize, usi
             };
             return value_at(bytes, after);
         }
-        if word.is_empty() || !word.chars().all(|c| c.is_lowercase() || c == '-') {
+        // Filler words ("für Staging", "de staging", "for the guests") are letters; a
+        // capitalised one is a word too, but a sentence does not restart in between.
+        if word.is_empty() || !word.chars().all(|c| c.is_alphabetic() || c == '-') {
             break;
         }
         i = skip(word_end);
@@ -223,7 +271,8 @@ fn value_at(bytes: &[u8], i: usize) -> Option<(usize, usize, bool)> {
         return None;
     }
     let mut end = i + len;
-    while end > i && matches!(bytes[end - 1], b',' | b';' | b')') {
+    // A closing quote belongs to the string the phrase sits in (`-H "X-API-Key: …"`).
+    while end > i && matches!(bytes[end - 1], b',' | b';' | b')' | b'"' | b'\'') {
         end -= 1;
     }
     (end > i).then_some((i, end, false))
@@ -475,6 +524,71 @@ pub(super) fn pgpass(text: &str, out: &mut Vec<super::Finding>) {
             if let Some(conf) = score(value, Kind::Password, Ctx::Strong, true) {
                 push(out, start, end, conf);
             }
+        }
+    }
+}
+
+/// Words before `user / password` that say a login follows: "login: admin / X",
+/// "credentials are ops / X", "Zugangsdaten: etl / X".
+const LOGIN_WORDS: &[&[u8]] = &[
+    b"login",
+    b"log in",
+    b"credentials",
+    b"creds",
+    b"username",
+    b"user",
+    b"benutzer",
+    b"zugangsdaten",
+    b"anmeldedaten",
+    b"identifiants",
+    b"utilisateur",
+    b"usuario",
+    b"credenciales",
+    b"acceso",
+];
+
+/// Finds the password of a `user / password` pair on a line that a login word opens.
+pub(super) fn user_slash_password(text: &str, out: &mut Vec<super::Finding>) {
+    let bytes = text.as_bytes();
+    for slash in memchr::memmem::find_iter(bytes, " / ") {
+        let value_start = slash + 3;
+        let value_end = value_start
+            + bytes[value_start..]
+                .iter()
+                .take(MAX_VALUE + 1)
+                .position(|b| b.is_ascii_whitespace())
+                .unwrap_or(bytes.len() - value_start);
+        let mut end = value_end;
+        while end > value_start && matches!(bytes[end - 1], b',' | b';' | b')' | b'.') {
+            end -= 1;
+        }
+        // The user: one word right before the slash.
+        let user_start = bytes[..slash]
+            .iter()
+            .rposition(|b| b.is_ascii_whitespace())
+            .map_or(0, |k| k + 1);
+        // `Login: jdoe / Password: X`: a label, whose value the keyword rules read.
+        if user_start == slash || end == value_start || bytes[end - 1] == b':' {
+            continue;
+        }
+        let line_start = bytes[..user_start]
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |k| k + 1);
+        let lead = &bytes[line_start.max(user_start.saturating_sub(48))..user_start];
+        let lead = lead.to_ascii_lowercase();
+        let opened = LOGIN_WORDS.iter().any(|w| {
+            memchr::memmem::find(&lead, w)
+                .is_some_and(|at| at == 0 || !lead[at - 1].is_ascii_alphabetic())
+        });
+        if !opened {
+            continue;
+        }
+        let Some(value) = text.get(value_start..end) else {
+            continue;
+        };
+        if let Some(conf) = score(value, Kind::Password, Ctx::Line, true) {
+            push(out, value_start, end, conf.min(SETTING));
         }
     }
 }
