@@ -2,16 +2,16 @@
 //! ids and CIDR suffixes are context, not part of the address, so they stay outside spans.
 
 use super::scan::next_number;
-use super::text::{char_at, char_before, context_before, is_word, word_at, word_before};
+use super::text::{char_at, char_before, context_before, is_word, word_at, word_before, Keywords};
 use super::validators::{ipv4_octet_ok, ipv6_valid};
 use super::{EntityType, Finding, Recognizer};
 
 /// Words right before a dotted quad that make it a version number, not an address.
 /// Words right before a dotted quad that make it a version (`build 10.0.19045.1`), written
 /// with what follows them so that host names such as `build02` do not count.
-const VERSION_CONTEXT: &[&str] = &[
+static VERSION_CONTEXT: Keywords = Keywords::new(&[
     "version", "ver.", "release ", "release:", "build ", "build:", "firmware", "v.",
-];
+]);
 
 const CONFIDENCE: f32 = 0.9;
 
@@ -68,7 +68,7 @@ fn find_v4(text: &str, out: &mut Vec<Finding>) {
         if before || after {
             continue;
         }
-        let confidence = if context_before(text, start, 12, VERSION_CONTEXT) {
+        let confidence = if context_before(text, start, 12, &VERSION_CONTEXT) {
             0.3
         } else {
             CONFIDENCE

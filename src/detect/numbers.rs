@@ -2,7 +2,7 @@
 //! or dashes (a "run"), so one scan finds every run and both look at windows of it.
 
 use super::scan::next_number;
-use super::text::{context_before, glued_after, glued_before};
+use super::text::{context_before, glued_after, glued_before, Keywords};
 use super::validators::{card_brand_ok, luhn_valid, ssn_valid};
 use super::{EntityType, Finding, Recognizer};
 
@@ -10,7 +10,7 @@ use super::{EntityType, Finding, Recognizer};
 /// card or SSN inside one is still found in the first chunk that contains it.
 const MAX_GROUPS: usize = 24;
 
-const SSN_CONTEXT: &[&str] = &[
+static SSN_CONTEXT: Keywords = Keywords::new(&[
     "ssn",
     "social security",
     "soc. sec",
@@ -27,10 +27,10 @@ const SSN_CONTEXT: &[&str] = &[
     "seguro social",
     "sécurité sociale",
     "securite sociale",
-];
+]);
 
 /// Words before a number that say it is a card number, in the four languages.
-const CARD_CONTEXT: &[&str] = &[
+static CARD_CONTEXT: Keywords = Keywords::new(&[
     "card",
     "credit card",
     "karte",
@@ -45,12 +45,12 @@ const CARD_CONTEXT: &[&str] = &[
     "pan",
     "cc",
     "cb",
-];
+]);
 
 /// Words before a bare digit run that say it is a product or tracking code, never a card.
-const CODE_CONTEXT: &[&str] = &[
+static CODE_CONTEXT: Keywords = Keywords::new(&[
     "sku", "ean", "gtin", "isbn", "upc", "asin", "imei", "tracking", "serial", "order", "invoice",
-];
+]);
 
 #[derive(Debug, Clone, Copy, Default)]
 struct Group {
@@ -207,7 +207,7 @@ fn card(text: &str, groups: &[Group], i: usize, j: usize) -> Option<Finding> {
     let other =
         k >= 3 && window[0].len() == 4 && window[1..].iter().all(|g| (3..=6).contains(&g.len()));
     // After "card", "Karte", "tarjeta", "PAN": any grouping, any issuer.
-    let labelled = || context_before(text, window[0].start, 40, CARD_CONTEXT);
+    let labelled = || context_before(text, window[0].start, 40, &CARD_CONTEXT);
     if !(usual || other || k <= 5 && labelled()) {
         return None;
     }
@@ -229,7 +229,7 @@ fn card(text: &str, groups: &[Group], i: usize, j: usize) -> Option<Finding> {
         // A dash or a dot joins a plain run into a longer code (`2024-4111…`); a space only sets it
         // apart from an unrelated number (`room 12 4111…`).
         edges_ok(text, groups, i, j, |_, joined_by| joined_by != b' ')
-            && !context_before(text, start, 16, CODE_CONTEXT)
+            && !context_before(text, start, 16, &CODE_CONTEXT)
     } else {
         // A valid grouped card inside a longer run of groups (`4111 1111 1111 1111 2001`)
         // is still a card: leaking it costs more than tokenizing a look-alike reference.
@@ -254,7 +254,7 @@ fn ssn(text: &str, groups: &[Group], i: usize, j: usize) -> Option<Finding> {
     let part = |g: &Group| &bytes[g.start..g.end];
     let start = window[0].start;
     let end = window[window.len() - 1].end;
-    let context = || context_before(text, start, 32, SSN_CONTEXT);
+    let context = || context_before(text, start, 32, &SSN_CONTEXT);
     let confidence = match window {
         [a, g, s] => {
             let sep = common_sep(window)?;

@@ -8,7 +8,7 @@
 //! Extensions (`x12`, `ext. 12`) are accepted after a number but stay outside its span.
 
 use super::scan::next_number;
-use super::text::{char_at, char_before, context_before, is_word};
+use super::text::{char_at, char_before, context_before, is_word, Keywords};
 use super::{EntityType, Finding, Recognizer};
 
 const MAX_ITEMS: usize = 8;
@@ -17,7 +17,7 @@ const MAX_ITEMS: usize = 8;
 const ADJACENT: u8 = 1;
 
 /// Words before a number that make it a phone number, in the supported languages.
-const PHONE_CONTEXT: &[&str] = &[
+static PHONE_CONTEXT: Keywords = Keywords::new(&[
     "phone",
     "tel",
     "mobile",
@@ -83,10 +83,10 @@ const PHONE_CONTEXT: &[&str] = &[
     "☎",
     "📞",
     "📱",
-];
+]);
 
 /// Words before a number that make it an identifier or an amount rather than a phone.
-const ID_CONTEXT: &[&str] = &[
+static ID_CONTEXT: Keywords = Keywords::new(&[
     "order",
     "invoice",
     "ref",
@@ -131,7 +131,7 @@ const ID_CONTEXT: &[&str] = &[
     "police",
     "póliza",
     "versicherungsnummer",
-];
+]);
 
 #[derive(Debug, Clone, Copy, Default)]
 struct Item {
@@ -287,12 +287,12 @@ fn best_window(text: &str, cand: &Candidate) -> Option<Finding> {
             return None;
         }
         let mut confidence = base;
-        if context_before(text, start, 40, PHONE_CONTEXT) {
+        if context_before(text, start, 40, &PHONE_CONTEXT) {
             confidence += 0.2;
         } else if contact_line(text.as_bytes(), start, end) {
             confidence += 0.15;
         }
-        if !cand.plus && context_before(text, start, 24, ID_CONTEXT) {
+        if !cand.plus && context_before(text, start, 24, &ID_CONTEXT) {
             confidence -= 0.3;
         }
         let confidence = confidence.min(0.95);

@@ -62,10 +62,51 @@ pub(crate) fn glued_after(text: &str, end: usize) -> bool {
     }
 }
 
+/// Keywords looked for before a value, indexed by their first byte so that each word start
+/// in the window is compared with the few keywords that can begin there.
+#[derive(Debug)]
+pub(crate) struct Keywords {
+    words: &'static [&'static str],
+    /// Bit `k` of entry `b` is set when keyword `k` starts with a byte whose low seven bits
+    /// are `b`.
+    by_first: [u128; 128],
+}
+
+impl Keywords {
+    /// At most 128 keywords, in lower case.
+    pub(crate) const fn new(words: &'static [&'static str]) -> Self {
+        assert!(words.len() <= 128, "at most 128 keywords");
+        let mut by_first = [0u128; 128];
+        let mut k = 0;
+        while k < words.len() {
+            let first = words[k].as_bytes()[0] & 0x7f;
+            by_first[first as usize] |= 1 << k;
+            k += 1;
+        }
+        Self { words, by_first }
+    }
+
+    /// Whether a keyword starts `rest`.
+    fn starts(&self, rest: &[u8]) -> bool {
+        let Some(&first) = rest.first() else {
+            return false;
+        };
+        let mut candidates = self.by_first[usize::from(first & 0x7f)];
+        while candidates != 0 {
+            let k = candidates.trailing_zeros() as usize;
+            candidates &= candidates - 1;
+            if rest.starts_with(self.words[k].as_bytes()) {
+                return true;
+            }
+        }
+        false
+    }
+}
+
 /// Whether one of `words` occurs in the `window` bytes before `start`, compared ASCII
 /// case-insensitively and only where the keyword starts a word (so `tel` does not fire on
-/// `hotel`). `words` must be given in lower case; non-ASCII keywords match byte for byte.
-pub(crate) fn context_before(text: &str, start: usize, window: usize, words: &[&str]) -> bool {
+/// `hotel`). Non-ASCII keywords match byte for byte.
+pub(crate) fn context_before(text: &str, start: usize, window: usize, words: &Keywords) -> bool {
     const MAX: usize = 64;
     let bytes = text.as_bytes();
     let end = start.min(bytes.len());
@@ -81,23 +122,7 @@ pub(crate) fn context_before(text: &str, start: usize, window: usize, words: &[&
         .iter()
         .rposition(|&b| b == b'\n')
         .map_or(hay, |nl| &hay[nl + 1..]);
-    // Only word starts can begin a keyword, and only those whose first byte starts some
-    // keyword (a 128-bit set built once per call) are compared with the list.
-    let mut firsts = 0u128;
-    for w in words {
-        if let Some(&b) = w.as_bytes().first() {
-            firsts |= 1 << (b & 0x7f);
-        }
-    }
-    (0..hay.len()).any(|i| {
-        let rest = &hay[i..];
-        (i == 0 || !hay[i - 1].is_ascii_alphabetic())
-            && firsts & (1 << (rest[0] & 0x7f)) != 0
-            && words.iter().any(|w| {
-                let w = w.as_bytes();
-                w.first() == rest.first() && rest.starts_with(w)
-            })
-    })
+    (0..hay.len()).any(|i| (i == 0 || !hay[i - 1].is_ascii_alphabetic()) && words.starts(&hay[i..]))
 }
 
 #[cfg(test)]
@@ -140,17 +165,27 @@ mod tests {
     #[test]
     fn context_words_match_case_insensitively_at_word_starts_only() {
         let t = "Telefon: 0151";
-        assert!(context_before(t, 9, 30, &["telefon"]));
-        assert!(!context_before("hotel 123", 6, 30, &["tel"]));
-        assert!(context_before("Téléphone : 01", 13, 30, &["téléphone"]));
+        assert!(context_before(t, 9, 30, &Keywords::new(&["telefon"])));
+        assert!(!context_before(
+            "hotel 123",
+            6,
+            30,
+            &Keywords::new(&["tel"])
+        ));
+        assert!(context_before(
+            "Téléphone : 01",
+            13,
+            30,
+            &Keywords::new(&["téléphone"])
+        ));
         assert!(!context_before(
             "phone far away ............................ 1",
             45,
             10,
-            &["phone"]
+            &Keywords::new(&["phone"])
         ));
         assert!(
-            !context_before("Phone: 1\nSSN: 2", 14, 30, &["phone"]),
+            !context_before("Phone: 1\nSSN: 2", 14, 30, &Keywords::new(&["phone"])),
             "stops at the line start"
         );
     }

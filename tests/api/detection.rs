@@ -135,9 +135,9 @@ fn the_test_part_of_the_dev_corpus_keeps_its_reported_quality() {
     // Assert: the README's figures, with a little room (the test part was never tuned on;
     // this guards against regressions, it does not chase a number).
     let most_leak = |kind: &str| match kind {
-        "PERSON" => 0.11,
-        "PHONE" => 0.06,
-        "SECRET" => 0.055,
+        "PERSON" => 0.08,
+        "PHONE" => 0.02,
+        "SECRET" => 0.035,
         _ => 0.01,
     };
     let mut total = TypeScore::default();
@@ -148,7 +148,7 @@ fn the_test_part_of_the_dev_corpus_keeps_its_reported_quality() {
             s.leak_rate()
         );
         assert!(
-            s.precision() >= 0.96,
+            s.precision() >= 0.97,
             "{kind} precision {:.4}",
             s.precision()
         );
@@ -157,7 +157,7 @@ fn the_test_part_of_the_dev_corpus_keeps_its_reported_quality() {
         total.false_positives += s.false_positives;
         total.false_negatives += s.false_negatives;
     }
-    assert!(total.f1() >= 0.96, "micro F1 {:.4}", total.f1());
+    assert!(total.f1() >= 0.975, "micro F1 {:.4}", total.f1());
     assert!(clean >= 200, "{clean} clean prompts");
     assert!(
         flagged * 100 <= clean * 3,

@@ -71,7 +71,7 @@ const CONFIDENCE: f32 = 0.6;
 
 /// Finds names in other scripts in a prompt written mostly in Latin letters.
 pub(super) fn foreign_script_names(text: &str, out: &mut Vec<Finding>) {
-    if text.is_ascii() || !mostly_latin(text) {
+    if !has_other_script(text.as_bytes()) || !mostly_latin(text) {
         return;
     }
     let mut chars = text.char_indices().peekable();
@@ -134,6 +134,23 @@ pub(super) fn foreign_script_names(text: &str, out: &mut Vec<Finding>) {
             confidence: CONFIDENCE,
         });
     }
+}
+
+/// Whether `bytes` hold a UTF-8 lead byte of Greek to Hangul, but not of punctuation (`–`,
+/// `“`, `€`: 0xE2). Eight bytes at a time: ASCII words (most of every prompt) cost one test,
+/// so prompts in Latin letters, accents included, are passed over quickly.
+fn has_other_script(bytes: &[u8]) -> bool {
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let other_script = |b: &u8| (0xCD..=0xED).contains(b) && *b != 0xE2;
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        if u64::from_le_bytes(word) & HIGHS != 0 && chunk.iter().any(other_script) {
+            return true;
+        }
+    }
+    chunks.remainder().iter().any(other_script)
 }
 
 /// Combining marks (Devanagari vowel signs, Arabic harakat, Thai vowels) continue a word.

@@ -2057,10 +2057,16 @@ const fn log2_const(x: f64) -> f64 {
 /// next to generated ones.
 pub(crate) fn looks_like_password(value: &str) -> bool {
     let v = value.as_bytes();
+    if !(5..=64).contains(&v.len()) || !v.last().is_some_and(u8::is_ascii_graphic) {
+        return false;
+    }
+    if !v.iter().any(u8::is_ascii_digit) {
+        return false;
+    }
     if is_passphrase(v) {
         return true;
     }
-    if !(6..=64).contains(&v.len()) || is_placeholder(value) {
+    if v.len() < 6 || is_placeholder(value) {
         return false;
     }
     let letters = v.iter().filter(|b| b.is_ascii_alphabetic()).count();
@@ -2228,19 +2234,18 @@ fn is_passphrase(v: &[u8]) -> bool {
     let Some(&joiner) = v.iter().find(|b| matches!(b, b'.' | b'_' | b'-')) else {
         return false;
     };
-    let parts: Vec<&[u8]> = v.split(|&b| b == joiner).collect();
-    let Some((last, words)) = parts.split_last() else {
+    let Some(last_start) = v.iter().rposition(|&b| b == joiner).map(|k| k + 1) else {
         return false;
     };
+    let last = &v[last_start..];
     let digits = last.iter().rev().take_while(|b| b.is_ascii_digit()).count();
     let stem = &last[..last.len() - digits];
-    parts.len() >= 3
-        && (1..=4).contains(&digits)
+    let mut words = v[..last_start - 1].split(|&b| b == joiner);
+    (1..=4).contains(&digits)
         && (3..=10).contains(&stem.len())
         && stem.iter().all(u8::is_ascii_lowercase)
-        && words
-            .iter()
-            .all(|w| (3..=10).contains(&w.len()) && w.iter().all(u8::is_ascii_lowercase))
+        && v[..last_start - 1].iter().filter(|&&b| b == joiner).count() >= 1
+        && words.all(|w| (3..=10).contains(&w.len()) && w.iter().all(u8::is_ascii_lowercase))
 }
 
 /// `new_password`, `authToken`, `DB_PASS2`: letters, digits and `_`, shaped like a name

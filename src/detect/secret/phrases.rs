@@ -40,11 +40,6 @@ const KEYWORDS: &[(&str, Kind, bool)] = &[
     ("token", Kind::Token, true),
     ("secret", Kind::Token, true),
     ("clave", Kind::Password, true),
-    ("code d'accès", Kind::Password, true),
-    ("code d'acces", Kind::Password, true),
-    ("código de acceso", Kind::Password, true),
-    ("zugangscode", Kind::Password, true),
-    ("access code", Kind::Password, true),
 ];
 
 /// The longest keyword at `at` (ASCII case-insensitive; `é`/`ñ`/`ü` as written), if any.
@@ -62,27 +57,13 @@ fn keyword_at(bytes: &[u8], at: usize) -> Option<(usize, Kind, bool)> {
 }
 
 /// Keywords without a `p` minus their first letter, so that one search finds both
-/// `kennwort` and `Kennwort`; the letter before is checked by the caller. (`clé` is left
-/// to the setting rules: its letters are too common for a fast search.)
+/// `secret` and `Secret`; the letter before is checked by the caller. (`clé` is left to
+/// the setting rules: its letters are too common for a fast search.)
 static WITHOUT_P: LazyLock<Vec<memchr::memmem::Finder<'static>>> = LazyLock::new(|| {
-    [
-        "ontrase",
-        "ennwort",
-        "dentified by",
-        "DENTIFIED BY",
-        "oken",
-        "OKEN",
-        "ecret",
-        "ECRET",
-        "lave",
-        "ode d'acc",
-        "ódigo de acceso",
-        "ugangscode",
-        "ccess code",
-    ]
-    .iter()
-    .map(|w| memchr::memmem::Finder::new(w.as_bytes()))
-    .collect()
+    ["ontrase", "dentified by", "DENTIFIED BY", "ecret"]
+        .iter()
+        .map(|w| memchr::memmem::Finder::new(w.as_bytes()))
+        .collect()
 });
 
 /// Builds the searchers now.
@@ -111,6 +92,21 @@ fn keyword_starts(bytes: &[u8], mut f: impl FnMut(usize)) {
         // `pass…`, `pw`, `pwd`
         if matches!(bytes.get(p + 1), Some(b'a' | b'A' | b'w' | b'W')) {
             f(p);
+        }
+    }
+    // `token`, `kennwort`, `clave`: one pass over their rarer letters.
+    for at in memchr::memchr3_iter(b'k', b'w', b'v', bytes) {
+        let (from, word): (usize, &[u8]) = match bytes[at] {
+            b'k' if at >= 2 => (at - 2, b"token"),
+            b'w' if at >= 4 => (at - 4, b"kennwort"),
+            b'v' if at >= 3 => (at - 3, b"clave"),
+            _ => continue,
+        };
+        if bytes
+            .get(from..from + word.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(word))
+        {
+            f(from);
         }
     }
     for finder in WITHOUT_P.iter() {
