@@ -170,6 +170,15 @@ impl Recognizer for PhoneRecognizer {
         while let Some(digit) = next_number(bytes, from) {
             from = digit + 1;
             let start = match digit.checked_sub(1).map(|i| (i, bytes[i])) {
+                // `(+44) 20 7946 0018`: the country code in brackets.
+                Some((i, b'+'))
+                    if i > 0
+                        && bytes[i - 1] == b'('
+                        && (1..=3).contains(&count_digits(bytes, digit))
+                        && bytes.get(digit + count_digits(bytes, digit)) == Some(&b')') =>
+                {
+                    i - 1
+                }
                 Some((i, b'+')) => i,
                 Some((i, b'(')) if paren_group(bytes, i).is_some() => i,
                 _ => digit,
@@ -200,12 +209,18 @@ fn paren_group(bytes: &[u8], pos: usize) -> Option<usize> {
 }
 
 fn parse(bytes: &[u8], start: usize) -> Candidate {
+    let bracketed_plus = bytes[start] == b'(' && bytes.get(start + 1) == Some(&b'+');
     let mut cand = Candidate {
-        plus: bytes[start] == b'+',
+        plus: bytes[start] == b'+' || bracketed_plus,
         items: [Item::default(); MAX_ITEMS],
         n: 0,
     };
-    let mut pos = start + usize::from(cand.plus);
+    let mut pos = start
+        + if bracketed_plus {
+            2
+        } else {
+            usize::from(cand.plus)
+        };
     let mut sep = 0u8;
     while cand.n < MAX_ITEMS {
         let item = if bytes.get(pos) == Some(&b'(') {
@@ -225,9 +240,14 @@ fn parse(bytes: &[u8], start: usize) -> Candidate {
                 break;
             }
             let item_start = if cand.n == 0 { start } else { pos };
+            // The `)` closing a bracketed country code belongs to it.
+            let closes = cand.n == 0 && bracketed_plus;
+            if closes && bytes.get(pos + digits) != Some(&b')') {
+                break;
+            }
             Item {
                 start: item_start,
-                end: pos + digits,
+                end: pos + digits + usize::from(closes),
                 digits: (pos, pos + digits),
                 paren: false,
                 sep,
@@ -296,6 +316,12 @@ fn best_window(text: &str, cand: &Candidate) -> Option<Finding> {
             confidence -= 0.3;
         }
         let confidence = confidence.min(0.95);
+        // `030 123 456-78`: a direct-dial suffix after a hyphen (DIN 5008) is part of it.
+        let end = if !cand.plus {
+            din_suffix(text.as_bytes(), end, window)
+        } else {
+            end
+        };
         return Some(Finding {
             kind: EntityType::Phone,
             start,
@@ -304,6 +330,23 @@ fn best_window(text: &str, cand: &Candidate) -> Option<Finding> {
         });
     }
     None
+}
+
+/// The end of a German direct-dial suffix (`-0`, `-78`, `-1234`) after a number written
+/// with spaces or a slash, else `end`.
+fn din_suffix(bytes: &[u8], end: usize, items: &[Item]) -> usize {
+    let spaced = items.len() >= 2 && items[1..].iter().all(|it| matches!(it.sep, b' ' | b'/'));
+    if !spaced || bytes.get(end) != Some(&b'-') {
+        return end;
+    }
+    let digits = count_digits(bytes, end + 1);
+    let after = bytes.get(end + 1 + digits);
+    if (1..=4).contains(&digits) && !after.is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'-')
+    {
+        end + 1 + digits
+    } else {
+        end
+    }
 }
 
 /// A line of a contact list: a short label without digits, then `:` or a dash, then the
@@ -831,6 +874,17 @@ mod tests {
         assert_eq!(phones("Llámame al 612345678."), vec!["612345678"]);
         // One word before a gap is a label of something else, not a name.
         assert!(phones("Total  638466303\n").is_empty());
+    }
+
+    #[test]
+    fn bracketed_country_codes_and_direct_dial_suffixes_are_inside_the_span() {
+        assert_eq!(
+            phones("Tel: (+44) 20 7946 0018"),
+            vec!["(+44) 20 7946 0018"]
+        );
+        assert_eq!(phones("Tel. 030 / 123 456-78"), vec!["030 / 123 456-78"]);
+        assert_eq!(phones("(+49 30 1234567)"), vec!["+49 30 1234567"]);
+        assert!(phones("See (+5) below").is_empty());
     }
 
     #[test]
