@@ -6,7 +6,11 @@
 //!     valgrind --tool=callgrind --toggle-collect='*Detector::find_with*' \
 //!         target/release/examples/detect_corpus prompts.jsonl 1
 
-#![allow(clippy::print_stdout, reason = "a command-line tool prints its result")]
+#![allow(
+    clippy::print_stdout,
+    clippy::print_stderr,
+    reason = "a command-line tool prints its result and its errors"
+)]
 
 use std::process::ExitCode;
 
