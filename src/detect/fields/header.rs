@@ -762,6 +762,16 @@ const PHONE_WORDS: &[&[u8]] = &[
     b"tlf",
     b"tfno",
     b"telf",
+    b"ph",
+    b"mob",
+    b"phoneno",
+    b"telno",
+    b"contactnumber",
+    b"contactno",
+    b"cellnumber",
+    b"mobileno",
+    b"numerotelephone",
+    b"numerodetelephone",
 ];
 
 const PHONE_NEGATIVES: &[&[u8]] = &[
@@ -1028,6 +1038,9 @@ mod tests {
             ("Full Name", FieldKind::Name),
             ("employee_name", FieldKind::Name),
             ("first_name", FieldKind::Name),
+            ("Ph.", FieldKind::Phone),
+            ("contact number", FieldKind::Phone),
+            ("Mobile No", FieldKind::Phone),
             ("lastName", FieldKind::Name),
             ("Nachname", FieldKind::Name),
             ("Prénom", FieldKind::Name),
