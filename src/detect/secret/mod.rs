@@ -1329,9 +1329,9 @@ static KEY_ENDINGS: [(u64, u64); 32] = {
         b"et_base",
         b"session",
         b"sid",
-        b"essid",
         b"sionid",
-        b"ssionid",
+        b"sig",
+        b"sas",
     ];
     let mut table = [(0u64, 0u64); 32];
     let mut k = 0;
@@ -1688,6 +1688,9 @@ fn key_kind_segments(buf: &KeyBuf) -> Option<Kind> {
         b"session" | b"sessionid" | b"sid" | b"sessid" | b"jsessionid" | b"phpsessid" => {
             return Some(Kind::OtherKey);
         }
+        // Azure shared access signatures: `…&sig=…`, `SharedAccessSignature=…` is a key.
+        b"sig" => return Some(Kind::Token),
+        b"sas" => return (buf.nsegs == 1).then_some(Kind::Token),
         // kubeconfig `client-key-data`: a base64 PEM private key.
         b"data" => return (prev == b"key").then_some(Kind::Token),
         b"auth" => return (buf.nsegs == 1 || prev == b"basic").then_some(Kind::Token),
@@ -3041,6 +3044,15 @@ mod tests {
             secrets("curl -H \"X-API-Key: a8F3kL9mQ2xZ7vB1nR4t\" https://x.io"),
             vec!["a8F3kL9mQ2xZ7vB1nR4t"]
         );
+        assert_eq!(
+            secrets("https://acct.blob.core.windows.net/c?sv=2022-11-02&sig=a8F3kL9mQ2xZ7vB1nR4tYu6Io0%3D"),
+            vec!["a8F3kL9mQ2xZ7vB1nR4tYu6Io0%3D"]
+        );
+        assert_eq!(
+            secrets("phpsessid=a8f3kl9mq2xz7vb1nr4tyu6io0"),
+            vec!["a8f3kl9mq2xz7vb1nr4tyu6io0"]
+        );
+        assert!(secrets("sig=yes").is_empty());
         // A keyword later in the text does not hide one before it.
         assert_eq!(
             secrets(
