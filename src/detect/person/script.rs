@@ -118,7 +118,7 @@ pub(super) fn foreign_script_names(text: &str, out: &mut Vec<Finding>) {
                 _ => break,
             }
         }
-        let cell = whole_cell(text, start, end);
+        let cell = whole_cell(text, start, end) || person_slot(text, start, end);
         if mixed || !is_name_sized(kind, letters, words, capitalised, cell) {
             skip_letters(&mut chars);
             continue;
@@ -161,8 +161,9 @@ fn is_mark(c: char) -> bool {
 
 /// Names are short: two to four Han or kana characters (a family name of one or two and
 /// a given name of one or two), two to four Hangul syllables, one to three words in the
-/// caseless scripts, two or three capitalised words in Cyrillic and Greek (one would be a
-/// greeting as often as a name, except as a whole table cell).
+/// caseless scripts and two or three capitalised words in Cyrillic and Greek (one word only
+/// as a whole table cell or where a person is named: a lone word is as often a word being
+/// discussed as a name).
 fn is_name_sized(
     kind: Script,
     letters: usize,
@@ -174,7 +175,8 @@ fn is_name_sized(
         Script::Cjk => (2..=5).contains(&letters),
         Script::Hangul => (2..=4).contains(&letters) && words == 1,
         Script::Arabic | Script::Hebrew | Script::Devanagari | Script::Thai => {
-            (1..=3).contains(&words) && letters >= 2 && letters <= 12 * words
+            let fewest = if cell { 1 } else { 2 };
+            (fewest..=3).contains(&words) && letters >= 2 && letters <= 12 * words
         }
         Script::Cyrillic | Script::Greek => {
             let fewest = if cell { 1 } else { 2 };
@@ -214,6 +216,44 @@ fn quoted(text: &str, start: usize, end: usize) -> bool {
         }
         _ => false,
     }
+}
+
+/// Words before a lone word that make it someone: joiners of a list of people,
+/// prepositions, greetings.
+const BEFORE_PERSON: &[&str] = &[
+    "with", "mit", "avec", "con", "dear", "hi", "hello", "hallo", "bonjour", "hola", "cc", "from",
+    "von", "de", "to", "an", "für", "pour", "para", "@",
+];
+
+/// Words joining a list: a lone word after one is someone only when a name in Latin
+/// letters comes before (`Kristoffer et עידן`, not `你好 and Привет`).
+const JOINERS: &[&str] = &["and", "und", "et", "y"];
+
+/// Whether a lone word sits where a person is named: before an address or a note in
+/// brackets, a colon or a comma, or after a list joiner, a preposition or a greeting.
+fn person_slot(text: &str, start: usize, end: usize) -> bool {
+    let after = text[end..].trim_start_matches(' ').chars().next();
+    if matches!(after, Some('<' | '(' | ':' | ',')) {
+        return true;
+    }
+    let before = text[..start].trim_end_matches(' ');
+    let word_start = before
+        .rfind(|c: char| !c.is_alphanumeric() && c != '@')
+        .map_or(0, |k| {
+            k + before[k..].chars().next().map_or(1, char::len_utf8)
+        });
+    let word = &before[word_start..];
+    if JOINERS.iter().any(|w| word.eq_ignore_ascii_case(w)) {
+        let previous = before[..word_start].trim_end_matches(' ');
+        let previous_start = previous.rfind(|c: char| !c.is_alphabetic()).map_or(0, |k| {
+            k + previous[k..].chars().next().map_or(1, char::len_utf8)
+        });
+        return previous[previous_start..]
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() && script(c).is_none());
+    }
+    BEFORE_PERSON.iter().any(|w| word.eq_ignore_ascii_case(w))
 }
 
 /// Whether the run fills a table cell: delimiters or quotes (or line ends) on both sides.
@@ -287,6 +327,11 @@ mod tests {
         // A prompt written in the other script is not a Latin prompt with a name in it.
         assert!(names("请把这封邮件翻译成英文：我们明天开会，讨论预算。").is_empty());
         assert!(names("The Greek word \"Θάλασσα\" means sea.").is_empty());
+        assert!(names("In Arabic, the word for book is كتاب as far as I know.").is_empty());
+        assert_eq!(
+            names("Thanks to Kristoffer and עידן for the help."),
+            vec!["עידן"]
+        );
         // A long run is a phrase or a company.
         assert!(names("Supplier: 深圳市华为技术有限公司, Shenzhen").is_empty());
     }
