@@ -34,11 +34,13 @@ pub(crate) fn settings<'t>(
     let mut skip_to = 0;
     // The last pair whose key was `key` or `name`, and where it ended.
     let mut namer: Option<((usize, usize), usize)> = None;
+    // Where the last value read ended: a logfmt key may follow it after a space.
+    let mut last_value_end = usize::MAX;
     for sep in memchr2_iter(b':', b'=', bytes) {
         if sep < skip_to {
             continue;
         }
-        let Some(key) = key_before(bytes, sep) else {
+        let Some(key) = key_before(bytes, sep, last_value_end) else {
             continue;
         };
         let key_text = &bytes[key.0..key.1];
@@ -63,12 +65,18 @@ pub(crate) fn settings<'t>(
         namer = (key_text.eq_ignore_ascii_case(b"key") || key_text.eq_ignore_ascii_case(b"name"))
             .then_some((value, value.1));
         skip_to = value.1;
+        last_value_end = value.1
+            + usize::from(
+                bytes
+                    .get(value.1)
+                    .is_some_and(|b| matches!(b, b'"' | b'\'')),
+            );
     }
 }
 
 /// The key that ends right before the separator at `sep`: a quoted key (`"card_number":`),
 /// or a bare one at the start of a line (`phone: …`, `  - name: …`, `DB_PASSWORD=…`).
-fn key_before(bytes: &[u8], sep: usize) -> Option<(usize, usize)> {
+fn key_before(bytes: &[u8], sep: usize, last_value_end: usize) -> Option<(usize, usize)> {
     let mut end = sep;
     while end > 0 && bytes[end - 1] == b' ' {
         end -= 1;
@@ -107,7 +115,58 @@ fn key_before(bytes: &[u8], sep: usize) -> Option<(usize, usize)> {
             k -= 1;
         }
     }
-    (k == 0 || bytes[k - 1] == b'\n').then_some((start, end))
+    if k == 0 || bytes[k - 1] == b'\n' {
+        return Some((start, end));
+    }
+    // logfmt (`level=info user=bob name="Ann Lee"`): after a space, a key glued to its `=`
+    // on a line that has an earlier `key=value` pair.
+    let logfmt = bytes[sep] == b'='
+        && end == sep
+        && bytes[start - 1] == b' '
+        && (start - 1 == last_value_end || earlier_pair_on_line(bytes, start));
+    logfmt.then_some((start, end))
+}
+
+/// Whether the token right before the space before `at` is a `key=value` pair
+/// (`level=info`, `msg="profile updated"`), as in a logfmt line.
+fn earlier_pair_on_line(bytes: &[u8], at: usize) -> bool {
+    let before = &bytes[at.saturating_sub(200)..at - 1];
+    let token_start = match before.last() {
+        // A quoted value: back to its opening quote, which must follow `=`.
+        Some(&q @ (b'"' | b'\'')) => {
+            let Some(open) = before[..before.len() - 1].iter().rposition(|&b| b == q) else {
+                return false;
+            };
+            return open > 0 && before[open - 1] == b'=';
+        }
+        Some(_) => before
+            .iter()
+            .rposition(|b| b.is_ascii_whitespace())
+            .map_or(0, |k| k + 1),
+        None => return false,
+    };
+    let token = &before[token_start..];
+    token.first().is_some_and(u8::is_ascii_alphabetic)
+        && token
+            .iter()
+            .position(|&b| b == b'=')
+            .is_some_and(|k| k > 0 && k + 1 < token.len())
+}
+
+/// The start of the next ` key=` in `value` (logfmt: `customer=Ann Lee amount=20`), if any.
+fn next_pair(value: &[u8]) -> Option<usize> {
+    let mut from = 0;
+    while let Some(space) = memchr::memchr(b' ', &value[from..]).map(|k| from + k) {
+        let key_len = value[space + 1..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.'))
+            .count();
+        if key_len > 0 && value.get(space + 1 + key_len) == Some(&b'=') {
+            return Some(space);
+        }
+        from = space + 1;
+    }
+    None
 }
 
 /// The value after the separator at `sep`: a quoted string on the same line, or the rest
@@ -138,6 +197,9 @@ fn value_after(bytes: &[u8], sep: usize) -> Option<(usize, usize)> {
                 .position(|&b| matches!(b, b'\n' | b'\r' | b',' | b'}' | b']' | b'#'))
                 .unwrap_or(bytes.len() - start);
             let mut end = start + len.min(MAX_VALUE);
+            if let Some(cut) = next_pair(&bytes[start..end]) {
+                end = start + cut;
+            }
             while end > start && matches!(bytes[end - 1], b' ' | b'\t') {
                 end -= 1;
             }
@@ -195,6 +257,20 @@ mod tests {
                 ("value", "S3cr3t", Some("adminPassword"))
             ]
         );
+    }
+
+    #[test]
+    fn logfmt_lines_hold_one_pair_per_key() {
+        let found = pairs("level=info msg=\"profile updated\" name=\"maria garcia\" email=m@x.io");
+        let keys: Vec<&str> = found.iter().map(|(k, _, _)| *k).collect();
+        assert_eq!(keys, vec!["level", "msg", "name", "email"]);
+        assert_eq!(found[2].1, "maria garcia");
+        // An unquoted value with a space ends at the next key.
+        let found = pairs("customer=Maria Garcia amount=20.00");
+        assert_eq!(found[0], ("customer", "Maria Garcia", None));
+        assert_eq!(found[1], ("amount", "20.00", None));
+        // Prose with an equation is not a logfmt line.
+        assert!(pairs("the ratio x=3 and y=4 is fine").is_empty());
     }
 
     #[test]
