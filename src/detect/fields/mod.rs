@@ -300,7 +300,8 @@ fn value(text: &str, cell: Cell, column: Column) -> Option<Finding> {
         FieldKind::Name | FieldKind::Role => {
             let evidence = match column {
                 Column::Header(FieldKind::Name) => NameEvidence::Column,
-                _ => NameEvidence::Weak,
+                Column::Majority(_) => NameEvidence::Among,
+                Column::Header(_) => NameEvidence::Weak,
             };
             let (start, end, confidence) = name_in_field(text, cell.start, cell.end, evidence)?;
             Some(Finding {
@@ -511,6 +512,20 @@ mod tests {
         let text = "Anna Schmidt\t4155550132\nLi Wei\t4155550199\nTom Berger\t4155550111\n";
         let got = found(text);
         assert!(got.contains(&("PERSON", "Li Wei")), "{got:?}");
+        // Among names, a full name with an ordinary word is one too.
+        let text = "Heryanto Rendra,+62 815-9444-7806\nTamer Darwish,+966 50 897 1898\nEllen Nissen,+47 912 34 567\n";
+        assert!(
+            found(text).contains(&("PERSON", "Tamer Darwish")),
+            "{:?}",
+            found(text)
+        );
+        // Not in a column of places.
+        let text = "SKU-1,Pixel 8,547.39,Lyon Nord\nSKU-2,Galaxy S24,675.91,Leeds DC\nSKU-3,Dyson V15,99.00,Berlin Süd\n";
+        assert!(
+            !found(text).iter().any(|(kind, _)| *kind == "PERSON"),
+            "{:?}",
+            found(text)
+        );
     }
 
     #[test]

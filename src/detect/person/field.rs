@@ -16,6 +16,9 @@ pub(crate) enum NameEvidence {
     /// A column whose other cells are mostly names, or a column headed by a role
     /// (`customer`, `owner`): the cell needs a listed name or the shape of a full name.
     Weak,
+    /// A cell of a column already found to hold names: as [`NameEvidence::Weak`], and a
+    /// capitalised full name may have one ordinary word ("Tamer Darwish").
+    Among,
 }
 
 /// Most words a name value has (titles excluded).
@@ -165,11 +168,18 @@ pub(crate) fn name_in_field(
         NameEvidence::Column => 0.7,
         // One word is a name only as a capitalised, listed first name ("Priya"), not as a
         // surname that is also a word ("billing", "Stone").
-        NameEvidence::Weak if named == 1 && first_capitalised && common == 0 => 0.75,
-        NameEvidence::Weak if named == 1 => return None,
-        NameEvidence::Weak if listed > 0 && common == 0 => 0.8,
-        NameEvidence::Weak if common == 0 && capitalised == named => 0.7,
-        NameEvidence::Weak => return None,
+        NameEvidence::Weak | NameEvidence::Among
+            if named == 1 && first_capitalised && common == 0 =>
+        {
+            0.75
+        }
+        NameEvidence::Weak | NameEvidence::Among if named == 1 => return None,
+        NameEvidence::Weak | NameEvidence::Among if listed > 0 && common == 0 => 0.8,
+        NameEvidence::Weak | NameEvidence::Among if common == 0 && capitalised == named => 0.7,
+        // "Tamer Darwish", "Rose Okafor": in a column of names, a capitalised full name
+        // may have ordinary words, as long as not all of them are.
+        NameEvidence::Among if named >= 2 && common < named && capitalised == named => 0.6,
+        NameEvidence::Weak | NameEvidence::Among => return None,
     };
     (name_start < end).then_some((name_start, end, confidence))
 }
