@@ -263,6 +263,7 @@ impl Default for PersonRecognizer {
 
 impl Recognizer for PersonRecognizer {
     fn find(&self, text: &str, out: &mut Vec<Finding>) {
+        let first_own = out.len();
         let mut scan = Scan {
             text,
             lex: self.lexicon,
@@ -305,6 +306,66 @@ impl Recognizer for PersonRecognizer {
             }
         }
         scan.resolve_pending(out);
+        join_last_first(text, self.lexicon, &mut out[first_own..]);
+    }
+}
+
+/// "Patient: Boateng, Kofi", "Kunde: Vokuhl, Gino", "Evmeneva, Indira: +49 …": a surname,
+/// a comma and a given name filling a field or a line are one name. The given name must
+/// have been found; the surname may have been found too, or be a capitalised word no
+/// list calls ordinary.
+fn join_last_first(text: &str, lex: &Lexicon, found: &mut [Finding]) {
+    let bytes = text.as_bytes();
+    for k in 0..found.len() {
+        let given = found[k];
+        if given.kind != EntityType::Person || given.start < 3 {
+            continue;
+        }
+        // The given name ends the field: a line end, a colon, a bracket or a delimiter.
+        let after = text[given.end..].trim_start_matches(' ').chars().next();
+        if !matches!(
+            after,
+            None | Some('\n' | '\r' | ':' | '(' | '<' | ';' | '|')
+        ) {
+            continue;
+        }
+        if bytes.get(given.start - 2..given.start) != Some(b", ") {
+            continue;
+        }
+        let comma = given.start - 2;
+        let surname_start = text[..comma]
+            .rfind(|c: char| !(c.is_alphabetic() || c == '-' || c == '\''))
+            .map_or(0, |i| {
+                i + text[i..].chars().next().map_or(1, char::len_utf8)
+            });
+        let surname = &text[surname_start..comma];
+        if surname.is_empty() || !surname.starts_with(char::is_uppercase) || surname.contains(' ') {
+            continue;
+        }
+        // The surname opens the field: a line start or a label's colon before it.
+        let before = text[..surname_start].trim_end_matches(' ');
+        if !(before.is_empty() || before.ends_with(['\n', ':', '|', '\t', ';'])) {
+            continue;
+        }
+        let bits = lex.lookup(surname);
+        let ordinary = bits & (HARD | TITLE | LABEL | GREET | GREET_HEAD | GREET_TAIL) != 0
+            || bits & COMMON != 0 && bits & NAME == 0;
+        let surname_found = found
+            .iter()
+            .any(|f| f.kind == EntityType::Person && f.start == surname_start && f.end == comma);
+        if ordinary && !surname_found {
+            continue;
+        }
+        for f in found.iter_mut() {
+            if f.kind == EntityType::Person && f.start == surname_start && f.end == comma {
+                // The surname's own finding is covered by the joined one.
+                f.confidence = 0.0;
+            }
+        }
+        found[k] = Finding {
+            start: surname_start,
+            ..given
+        };
     }
 }
 

@@ -336,3 +336,29 @@ fn the_capital_scan_finds_word_starts_only() {
         .collect();
     assert_eq!(words, vec!["Anna", "Tom", "Élodie", "Ödön"]);
 }
+
+#[test]
+fn last_comma_first_filling_a_field_is_one_name() {
+    assert_names(
+        "Patient: Boateng, Kofi\nDOB: 1984-03-12",
+        &["Boateng, Kofi"],
+    );
+    assert_names("Kunde: Müller, Hans", &["Müller, Hans"]);
+    assert_names("Contact: SMITH, John", &["SMITH, John"]);
+    // A greeting or an ordinary word before the comma stays out.
+    assert_names("Thanks, Anna", &["Anna"]);
+    assert_names("Best regards, Maria", &["Maria"]);
+}
+
+#[test]
+fn names_in_other_scripts_and_orders_are_found() {
+    assert_names("Zhang Wei approved it.", &["Zhang Wei"]);
+    assert_names("Kim Min-jun sent the report.", &["Kim Min-jun"]);
+    assert_names("Please ask Wang Xiaoming.", &["Wang Xiaoming"]);
+    assert_names("Employee: 성현용\nSSN: 538-45-8798", &["성현용"]);
+    assert_names(
+        "present: Henrik, Saoirse, Tendai, Maximilian",
+        &["Henrik", "Saoirse", "Tendai", "Maximilian"],
+    );
+    assert_none("The To-do List is long. Send an E-mail to the Set-up Team.");
+}
