@@ -1,6 +1,7 @@
 //! Detection alone over the benchmark corpus: the whole of it, the prompts that are pure
 //! ASCII, and those with any non-ASCII character (reported separately because Unicode
-//! handling is where detectors slow down).
+//! handling is where detectors slow down); and a reference pass (a lower-cased copy of
+//! every prompt) in the same run, so that detection can be reported as a ratio of it.
 //!
 //! cargo bench --bench detect   (reads ../shared/bench/prompts.jsonl, or the small fixture)
 
@@ -51,6 +52,14 @@ fn bench_detection(c: &mut Criterion) {
             });
         });
     }
+    // A reference pass in the same run: one lower-cased copy of every prompt, a floor
+    // that moves with the machine exactly as detection does. Detection's throughput as a
+    // ratio of this one is comparable across runs on a machine whose speed swings.
+    let bytes: usize = all.iter().map(String::len).sum();
+    group.throughput(Throughput::Bytes(bytes as u64));
+    group.bench_function("reference: lower-cased copy", |b| {
+        b.iter(|| all.iter().map(|t| t.to_lowercase().len()).sum::<usize>());
+    });
     group.finish();
 }
 

@@ -116,14 +116,40 @@ const LIKELY_THRESHOLD: f32 = 0.8;
 /// Whether `word` is two Hanyu Pinyin syllables written as one word ("Xiaoming",
 /// "Haoran", "Zihan"), the usual shape of a Chinese given name.
 fn pinyin_given_name(word: &str) -> bool {
-    let lower = word.to_ascii_lowercase();
-    (5..=12).contains(&lower.len())
-        && lower.is_ascii()
+    let mut buf = [0u8; 12];
+    let Some(lower) = ascii_lower(word, &mut buf) else {
+        return false;
+    };
+    lower.len() >= 5
         && (2..lower.len() - 1)
             .any(|k| pinyin_syllable(&lower[..k]) && pinyin_syllable(&lower[k..]))
 }
 
-/// One Hanyu Pinyin syllable in lower case, without tone marks.
+/// `word` in ASCII lower case in `buf`, if it is ASCII and fits.
+fn ascii_lower<'b>(word: &str, buf: &'b mut [u8; 12]) -> Option<&'b str> {
+    let bytes = word.as_bytes();
+    if !word.is_ascii() || bytes.len() > buf.len() {
+        return None;
+    }
+    let out = &mut buf[..bytes.len()];
+    out.copy_from_slice(bytes);
+    out.make_ascii_lowercase();
+    std::str::from_utf8(out).ok()
+}
+
+/// Whether `s` is one piece of each list in turn, in order (`""` in a list makes that
+/// piece optional): the syllable rules of romanised names.
+fn composed(s: &str, pieces: &[&[&str]]) -> bool {
+    match pieces.split_first() {
+        None => s.is_empty(),
+        Some((first, rest)) => first
+            .iter()
+            .any(|p| s.strip_prefix(p).is_some_and(|tail| composed(tail, rest))),
+    }
+}
+
+/// One Hanyu Pinyin syllable in lower case, without tone marks: an initial and a final,
+/// or a final alone when it starts with `a`, `o` or `e`.
 fn pinyin_syllable(syllable: &str) -> bool {
     const INITIALS: &[&str] = &[
         "b", "p", "m", "f", "d", "t", "n", "l", "g", "k", "h", "j", "q", "x", "zh", "ch", "sh",
@@ -134,13 +160,8 @@ fn pinyin_syllable(syllable: &str) -> bool {
         "iao", "iu", "ian", "in", "iang", "ing", "iong", "u", "ua", "uo", "uai", "ui", "uan", "un",
         "uang", "ue", "v",
     ];
-    let vowel_start = syllable.starts_with(['a', 'o', 'e']);
-    (vowel_start && FINALS.contains(&syllable))
-        || INITIALS.iter().any(|initial| {
-            syllable
-                .strip_prefix(initial)
-                .is_some_and(|rest| FINALS.contains(&rest))
-        })
+    (syllable.starts_with(['a', 'o', 'e']) && FINALS.contains(&syllable))
+        || composed(syllable, &[INITIALS, FINALS])
 }
 
 /// Whether `word` is a romanised Korean given name: two syllables joined by a hyphen, the
@@ -152,15 +173,14 @@ fn korean_given_name(word: &str) -> bool {
         "to-do", "no-go", "set-up", "pop-up", "re-run", "re-do", "co-op", "so-so", "ha-ha",
         "go-go", "yo-yo", "bye-bye", "pen-pal", "hot-pot",
     ];
-    let Some((head, tail)) = word.split_once('-') else {
+    let mut buf = [0u8; 12];
+    let Some(lower) = ascii_lower(word, &mut buf) else {
         return false;
     };
-    let lower = word.to_ascii_lowercase();
-    head.len() <= 6
-        && tail.len() <= 6
-        && korean_syllable(&head.to_ascii_lowercase())
-        && korean_syllable(tail)
-        && !NOT_NAMES.contains(&lower.as_str())
+    let Some((head, tail)) = lower.split_once('-') else {
+        return false;
+    };
+    korean_syllable(head) && korean_syllable(tail) && !NOT_NAMES.contains(&lower)
 }
 
 /// One romanised Korean syllable in lower case (Revised Romanization, plus the spellings
@@ -175,14 +195,7 @@ fn korean_syllable(syllable: &str) -> bool {
         "we", "wi", "yu", "eu", "ui", "i", "oo", "ee", "ou",
     ];
     const FINALS: &[&str] = &["", "k", "n", "l", "m", "p", "ng", "t"];
-    INITIALS.iter().any(|initial| {
-        syllable.strip_prefix(initial).is_some_and(|rest| {
-            VOWELS.iter().any(|vowel| {
-                rest.strip_prefix(vowel)
-                    .is_some_and(|last| FINALS.contains(&last))
-            })
-        })
-    })
+    composed(syllable, &[INITIALS, VOWELS, FINALS])
 }
 
 /// [`LIKELY`] with both name roles for an unknown word that looks like a name, else 0.
