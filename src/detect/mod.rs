@@ -131,10 +131,27 @@ pub struct Finding {
     pub confidence: f32,
 }
 
+/// A byte range where values of one type cannot be: the cells of a `city` column, the
+/// value of a `"site":` key hold no person, whatever their words look like.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Veto {
+    pub kind: EntityType,
+    pub start: usize,
+    pub end: usize,
+}
+
 /// One source of findings. Implementations are pure and thread-safe.
 pub trait Recognizer: Send + Sync + std::fmt::Debug {
     /// Appends every candidate it sees in `text` to `out` (overlaps allowed here).
     fn find(&self, text: &str, out: &mut Vec<Finding>);
+
+    /// As [`Recognizer::find`], and appends to `vetoes` the spans where it knows a type
+    /// cannot be; every recognizer's candidates of that type inside one are dropped. Only
+    /// recognizers that read a text's structure know any.
+    fn find_and_veto(&self, text: &str, out: &mut Vec<Finding>, vetoes: &mut Vec<Veto>) {
+        let _ = vetoes;
+        self.find(text, out);
+    }
 }
 
 /// Findings below this confidence are dropped by [`Detector::new`].
@@ -193,8 +210,16 @@ impl Detector {
         extra: &[Box<dyn Recognizer>],
     ) -> Vec<Finding> {
         let mut candidates = Vec::new();
+        let mut vetoes = Vec::new();
         for recognizer in self.recognizers.iter().chain(extra) {
-            recognizer.find(text, &mut candidates);
+            recognizer.find_and_veto(text, &mut candidates, &mut vetoes);
+        }
+        if !vetoes.is_empty() {
+            candidates.retain(|f| {
+                !vetoes
+                    .iter()
+                    .any(|v| v.kind == f.kind && v.start <= f.start && f.end <= v.end)
+            });
         }
         // Recognizers may come from elsewhere in the crate; a bad range must not reach a
         // caller that slices the text with it.

@@ -355,6 +355,11 @@ fn join_last_first(text: &str, lex: &Lexicon, found: &mut [Finding]) {
         if surname.is_empty() || !surname.starts_with(char::is_uppercase) || surname.contains(' ') {
             continue;
         }
+        // "Teilnehmer: Dieter, Fatma Aydin" lists two people: the given name is one word,
+        // and a word only known as a given name does not stand in for a surname.
+        if text[given.start..given.end].contains(' ') {
+            continue;
+        }
         // The surname opens the field: a line start or a label's colon before it.
         let before = text[..surname_start].trim_end_matches(' ');
         if !(before.is_empty() || before.ends_with(['\n', ':', '|', '\t', ';'])) {
@@ -362,7 +367,8 @@ fn join_last_first(text: &str, lex: &Lexicon, found: &mut [Finding]) {
         }
         let bits = lex.lookup(surname);
         let ordinary = bits & (HARD | TITLE | LABEL | GREET | GREET_HEAD | GREET_TAIL) != 0
-            || bits & COMMON != 0 && bits & NAME == 0;
+            || bits & COMMON != 0 && bits & NAME == 0
+            || bits & NAME == FIRST;
         let surname_found = found
             .iter()
             .any(|f| f.kind == EntityType::Person && f.start == surname_start && f.end == comma);
@@ -664,8 +670,8 @@ impl Scan<'_> {
         if n >= 2 {
             let (prev, last) = (tokens[n - 2], tokens[n - 1]);
             let after = self.text[last.end..].trim_start_matches(' ');
-            let closes =
-                after.is_empty() || after.starts_with(['\n', '\r', '<', '(', '\'', '"', ',']);
+            let closes = after.is_empty()
+                || after.starts_with(['\n', '\r', '<', '(', '\'', '"', ',', '|', ';']);
             // An ordinary word no surname list has ("Jörg Sänger") closes a name only after a
             // field label or a title.
             let surname = last.bits & LAST != 0
@@ -741,6 +747,14 @@ impl Scan<'_> {
         if first > last {
             return;
         }
+        // "A. Schulze", "J. R. Okafor": initials right before a name belong to it, and
+        // a surname after an initial is a name even where it stands alone.
+        let initials_start = tokens[..first]
+            .iter()
+            .rev()
+            .take_while(|t| t.kind == Kind::Initial)
+            .last()
+            .map(|t| t.start);
         let tokens = &tokens[first..=last];
         let mut start = tokens[0].start;
         let end = tokens[tokens.len() - 1].end;
@@ -767,6 +781,32 @@ impl Scan<'_> {
             count += 1;
         }
         let names = &names[..count];
+        // `M.` is a French title, not an initial: the title rules read it.
+        let initials_start =
+            initials_start.filter(|&at| self.lex.lookup(&self.text[at..at + 1]) & TITLE == 0);
+        if let Some(at) = initials_start {
+            let surname = names[names.len() - 1].bits;
+            let confidence = match class(surname) {
+                Class::Name { .. } if surname & LAST != 0 => 0.8,
+                Class::Name { .. } => 0.6,
+                Class::Unknown if surname & LIKELY != 0 => 0.6,
+                _ => 0.0,
+            };
+            if confidence > 0.0
+                && !self.around.street_before(at)
+                && !org_suffix_after(self.text, self.lex, end)
+                && !is_brand(self.text, start, end)
+            {
+                out.push(Finding {
+                    kind: EntityType::Person,
+                    start: at,
+                    end,
+                    confidence,
+                });
+                self.last = Some((end, Cue::Weak));
+                return;
+            }
+        }
         let sure = score(names, Cue::None);
         // A listed first name and surname need no cue; skipping the look-around for them
         // only lowers their confidence from 0.9 to 0.85 after a title or label.
@@ -818,7 +858,9 @@ impl Scan<'_> {
         // "Luna Elektro SE", "Lindholm & Ali GmbH": a company; `AUD 220`: capitals alone;
         // "Ralph Lauren", "Jack Daniel's": a brand named after a person, unless a title or
         // a label makes it the person ("Mme Leclerc"); "Dr. Oetker" is one with its title.
-        if org_suffix_after(self.text, self.lex, end) || lone_capitals && cue != Cue::Strong {
+        if org_suffix_after(self.text, self.lex, end)
+            || cue != Cue::Strong && (lone_capitals || named_after(self.text, names, end))
+        {
             return;
         }
         // Brands and places only for what would be reported now: a pending run becomes a
@@ -1018,15 +1060,27 @@ fn folded_hash(pieces: &[&str]) -> u64 {
 }
 
 /// The brands named after people, by [`folded_hash`].
-static BRANDS: std::sync::LazyLock<std::collections::HashSet<u64>> =
-    std::sync::LazyLock::new(|| {
-        PERSON_BRANDS
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .map(|l| folded_hash(&[&l.to_lowercase()]))
-            .collect()
-    });
+static BRANDS: std::sync::LazyLock<Brands> = std::sync::LazyLock::new(|| {
+    let mut hashes: Vec<u64> = PERSON_BRANDS
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(|l| folded_hash(&[&l.to_lowercase()]))
+        .collect();
+    hashes.sort_unstable();
+    hashes.dedup();
+    Brands(hashes.into_boxed_slice())
+});
+
+/// The [`folded_hash`]es of brand names, sorted: a binary search over a few hundred
+/// numbers costs less than hashing a hash again for a hash set.
+struct Brands(Box<[u64]>);
+
+impl Brands {
+    fn contains(&self, hash: &u64) -> bool {
+        self.0.binary_search(hash).is_ok()
+    }
+}
 
 /// Whether `text[start..end]` (with a following `'s`, or with `& …` and the next word)
 /// is a brand named after a person.
@@ -1066,6 +1120,108 @@ fn is_brand(text: &str, start: usize, end: usize) -> bool {
         return brands.contains(&folded_hash(&[&head[prev_start..], " & ", run, tail]));
     }
     false
+}
+
+/// Words that make the capitalised words before them a street, a building, a prize or a
+/// method named after a person ("Nelson Street", "Prince Albert Park", "the Elizabeth
+/// line", "Bonferroni correction"), sorted. The first group is rarely a surname and may end
+/// the run itself; the rest count only as the next word ("Hall" and "Lane" are surnames).
+const NAMED_AFTER_IN_RUN: &[&str] = &[
+    "airport",
+    "ave",
+    "avenue",
+    "award",
+    "blvd",
+    "boulevard",
+    "bridge",
+    "cathedral",
+    "center",
+    "centre",
+    "college",
+    "crescent",
+    "drive",
+    "foundation",
+    "hospital",
+    "institute",
+    "library",
+    "memorial",
+    "museum",
+    "prize",
+    "rd",
+    "road",
+    "square",
+    "st",
+    "stadium",
+    "station",
+    "street",
+    "terrace",
+    "theater",
+    "theatre",
+    "university",
+];
+const NAMED_AFTER_NEXT: &[&str] = &[
+    "algorithm",
+    "branch",
+    "campus",
+    "chain",
+    "church",
+    "clinic",
+    "correction",
+    "court",
+    "datacenter",
+    "datacentre",
+    "depot",
+    "disease",
+    "distribution",
+    "effect",
+    "equation",
+    "hall",
+    "house",
+    "lane",
+    "line",
+    "method",
+    "office",
+    "park",
+    "plant",
+    "principle",
+    "scale",
+    "store",
+    "syndrome",
+    "test",
+    "theorem",
+    "transform",
+    "warehouse",
+];
+
+/// Whether the run is the name of a place or a thing named after a person: its last word,
+/// or the word right after it, says so (see [`NAMED_AFTER_IN_RUN`]).
+fn named_after(text: &str, names: &[Token], end: usize) -> bool {
+    let is = |word: &str, list: &[&str]| {
+        let mut buf = [0u8; 16];
+        let bytes = word.as_bytes();
+        if bytes.len() > buf.len() || !word.is_ascii() {
+            return false;
+        }
+        for (d, b) in buf.iter_mut().zip(bytes) {
+            *d = b.to_ascii_lowercase();
+        }
+        std::str::from_utf8(&buf[..bytes.len()]).is_ok_and(|w| list.binary_search(&w).is_ok())
+    };
+    if let [.., last] = names {
+        if names.len() >= 2 && is(&text[last.start..last.end], NAMED_AFTER_IN_RUN) {
+            return true;
+        }
+    }
+    let Some(rest) = text.get(end..).and_then(|r| r.strip_prefix(' ')) else {
+        return false;
+    };
+    let next_len = rest
+        .bytes()
+        .take(17)
+        .take_while(u8::is_ascii_alphabetic)
+        .count();
+    let next = &rest[..next_len];
+    is(next, NAMED_AFTER_IN_RUN) || is(next, NAMED_AFTER_NEXT)
 }
 
 /// Last parts of hyphenated street names.

@@ -567,13 +567,20 @@ fn classify(bytes: &[u8], items: &[Item], plus: bool) -> Option<f32> {
 /// two-digit area code then four and four digits with a dash (`11 6959-8813`): how Latin
 /// America writes numbers to call.
 fn area_groups(items: &[Item], total: usize) -> Option<f32> {
-    let lens: Vec<usize> = items.iter().map(Item::len).collect();
-    if items[0].paren && (2..=3).contains(&lens[0]) && (8..=12).contains(&total) && items.len() >= 2
-    {
+    let first = items.first()?.len();
+    if items[0].paren && (2..=3).contains(&first) && (8..=12).contains(&total) && items.len() >= 2 {
         return Some(0.6);
     }
-    let latin =
-        matches!(lens.as_slice(), [2, 4 | 5, 4]) && items[1].sep == b' ' && items[2].sep == b'-';
+    let latin = match items {
+        [a, b, c] => {
+            a.len() == 2
+                && matches!(b.len(), 4 | 5)
+                && c.len() == 4
+                && b.sep == b' '
+                && c.sep == b'-'
+        }
+        _ => false,
+    };
     latin.then_some(0.6)
 }
 

@@ -257,6 +257,59 @@ pub(crate) fn names_something_else(header: &str) -> bool {
     })
 }
 
+/// Whether a header or key names a place or an organisation (`City`, `office_location`,
+/// `Standort`, `company`): its values hold no person. Addresses are not among them: an
+/// address may start with a name.
+pub(crate) fn names_a_place(header: &str) -> bool {
+    let mut words = [[0u8; 24]; MAX_WORDS];
+    let mut lens = [0usize; MAX_WORDS];
+    let Some(n) = split_words(header.trim(), &mut words, &mut lens) else {
+        return false;
+    };
+    // The last word says what the values are: `city` and `office` are places, `city_manager`
+    // and `office_contact` are people.
+    n > 0 && {
+        let last = &words[n - 1][..lens[n - 1]];
+        PLACE_WORDS.iter().chain(ORGANISATION_WORDS).any(|w| {
+            *w == last && !matches!(*w, b"address" | b"adresse" | b"direccion" | b"street")
+        })
+    }
+}
+
+/// Headers of organisations and their parts.
+const ORGANISATION_WORDS: &[&[u8]] = &[
+    b"company",
+    b"firma",
+    b"unternehmen",
+    b"empresa",
+    b"entreprise",
+    b"societe",
+    b"vendor",
+    b"supplier",
+    b"lieferant",
+    b"fournisseur",
+    b"proveedor",
+    b"brand",
+    b"marke",
+    b"marca",
+    b"marque",
+    b"department",
+    b"abteilung",
+    b"departamento",
+    b"departement",
+    b"team",
+    b"branch",
+    b"filiale",
+    b"sucursal",
+    b"agence",
+    b"oficina",
+    b"bureau",
+    b"warehouse",
+    b"lager",
+    b"hotel",
+    b"venue",
+];
+
 /// Headers of places.
 const PLACE_WORDS: &[&[u8]] = &[
     b"city",

@@ -16,7 +16,7 @@ pub(crate) use header::{header_info, header_kind, FieldKind};
 use self::table::{tables, Cell, Table, MAX_COLUMNS};
 use super::person::{name_in_field, NameEvidence};
 use super::validators::{card_brand_ok, iban_valid, luhn_valid, ssn_valid};
-use super::{EntityType, Finding, Recognizer};
+use super::{EntityType, Finding, Recognizer, Veto};
 
 /// Builds the header vocabulary now.
 pub(crate) fn prepare() {
@@ -31,9 +31,13 @@ const MAJORITY: f32 = 0.5;
 pub(crate) struct FieldRecognizer;
 
 impl Recognizer for FieldRecognizer {
-    fn find<'t>(&self, text: &'t str, out: &mut Vec<Finding>) {
-        tables(text, |table| read_table(text, table, out));
-        sql::sql_tables(text, |table| read_table(text, table, out));
+    fn find(&self, text: &str, out: &mut Vec<Finding>) {
+        self.find_and_veto(text, out, &mut Vec::new());
+    }
+
+    fn find_and_veto<'t>(&self, text: &'t str, out: &mut Vec<Finding>, vetoes: &mut Vec<Veto>) {
+        tables(text, |table| read_table(text, table, out, vetoes));
+        sql::sql_tables(text, |table| read_table(text, table, out, vetoes));
         // Records repeat their keys (JSON lines, YAML lists): the last few answers are kept.
         let mut recent: [(&str, bool); 8] = [("", false); 8];
         let mut slot = 0;
@@ -41,12 +45,14 @@ impl Recognizer for FieldRecognizer {
             if let Some((_, known)) = recent.iter().find(|(k, _)| !k.is_empty() && *k == key) {
                 return *known;
             }
-            let answer = header_info(key).is_some();
+            let answer = header_info(key).is_some() || header::names_a_place(key);
             recent[slot % recent.len()] = (key, answer);
             slot += 1;
             answer
         };
-        settings::settings(text, &mut wanted, |pair| read_setting(text, pair, out));
+        settings::settings(text, &mut wanted, |pair| {
+            read_setting(text, pair, out, vetoes);
+        });
     }
 }
 
@@ -57,7 +63,7 @@ enum Column {
     Majority(FieldKind),
 }
 
-fn read_table(text: &str, table: &Table, out: &mut Vec<Finding>) {
+fn read_table(text: &str, table: &Table, out: &mut Vec<Finding>, vetoes: &mut Vec<Veto>) {
     let columns = table.columns.min(MAX_COLUMNS);
     let mut kinds: [Option<Column>; MAX_COLUMNS] = [None; MAX_COLUMNS];
     // The header is the first row that names a kind, among the first two (a line of prose
@@ -94,6 +100,7 @@ fn read_table(text: &str, table: &Table, out: &mut Vec<Finding>) {
             }
         }
     }
+    veto_place_columns(text, table, header_row, vetoes);
     for (column, kind) in kinds.iter_mut().enumerate().take(columns) {
         if kind.is_none() && !named_other[column] {
             *kind = majority(text, data().map(|row| row[column])).map(Column::Majority);
@@ -168,7 +175,48 @@ fn read_table(text: &str, table: &Table, out: &mut Vec<Finding>) {
 /// A setting whose key says what its value holds: `"ssn": "078051120"`, `name: maria
 /// garcia`, `{"key": "adminPassword", "value": "…"}`. Keys of secrets are the secret
 /// recognizer's, unless the setting is named by the pair before it.
-fn read_setting(text: &str, pair: &settings::Pair, out: &mut Vec<Finding>) {
+/// The cells under a header that names a place or an organisation (`City`, `Office`,
+/// `Standort`, `Company`) hold no person: "Lincoln", "Florence" and "Wellington" there are
+/// places. The header is the row found to name kinds, or else the first row.
+fn veto_place_columns(
+    text: &str,
+    table: &Table,
+    header_row: Option<usize>,
+    vetoes: &mut Vec<Veto>,
+) {
+    let h = header_row.unwrap_or(0);
+    let Some(header) = table.rows().nth(h) else {
+        return;
+    };
+    let mut places = [false; MAX_COLUMNS];
+    let mut any = false;
+    for cell in header {
+        if cell.column < MAX_COLUMNS
+            && text
+                .get(cell.start..cell.end)
+                .is_some_and(header::names_a_place)
+        {
+            places[cell.column] = true;
+            any = true;
+        }
+    }
+    if !any {
+        return;
+    }
+    for row in table.rows().skip(h + 1) {
+        for cell in row {
+            if cell.column < MAX_COLUMNS && places[cell.column] {
+                vetoes.push(Veto {
+                    kind: EntityType::Person,
+                    start: cell.start,
+                    end: cell.end,
+                });
+            }
+        }
+    }
+}
+
+fn read_setting(text: &str, pair: &settings::Pair, out: &mut Vec<Finding>, vetoes: &mut Vec<Veto>) {
     if let Some((s, e)) = pair.named_by {
         let name = text.get(s..e).unwrap_or_default();
         let value = text.get(pair.value.0..pair.value.1).unwrap_or_default();
@@ -183,7 +231,16 @@ fn read_setting(text: &str, pair: &settings::Pair, out: &mut Vec<Finding>) {
         }
     }
     let named = pair.named_by.unwrap_or(pair.key);
-    let Some((kind, generic)) = text.get(named.0..named.1).and_then(header_info) else {
+    let named_text = text.get(named.0..named.1).unwrap_or_default();
+    if header::names_a_place(named_text) {
+        vetoes.push(Veto {
+            kind: EntityType::Person,
+            start: pair.value.0,
+            end: pair.value.1,
+        });
+        return;
+    }
+    let Some((kind, generic)) = header_info(named_text) else {
         return;
     };
     let column = match kind {
@@ -464,6 +521,19 @@ mod tests {
             .into_iter()
             .map(|f| (f.kind.label(), &text[f.start..f.end]))
             .collect()
+    }
+
+    #[test]
+    fn places_under_a_place_header_are_not_people() {
+        let text = "| Office | Region | Headcount |\n\
+                    |--------|--------|-----------|\n\
+                    | Lincoln | East Midlands | 42 |\n\
+                    | Florence | Tuscany | 11 |\n\
+                    | Charlotte | North Carolina | 63 |\n";
+        assert_eq!(found(text), vec![]);
+        let json = "[\n  {\"site\": \"Hamilton\", \"manager\": \"Aroha Ngata\"},\n  \
+                    {\"site\": \"Darwin\", \"manager\": null}\n]";
+        assert_eq!(found(json), vec![("PERSON", "Aroha Ngata")]);
     }
 
     #[test]

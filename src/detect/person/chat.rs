@@ -42,7 +42,7 @@ pub(super) fn speakers(text: &str, mut found: impl FnMut(usize, usize, f32)) {
         let speaker = after_time_stamp(line)
             .or_else(|| before_time_stamp(line))
             .or_else(|| in_angle_brackets(line));
-        if let Some((s, e)) = speaker {
+        if let Some((s, e)) = speaker.and_then(|(s, e)| past_role(line, s, e)) {
             let (s, e) = (line_start + s, line_start + e);
             if let Some((ns, ne, _)) = name_in_field(text, s, e, NameEvidence::Column) {
                 found(ns, ne, 0.85);
@@ -50,6 +50,63 @@ pub(super) fn speakers(text: &str, mut found: impl FnMut(usize, usize, f32)) {
         }
         line_start = line_end + 1;
     }
+}
+
+/// Speakers named by their part in a support chat, not by name.
+const ROLES: &[&str] = &[
+    "agent",
+    "agente",
+    "admin",
+    "asesor",
+    "asesora",
+    "assistant",
+    "asistente",
+    "berater",
+    "beraterin",
+    "bot",
+    "chatbot",
+    "client",
+    "cliente",
+    "conseiller",
+    "conseillère",
+    "customer",
+    "guest",
+    "helpdesk",
+    "host",
+    "kunde",
+    "kundin",
+    "me",
+    "mitarbeiter",
+    "moderator",
+    "operator",
+    "rep",
+    "service",
+    "support",
+    "system",
+    "sistema",
+    "système",
+    "user",
+    "usuario",
+    "utilisateur",
+    "benutzer",
+    "visitor",
+    "you",
+];
+
+/// The speaker's name past a role: `Agent (Lerato)` is Lerato, `Customer` alone is no
+/// one; any other speaker field is kept whole.
+fn past_role(line: &[u8], start: usize, end: usize) -> Option<(usize, usize)> {
+    let field = std::str::from_utf8(&line[start..end]).ok()?;
+    let head_len = field
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(field.len());
+    let head = &field[..head_len];
+    if !ROLES.iter().any(|r| head.eq_ignore_ascii_case(r)) {
+        return Some((start, end));
+    }
+    let open = field.find('(')?;
+    let close = open + field[open..].find(')')?;
+    Some((start + open + 1, start + close))
 }
 
 /// `[10:42] Name: …`, `10:42 Name: …`, `[12/03/24, 10:42:13] Name: …`,

@@ -256,12 +256,18 @@ impl Around<'_> {
             return Some(Cue::Strong);
         }
         let Some(prev) = word_before(text, start) else {
-            // A name alone on the last line: a signature without a sign-off.
-            return Some(if alone_on_line && ends_text(text, end) {
-                Cue::Weak
-            } else {
-                Cue::None
-            });
+            // A name alone on the last line: a signature without a sign-off; or the last
+            // word of a message after its last sentence ("… cuando llegue. Pablo").
+            let after_sentence = text[..start]
+                .trim_end_matches([' ', '\t'])
+                .ends_with(['.', '!', '?']);
+            return Some(
+                if ends_text(text, end) && (alone_on_line || after_sentence) {
+                    Cue::Weak
+                } else {
+                    Cue::None
+                },
+            );
         };
         if prev.1 - prev.0 > 24 {
             return Some(Cue::None);
@@ -310,7 +316,11 @@ impl Around<'_> {
     /// Capitalised in the middle of a sentence, after an ordinary lower-case word: in
     /// English, French and Spanish that makes a lone listed first name a name ("the report
     /// Anna sent"); after an article it is a noun or a thing ("die Linde", "the Ruby").
+    /// After a comma too: "… the staging db again, Dan rotated it".
     pub(super) fn mid_sentence(&self, start: usize) -> bool {
+        if self.text[..start].trim_end_matches(' ').ends_with(',') {
+            return true;
+        }
         word_before(self.text, start).is_some_and(|(s, e)| {
             let word = &self.text[s..e];
             !is_upper_start(word) && self.lex.lookup(word) & DETERMINER == 0
@@ -406,6 +416,8 @@ impl Around<'_> {
         let after_sep = match spaced.strip_prefix(['-', '–', '—', ':', '|', ',', '/']) {
             Some(r) => Some(r.trim_start_matches(' ')),
             None if gap >= 2 => Some(spaced),
+            // "contact hébergeur : Yannick 09 72 10 34 58": a number to dial right after.
+            None if gap == 1 && dialable(spaced) => Some(spaced),
             None => None,
         };
         if after_sep.is_some_and(phone_or_address) {
@@ -641,6 +653,18 @@ fn phone_or_address(s: &str) -> bool {
         .or_else(|| token.strip_prefix(b"("))
         .unwrap_or(token);
     token.first().is_some_and(|&b| b != b'@') && token.contains(&b'@') && token.contains(&b'.')
+}
+
+/// A phone number to dial, as it opens `s`: `+` and a country code, or a trunk `0` and at
+/// least eight digits in the next sixteen bytes.
+fn dialable(s: &str) -> bool {
+    let head = &s.as_bytes()[..s.len().min(16)];
+    let digits = head.iter().filter(|b| b.is_ascii_digit()).count();
+    match head {
+        [b'+', d, ..] if d.is_ascii_digit() => digits >= 8,
+        [b'0', ..] => digits >= 9,
+        _ => false,
+    }
 }
 
 /// A line of a contact card: an address or a phone number, alone or after a short label

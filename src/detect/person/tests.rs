@@ -362,3 +362,61 @@ fn names_in_other_scripts_and_orders_are_found() {
     );
     assert_none("The To-do List is long. Send an E-mail to the Set-up Team.");
 }
+
+#[test]
+fn a_lone_listed_first_name_with_a_sentence_around_it_is_found() {
+    // After a comma, before a verb, and closing a message after its last sentence.
+    assert_names(
+        "can you try the staging db again, Dan rotated it yesterday.",
+        &["Dan"],
+    );
+    assert_names("Olga needs it by tomorrow.", &["Olga"]);
+    assert_names("Sergio lo rota cada trimestre.", &["Sergio"]);
+    assert_names(
+        "Mándame un WhatsApp cuando llegue, porfa. Pablo",
+        &["Pablo"],
+    );
+    // A first name before a number to dial on the same line.
+    assert_names("contact hébergeur : Yannick 09 72 10 34 58", &["Yannick"]);
+    // Not after a semicolon, and not an ordinary word.
+    assert_none("Anna. Tom; Lisa! Done.");
+}
+
+#[test]
+fn an_initial_joins_the_surname_after_it_but_a_title_does_not() {
+    assert_names(
+        "Teilnehmer: A. Schulze, Dieter, Fatma Aydin",
+        &["A. Schulze", "Dieter", "Fatma Aydin"],
+    );
+    assert_names(
+        "Ch. 207 : M. Abdelkader Mansouri, 71 ans",
+        &["Abdelkader Mansouri"],
+    );
+}
+
+#[test]
+fn two_people_in_a_list_are_not_one_last_first_name() {
+    assert_names(
+        "Teilnehmer: Dieter Braun, Fatma Aydin",
+        &["Dieter Braun", "Fatma Aydin"],
+    );
+    assert_names("Patient: Boateng, Kofi", &["Boateng, Kofi"]);
+}
+
+#[test]
+fn support_chat_roles_are_not_speakers() {
+    // The speaker rule and the scan both find Lerato; the detector keeps one.
+    let mut found =
+        names("[14:31] Agent (Lerato): Hi, thanks\n[14:32] Customer: my number changed");
+    found.dedup();
+    assert_eq!(found, ["Lerato"]);
+    assert_none("[15:12] Chatbot: Willkommen\n[15:13] Kunde: Hallo, eine Frage");
+}
+
+#[test]
+fn streets_buildings_and_methods_named_after_people_are_not_people() {
+    assert_none("I am writing about the flat at 12 Nelson Street, Bristol.");
+    assert_none("Take the Elizabeth line to Canary Wharf.");
+    assert_none("results were reported with Bonferroni correction.");
+    assert_names("Pastor Adewale called.", &["Adewale"]);
+}
