@@ -133,6 +133,26 @@ static ID_CONTEXT: Keywords = Keywords::new(&[
     "versicherungsnummer",
 ]);
 
+/// Words for numbers of goods and registers, which label every number of a list after them
+/// ("Serial numbers of the returned units: 0412-7788-2019, 0412-7788-2020"): looked for
+/// further back than [`ID_CONTEXT`].
+static SERIAL_CONTEXT: Keywords = Keywords::new(&[
+    "serial",
+    "s/n",
+    "art.-nr",
+    "artikel",
+    "siret",
+    "siren",
+    "rma",
+    "batch",
+    "ean",
+    "isbn",
+    "lagerplatz",
+    "produit",
+    "part number",
+    "model",
+]);
+
 #[derive(Debug, Clone, Copy, Default)]
 struct Item {
     /// Byte span of the item, parentheses included.
@@ -307,12 +327,19 @@ fn best_window(text: &str, cand: &Candidate) -> Option<Finding> {
             return None;
         }
         let mut confidence = base;
-        if context_before(text, start, 40, &PHONE_CONTEXT) {
+        let phone_word = context_before(text, start, 40, &PHONE_CONTEXT);
+        if phone_word {
             confidence += 0.2;
         } else if contact_line(text.as_bytes(), start, end) {
             confidence += 0.15;
         }
-        if !cand.plus && context_before(text, start, 24, &ID_CONTEXT) {
+        // An order or serial word labels the number unless a phone word stands nearer:
+        // "mi pedido no llega. Mi celular es 33 1234 5678" is a phone.
+        let (id_window, serial_window) = if phone_word { (16, 16) } else { (24, 48) };
+        if !cand.plus
+            && (context_before(text, start, id_window, &ID_CONTEXT)
+                || context_before(text, start, serial_window, &SERIAL_CONTEXT))
+        {
             confidence -= 0.3;
         }
         let confidence = confidence.min(0.95);

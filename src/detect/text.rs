@@ -118,11 +118,19 @@ pub(crate) fn context_before(text: &str, start: usize, window: usize, words: &Ke
     }
     let hay = &buf[..len];
     // A keyword on an earlier line labels that line's value (`Contact: …⏎SSN: 018-39-5163`).
-    let hay = hay
-        .iter()
-        .rposition(|&b| b == b'\n')
-        .map_or(hay, |nl| &hay[nl + 1..]);
-    (0..hay.len()).any(|i| (i == 0 || !hay[i - 1].is_ascii_alphabetic()) && words.starts(&hay[i..]))
+    let (hay, cut_word) = match hay.iter().rposition(|&b| b == b'\n') {
+        Some(nl) => (&hay[nl + 1..], false),
+        // The window may start inside a word (`…ab|rechnung`): that is no word start.
+        None => (hay, from > 0 && bytes[from - 1].is_ascii_alphabetic()),
+    };
+    (0..hay.len()).any(|i| {
+        let word_start = if i == 0 {
+            !cut_word
+        } else {
+            !hay[i - 1].is_ascii_alphabetic()
+        };
+        word_start && words.starts(&hay[i..])
+    })
 }
 
 #[cfg(test)]

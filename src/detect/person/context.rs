@@ -316,9 +316,13 @@ impl Around<'_> {
     /// Capitalised in the middle of a sentence, after an ordinary lower-case word: in
     /// English, French and Spanish that makes a lone listed first name a name ("the report
     /// Anna sent"); after an article it is a noun or a thing ("die Linde", "the Ruby").
-    /// After a comma too: "… the staging db again, Dan rotated it".
+    /// After a comma or a semicolon too: "… the staging db again, Dan rotated it",
+    /// "Participants : Inès Belkacem ; Thi Thu Hà".
     pub(super) fn mid_sentence(&self, start: usize) -> bool {
-        if self.text[..start].trim_end_matches(' ').ends_with(',') {
+        if self.text[..start]
+            .trim_end_matches(' ')
+            .ends_with([',', ';'])
+        {
             return true;
         }
         word_before(self.text, start).is_some_and(|(s, e)| {

@@ -1325,8 +1325,10 @@ static KEY_ENDINGS: [(u64, u64); 32] = {
         b"key-data",
         b"key_data",
         b"api",
-        b"ey_base",
-        b"et_base",
+        // `SECRET_KEY_BASE`, `JWT_SECRET_BASE` (the rules read the words before).
+        b"_base",
+        // `LDAP_BIND_PW`, `smtp_pw`.
+        b"_pw",
         b"session",
         b"sid",
         b"sionid",
@@ -1680,6 +1682,8 @@ fn key_kind_segments(buf: &KeyBuf) -> Option<Kind> {
     }
     match last {
         b"secret" | b"secrets" => return Some(Kind::Token),
+        // `LDAP_BIND_PW`, `smtp_pw`: the short form as the last word of a longer key.
+        b"pw" if buf.nsegs >= 2 => return Some(Kind::Password),
         b"token" => {
             return (!TOKEN_NEGATIVES.contains(&prev)).then_some(Kind::Token);
         }
@@ -3245,5 +3249,64 @@ mod tests {
                 assert!((0.5..=1.0).contains(&f.confidence), "{text:?}");
             }
         }
+    }
+
+    #[test]
+    fn passwords_told_with_a_change_a_pronoun_or_an_adverb_are_found() {
+        let cases = [
+            (
+                "I reset the password to vR4#pq8!Zx but she says",
+                "vR4#pq8!Zx",
+            ),
+            (
+                "Kennwort zurückgesetzt, es lautet jetzt Herbstlaub2023!. Bitte",
+                "Herbstlaub2023!",
+            ),
+            (
+                "le sudo demande un mot de passe, c'est Rec3tte!Sudo , comment",
+                "Rec3tte!Sudo",
+            ),
+            (
+                "pw vom nas is jetzt katzenklo99 , frag nicht",
+                "katzenklo99",
+            ),
+            (
+                "mot de passe provisoire Vpn!Presta-0611. Il faudra le changer",
+                "Vpn!Presta-0611",
+            ),
+            (
+                "la contraseña del router es Ofi-Router_8834. si no va",
+                "Ofi-Router_8834",
+            ),
+            (
+                "Le code wifi de la salle a changé : plage-sable-mouette-2024 .",
+                "plage-sable-mouette-2024",
+            ),
+            (
+                "- WLAN-Schlüssel Lager (neu): Palette-Kran-Gabel-42",
+                "Palette-Kran-Gabel-42",
+            ),
+            ("  LDAP_BIND_PW: Ldap-Bind-Dms-77", "Ldap-Bind-Dms-77"),
+            (
+                "'password' => env('DB_PASSWORD', 'L4ravel-Forge-Def'),",
+                "L4ravel-Forge-Def",
+            ),
+            (
+                "var c = new SmsClient(\"agence-lyon\", \"tZZ6pgfRfnwOo0Te2eV9RmRj7QcMwVRa\");",
+                "tZZ6pgfRfnwOo0Te2eV9RmRj7QcMwVRa",
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(secrets(text), vec![want], "in {text:?}");
+        }
+        // A line-final full stop may belong to the password; prose after "to" is prose;
+        // the end of an expression is not a value; a client's other calls take no secret.
+        assert_eq!(
+            secrets("machine h\n  password Football2009.\n"),
+            vec!["Football2009."]
+        );
+        assert!(secrets("the password to the server is in the vault").is_empty());
+        assert!(secrets("POSTGRES_PASSWORD: ${POSTGRES_PASSWORD:?mot de passe requis}").is_empty());
+        assert!(secrets("assert client.post(\"/import\", json=c).status_code == 201").is_empty());
     }
 }

@@ -40,6 +40,11 @@ const KEYWORDS: &[(&str, Kind, bool)] = &[
     ("token", Kind::Token, true),
     ("secret", Kind::Token, true),
     ("clave", Kind::Password, true),
+    ("code d'accès", Kind::Password, true),
+    ("code wifi", Kind::Password, true),
+    ("clé wifi", Kind::Password, true),
+    ("access code", Kind::Password, true),
+    ("wlan-schlüssel", Kind::Password, true),
 ];
 
 /// The longest keyword at `at` (ASCII case-insensitive; `é`/`ñ`/`ü` as written), if any.
@@ -72,6 +77,12 @@ static WITHOUT_P: LazyLock<Vec<memchr::memmem::Finder<'static>>> = LazyLock::new
         "ENNWORT",
         "lave",
         "LAVE",
+        "ode d'acc",
+        "ode wifi",
+        "lé wifi",
+        "ccess code",
+        "LAN-Schl",
+        "lan-schl",
     ]
     .iter()
     .map(|w| memchr::memmem::Finder::new(w.as_bytes()))
@@ -117,7 +128,47 @@ fn keyword_starts(bytes: &[u8], mut f: impl FnMut(usize)) {
 /// "lautet", and the words of "… wifi password for guests is".
 const COPULAS: &[&str] = &[
     "is", "ist", "est", "es", "c'est", "lautet", "was", "sera", "will", "war", "fue", "era",
-    "était", "sería", "wäre", "would",
+    "était", "sería", "wäre", "would", "it's", "its",
+];
+
+/// Words between a copula and the value: "is now X", "lautet jetzt X", "es ahora X".
+const ADVERBS: &[&str] = &[
+    "now",
+    "jetzt",
+    "nun",
+    "maintenant",
+    "désormais",
+    "ahora",
+    "ya",
+    "currently",
+    "still",
+    "actuellement",
+    "aktuell",
+];
+
+/// Prepositions of a change: "reset the password to X", "Passwort auf X geändert",
+/// "changé le mot de passe en X", "cambié la contraseña a X". A lower-case word after one
+/// is prose ("password to the server is X") and the reading goes on.
+const PREPOSITIONS: &[&str] = &["to", "auf", "en", "a"];
+
+/// Words between a password word and its value that describe the password:
+/// "mot de passe provisoire X", "temporary password X" reads the other way round.
+const ADJECTIVES: &[&str] = &[
+    "provisoire",
+    "temporaire",
+    "initial",
+    "initiale",
+    "provisorio",
+    "provisional",
+    "temporal",
+    "nuevo",
+    "nueva",
+    "nouveau",
+    "neues",
+    "neu",
+    "new",
+    "temporary",
+    "temp",
 ];
 
 /// The longest value read.
@@ -193,31 +244,73 @@ fn value_after(bytes: &[u8], from: usize, direct_ok: bool) -> Option<(usize, usi
             return value_at(bytes, skip(direct + arrow.len()));
         }
     }
-    // `password,created_by`: a header, not a phrase.
+    // `password,created_by`: a header, not a phrase; "mot de passe, c'est X" is one.
+    let mut direct = direct;
     if direct == from {
-        return None;
+        if bytes.get(direct..direct + 2) != Some(b", ") {
+            return None;
+        }
+        direct = skip(direct + 1);
     }
     let mut i = direct;
-    for _ in 0..9 {
+    let mut value_start = direct;
+    for k in 0..9 {
         let word_end = i + bytes[i..]
             .iter()
             .take(32)
             .position(|&b| matches!(b, b' ' | b'\n' | b'\r' | b':'))
             .unwrap_or(bytes.len() - i);
         let word = std::str::from_utf8(&bytes[i..word_end]).ok()?;
-        if COPULAS.iter().any(|c| word.eq_ignore_ascii_case(c)) {
-            // "Das Passwort lautet: X".
-            let after = skip(word_end);
-            let after = if bytes.get(after) == Some(&b':') {
-                skip(after + 1)
-            } else {
-                after
-            };
+        let is = |list: &[&str], w: &str| list.iter().any(|c| w.eq_ignore_ascii_case(c));
+        if is(COPULAS, word) {
+            // "Das Passwort lautet: X", "the pw is now X".
+            let mut after = skip(word_end);
+            if bytes.get(after) == Some(&b':') {
+                after = skip(after + 1);
+            }
+            // "es lautet jetzt X": a pronoun and its verb.
+            let next_len = bytes[after..].iter().position(|&b| b == b' ').unwrap_or(0);
+            if std::str::from_utf8(&bytes[after..after + next_len]).is_ok_and(|w| is(COPULAS, w)) {
+                after = skip(after + next_len);
+            }
+            if let Some(adverb) = ADVERBS
+                .iter()
+                .find(|a| bytes[after..].starts_with(a.as_bytes()))
+            {
+                if bytes.get(after + adverb.len()) == Some(&b' ') {
+                    after = skip(after + adverb.len());
+                }
+            }
             return value_at(bytes, after);
         }
-        // Filler words ("für Staging", "de staging", "for the guests") are letters; a
-        // capitalised one is a word too, but a sentence does not restart in between.
-        if word.is_empty() || !word.chars().all(|c| c.is_alphabetic() || c == '-') {
+        if is(PREPOSITIONS, word) {
+            let after = skip(word_end);
+            let next_len = bytes[after..]
+                .iter()
+                .position(u8::is_ascii_whitespace)
+                .unwrap_or(bytes.len() - after);
+            let prose = std::str::from_utf8(&bytes[after..after + next_len])
+                .is_ok_and(|w| w.chars().all(char::is_lowercase));
+            if !prose {
+                return value_at(bytes, after);
+            }
+        }
+        if k == 0 && is(ADJECTIVES, word) {
+            value_start = skip(word_end);
+        }
+        // Filler words ("für Staging", "de staging", "for the guests", "(neu)") are
+        // letters; a capitalised one is a word too, but a sentence does not restart in
+        // between. A comma may end one: "Kennwort zurückgesetzt, es lautet jetzt X".
+        let bare = word
+            .strip_suffix(',')
+            .unwrap_or(word)
+            .trim_start_matches('(')
+            .trim_end_matches(')');
+        if bare.is_empty()
+            || !bare
+                .chars()
+                .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+        {
             break;
         }
         i = skip(word_end);
@@ -229,7 +322,7 @@ fn value_after(bytes: &[u8], from: usize, direct_ok: bool) -> Option<(usize, usi
             break;
         }
     }
-    direct_ok.then(|| value_at(bytes, direct)).flatten()
+    direct_ok.then(|| value_at(bytes, value_start)).flatten()
 }
 
 /// A value starting at `i`: quoted, or up to the next space; a final `.`, `,` or `)`
@@ -268,6 +361,21 @@ fn value_at(bytes: &[u8], i: usize) -> Option<(usize, usize, bool)> {
     while end > i && matches!(bytes[end - 1], b',' | b';' | b')' | b'"' | b'\'') {
         end -= 1;
     }
+    // A full stop with a sentence after it on the same line ends that sentence, not the
+    // password ("… del router es X. Si no va"); at the end of a line it is ambiguous, and
+    // kept, as `.netrc` and generated passwords may end in one.
+    let sentence_follows = bytes.get(end) == Some(&b' ')
+        && bytes
+            .get(end + 1)
+            .is_some_and(|b| b.is_ascii_alphabetic() || *b >= 0x80);
+    if end > i + 1 && bytes[end - 1] == b'.' && bytes[end - 2] != b'.' && sentence_follows {
+        end -= 1;
+    }
+    // `${DB_PASSWORD:?mot de passe requis}`, `{secret: apiSecret}`: the end of an
+    // expression the phrase sits in, not a value.
+    if bytes[i..end].ends_with(b"}") && !bytes[i..end].contains(&b'{') {
+        return None;
+    }
     (end > i).then_some((i, end, false))
 }
 
@@ -289,6 +397,10 @@ const CREDENTIAL_CALLS: &[&[u8]] = &[
     b"smtp",
     b"token",
 ];
+
+/// Constructors of API clients, which take a key or a secret as a string argument (`new
+/// SmsClient("acct", "…")`, `Client("…")`): the callee ends with one of these.
+const CLIENT_CONSTRUCTORS: &[&[u8]] = &[b"client"];
 
 /// The longest argument list read.
 const MAX_ARGS: usize = 400;
@@ -323,13 +435,56 @@ pub(super) fn credential_calls(text: &str, out: &mut Vec<super::Finding>) {
             *d = b.to_ascii_lowercase();
         }
         let callee = &callee[..call_end - s];
+        if ENV_LOOKUPS.iter().any(|c| callee.ends_with(c)) {
+            env_default(text, open + 1, out);
+            continue;
+        }
         if !CREDENTIAL_CALLS
             .iter()
             .any(|c| callee.windows(c.len()).any(|w| w == *c))
+            && !CLIENT_CONSTRUCTORS.iter().any(|c| callee.ends_with(c))
         {
             continue;
         }
         skip_to = arguments(text, open + 1, out);
+    }
+}
+
+/// Lookups of an environment variable with a default (`env('DB_PASSWORD', '…')` in
+/// Laravel, `os.getenv("API_TOKEN", "…")`, `ENV.fetch("SECRET", "…")`), by the end of
+/// their callee in lower case.
+const ENV_LOOKUPS: &[&[u8]] = &[b"env", b"getenv", b"environ.get", b"env.fetch", b"env.get"];
+
+/// The default of an environment lookup whose variable names a credential: the second
+/// string literal after `(` at `from`, when the first names a secret.
+fn env_default(text: &str, from: usize, out: &mut Vec<super::Finding>) {
+    let bytes = text.as_bytes();
+    let literal_at = |i: usize| -> Option<(usize, usize)> {
+        let i = i + bytes.get(i..)?.iter().take_while(|&&b| b == b' ').count();
+        let q = *bytes.get(i)?;
+        if !matches!(q, b'"' | b'\'') {
+            return None;
+        }
+        let len = bytes[i + 1..]
+            .iter()
+            .take(MAX_VALUE + 1)
+            .position(|&b| b == q || b == b'\n')?;
+        (bytes[i + 1 + len] == q).then_some((i + 1, i + 1 + len))
+    };
+    let Some((ns, ne)) = literal_at(from) else {
+        return;
+    };
+    let after_name = ne + 1;
+    if bytes.get(after_name) != Some(&b',') {
+        return;
+    }
+    let Some((vs, ve)) = literal_at(after_name + 1) else {
+        return;
+    };
+    if let (Some(name), Some(value)) = (text.get(ns..ne), text.get(vs..ve)) {
+        if let Some(conf) = super::named_secret(name, value) {
+            push(out, vs, ve, conf.min(SETTING));
+        }
     }
 }
 
