@@ -696,7 +696,7 @@ impl Scan<'_> {
         if n >= 2
             && tokens[0].kind == Kind::Word
             && tokens[0].bits & FIRST != 0
-            && class(tokens[0].bits) == Class::Hard
+            && matches!(class(tokens[0].bits), Class::Hard | Class::Common)
             && tokens[0].bits & (TITLE | GREET | GREET_TAIL | LABEL | NEG_BEFORE) == 0
             && tokens[1].kind == Kind::Word
             && matches!(class(tokens[1].bits), Class::Name { .. } | Class::Unknown)
@@ -823,7 +823,12 @@ impl Scan<'_> {
                 return;
             };
             let mut cue = before.max(self.around.after(end, listed));
-            if cue == Cue::None && alone && names.len() == 1 && self.around.mid_sentence(start) {
+            // Capitalised in the middle of a sentence: a lone listed first name, or a run
+            // of two or more name-like words ("… backup Hetal Patel").
+            if cue == Cue::None
+                && (alone && names.len() == 1 || names.len() >= 2)
+                && self.around.mid_sentence(start)
+            {
                 cue = Cue::Weak;
             }
             cue

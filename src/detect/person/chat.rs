@@ -21,6 +21,7 @@ pub(super) fn speakers(text: &str, mut found: impl FnMut(usize, usize, f32)) {
                 .is_some_and(|m| m.iter().all(u8::is_ascii_digit))
     });
     if !timed {
+        plain_speakers(text, &mut found);
         return;
     }
     // Chat lines start with a digit or a bracket; most prompts have none.
@@ -49,6 +50,79 @@ pub(super) fn speakers(text: &str, mut found: impl FnMut(usize, usize, f32)) {
             }
         }
         line_start = line_end + 1;
+    }
+}
+
+/// Most lines read for a chat without times.
+const MAX_PLAIN_LINES: usize = 64;
+
+/// A chat pasted without times (`jess: yeah rahul said…`, `tobi: wer hat…`): lines that
+/// open with one word and `: ` and go on with a sentence. It counts as a chat when at
+/// least three lines do, two speakers or more take turns, one speaks twice, and most
+/// messages have three words or more, which keeps `key: value` settings out; each
+/// speaker must then be shaped like a name and be no ordinary word.
+fn plain_speakers(text: &str, found: &mut impl FnMut(usize, usize, f32)) {
+    let bytes = text.as_bytes();
+    let mut turns = [(0usize, 0usize); MAX_PLAIN_LINES];
+    let mut n = 0;
+    let mut prose = 0;
+    let mut line_start = 0;
+    while line_start < bytes.len() && n < MAX_PLAIN_LINES {
+        let line_end =
+            memchr::memchr(b'\n', &bytes[line_start..]).map_or(bytes.len(), |k| line_start + k);
+        let line = &bytes[line_start..line_end];
+        let word = line
+            .iter()
+            .take(25)
+            .take_while(|&&b| b.is_ascii_alphabetic() || b >= 0x80)
+            .count();
+        if (2..=24).contains(&word) && line.get(word..word + 2) == Some(b": ") {
+            turns[n] = (line_start, line_start + word);
+            n += 1;
+            let message = &line[word + 2..];
+            if message
+                .split(|&b| b == b' ')
+                .filter(|w| !w.is_empty())
+                .count()
+                >= 3
+            {
+                prose += 1;
+            }
+        }
+        line_start = line_end + 1;
+    }
+    let turns = &turns[..n];
+    if n < 3 || prose * 3 < n * 2 {
+        return;
+    }
+    let same = |a: (usize, usize), b: (usize, usize)| bytes[a.0..a.1] == bytes[b.0..b.1];
+    let distinct = turns
+        .iter()
+        .enumerate()
+        .filter(|(k, t)| !turns[..*k].iter().any(|p| same(*p, **t)))
+        .count();
+    let repeated = turns
+        .iter()
+        .enumerate()
+        .any(|(k, t)| turns[..k].iter().any(|p| same(*p, *t)));
+    if distinct < 2 || !repeated {
+        return;
+    }
+    let lex = &*super::LEXICON;
+    for &(s, e) in turns {
+        let word = &text[s..e];
+        if ROLES.iter().any(|r| word.eq_ignore_ascii_case(r)) {
+            continue;
+        }
+        // `From:`, `To:` (also a surname), `Note:`, `Summary:` are labels, not speakers.
+        let bits = lex.lookup(word);
+        let ordinary = super::LABEL | super::HARD | super::TITLE | super::GREET | super::COMMON;
+        if bits & super::NAME == 0 && bits != 0 || bits & ordinary != 0 {
+            continue;
+        }
+        if let Some((ns, ne, _)) = name_in_field(text, s, e, NameEvidence::Column) {
+            found(ns, ne, 0.8);
+        }
     }
 }
 

@@ -420,3 +420,23 @@ fn streets_buildings_and_methods_named_after_people_are_not_people() {
     assert_none("results were reported with Bonferroni correction.");
     assert_names("Pastor Adewale called.", &["Adewale"]);
 }
+
+#[test]
+fn speakers_of_a_chat_without_times_are_found_but_not_settings_or_headers() {
+    let chat = "tobi: wer hat das deployment gestern gemacht?\n\
+                selin: glaub jonas war das\n\
+                tobi: frag mal jonas ob er den cache geleert hat\n";
+    let mut found = names(chat);
+    found.dedup();
+    assert_eq!(found, ["tobi", "selin", "tobi"]);
+    assert_none("host: db.internal\nport: 5432\nuser: app\nhost: db2 replica one\n");
+    assert_none(
+        "summary: the build is broken again today\nimpact: nobody can deploy to prod\n\
+         summary: second attempt at the fix failed\n",
+    );
+}
+
+#[test]
+fn a_run_of_name_words_mid_sentence_is_a_name() {
+    assert_names("Week 34: on call, backup Hetal Patel", &["Hetal Patel"]);
+}
