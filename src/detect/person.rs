@@ -1202,15 +1202,17 @@ const NAMED_AFTER_NEXT: &[&str] = &[
 /// or the word right after it, says so (see [`NAMED_AFTER_IN_RUN`]).
 fn named_after(text: &str, names: &[Token], end: usize) -> bool {
     let is = |word: &str, list: &[&str]| {
-        let mut buf = [0u8; 16];
         let bytes = word.as_bytes();
-        if bytes.len() > buf.len() || !word.is_ascii() {
+        // Every listed word is 2 to 12 ASCII letters.
+        if !(2..=12).contains(&bytes.len()) || !word.is_ascii() {
             return false;
         }
+        let mut buf = [0u8; 12];
         for (d, b) in buf.iter_mut().zip(bytes) {
             *d = b.to_ascii_lowercase();
         }
-        std::str::from_utf8(&buf[..bytes.len()]).is_ok_and(|w| list.binary_search(&w).is_ok())
+        let lower = &buf[..bytes.len()];
+        list.binary_search_by(|w| w.as_bytes().cmp(lower)).is_ok()
     };
     if let [.., last] = names {
         if names.len() >= 2 && is(&text[last.start..last.end], NAMED_AFTER_IN_RUN) {

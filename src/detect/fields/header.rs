@@ -261,6 +261,31 @@ pub(crate) fn names_something_else(header: &str) -> bool {
 /// `Standort`, `company`): its values hold no person. Addresses are not among them: an
 /// address may start with a name.
 pub(crate) fn names_a_place(header: &str) -> bool {
+    let header = header.trim();
+    // Most keys are ASCII: their last word, read backwards up to a separator or the
+    // capital of a camel hump, is compared at once.
+    if header.is_ascii() {
+        let bytes = header.as_bytes();
+        let mut start = bytes.len();
+        while start > 0 && bytes[start - 1].is_ascii_alphabetic() {
+            start -= 1;
+            if bytes[start].is_ascii_uppercase()
+                && start > 0
+                && bytes[start - 1].is_ascii_lowercase()
+            {
+                break;
+            }
+        }
+        let last = &bytes[start..];
+        if last.is_empty() || last.len() > 16 {
+            return false;
+        }
+        let mut buf = [0u8; 16];
+        for (d, b) in buf.iter_mut().zip(last) {
+            *d = b.to_ascii_lowercase();
+        }
+        return is_place_word(&buf[..last.len()]);
+    }
     let mut words = [[0u8; 24]; MAX_WORDS];
     let mut lens = [0usize; MAX_WORDS];
     let Some(n) = split_words(header.trim(), &mut words, &mut lens) else {
@@ -268,13 +293,26 @@ pub(crate) fn names_a_place(header: &str) -> bool {
     };
     // The last word says what the values are: `city` and `office` are places, `city_manager`
     // and `office_contact` are people.
-    n > 0 && {
-        let last = &words[n - 1][..lens[n - 1]];
-        PLACE_WORDS.iter().chain(ORGANISATION_WORDS).any(|w| {
-            *w == last && !matches!(*w, b"address" | b"adresse" | b"direccion" | b"street")
-        })
-    }
+    n > 0 && is_place_word(&words[n - 1][..lens[n - 1]])
 }
+
+/// A lower-case, accent-folded header word that names a place or an organisation.
+fn is_place_word(word: &[u8]) -> bool {
+    PLACE_OR_ORGANISATION.binary_search(&word).is_ok()
+}
+
+/// [`PLACE_WORDS`] but addresses, and [`ORGANISATION_WORDS`], sorted for a binary search.
+static PLACE_OR_ORGANISATION: std::sync::LazyLock<Vec<&'static [u8]>> =
+    std::sync::LazyLock::new(|| {
+        let mut words: Vec<&'static [u8]> = PLACE_WORDS
+            .iter()
+            .chain(ORGANISATION_WORDS)
+            .copied()
+            .filter(|w| !matches!(*w, b"address" | b"adresse" | b"direccion" | b"street"))
+            .collect();
+        words.sort_unstable();
+        words
+    });
 
 /// Headers of organisations and their parts.
 const ORGANISATION_WORDS: &[&[u8]] = &[

@@ -21,6 +21,7 @@ use super::{EntityType, Finding, Recognizer, Veto};
 /// Builds the header vocabulary now.
 pub(crate) fn prepare() {
     let _ = header_kind("name");
+    let _ = header::names_a_place("city");
 }
 
 /// A column's kind read from the majority of its cells needs this share of them.

@@ -66,30 +66,36 @@ fn plain_speakers(text: &str, found: &mut impl FnMut(usize, usize, f32)) {
     let mut turns = [(0usize, 0usize); MAX_PLAIN_LINES];
     let mut n = 0;
     let mut prose = 0;
-    let mut line_start = 0;
-    while line_start < bytes.len() && n < MAX_PLAIN_LINES {
-        let line_end =
-            memchr::memchr(b'\n', &bytes[line_start..]).map_or(bytes.len(), |k| line_start + k);
-        let line = &bytes[line_start..line_end];
-        let word = line
+    // From each `: ` back to the start of its line: only a word may stand between.
+    for colon in memchr::memchr_iter(b':', bytes) {
+        if n == MAX_PLAIN_LINES {
+            break;
+        }
+        if bytes.get(colon + 1) != Some(&b' ') {
+            continue;
+        }
+        let word = bytes[..colon]
             .iter()
+            .rev()
             .take(25)
             .take_while(|&&b| b.is_ascii_alphabetic() || b >= 0x80)
             .count();
-        if (2..=24).contains(&word) && line.get(word..word + 2) == Some(b": ") {
-            turns[n] = (line_start, line_start + word);
-            n += 1;
-            let message = &line[word + 2..];
-            if message
-                .split(|&b| b == b' ')
-                .filter(|w| !w.is_empty())
-                .count()
-                >= 3
-            {
-                prose += 1;
-            }
+        let start = colon - word;
+        if !(2..=24).contains(&word) || start > 0 && bytes[start - 1] != b'\n' {
+            continue;
         }
-        line_start = line_end + 1;
+        turns[n] = (start, colon);
+        n += 1;
+        let line_end = memchr::memchr(b'\n', &bytes[colon..]).map_or(bytes.len(), |k| colon + k);
+        let message = &bytes[colon + 2..line_end];
+        if message
+            .split(|&b| b == b' ')
+            .filter(|w| !w.is_empty())
+            .count()
+            >= 3
+        {
+            prose += 1;
+        }
     }
     let turns = &turns[..n];
     if n < 3 || prose * 3 < n * 2 {

@@ -43,7 +43,6 @@ const KEYWORDS: &[(&str, Kind, bool)] = &[
     ("code d'accès", Kind::Password, true),
     ("code wifi", Kind::Password, true),
     ("clé wifi", Kind::Password, true),
-    ("access code", Kind::Password, true),
     ("wlan-schlüssel", Kind::Password, true),
 ];
 
@@ -61,31 +60,30 @@ fn keyword_at(bytes: &[u8], at: usize) -> Option<(usize, Kind, bool)> {
         .map(|(word, kind, direct)| (at + word.len(), *kind, *direct))
 }
 
-/// Keywords without a `p` minus their first letter, so that one search finds both
-/// `secret` and `Secret`; the letter before is checked by the caller. (`clé` is left to
-/// the setting rules: its letters are too common for a fast search.) A search for a few
-/// bytes in a row skips far more text than one for a single common letter (`k`, `w`).
-static WITHOUT_P: LazyLock<Vec<memchr::memmem::Finder<'static>>> = LazyLock::new(|| {
+/// Keywords without a `p`, each found by a part of it and how far back it starts: most
+/// minus their first letter, so that one search finds both `secret` and `Secret` (the
+/// caller checks the whole keyword). (`clé` alone is left to the setting rules: its
+/// letters are too common for a fast search.) A search for a few bytes in a row skips far
+/// more text than one for a single common letter (`k`, `w`).
+static WITHOUT_P: LazyLock<Vec<(memchr::memmem::Finder<'static>, usize)>> = LazyLock::new(|| {
     [
-        "ontrase",
-        "dentified by",
-        "DENTIFIED BY",
-        "ecret",
-        "oken",
-        "OKEN",
-        "ennwort",
-        "ENNWORT",
-        "lave",
-        "LAVE",
-        "ode d'acc",
-        "ode wifi",
-        "lé wifi",
-        "ccess code",
-        "LAN-Schl",
-        "lan-schl",
+        ("ontrase", 1),
+        ("dentified by", 1),
+        ("DENTIFIED BY", 1),
+        ("ecret", 1),
+        ("oken", 1),
+        ("OKEN", 1),
+        ("ennwort", 1),
+        ("ENNWORT", 1),
+        ("lave", 1),
+        ("LAVE", 1),
+        ("ode d'acc", 1),
+        // `code wifi` and `clé wifi` both start five bytes before `wifi`.
+        ("wifi", 5),
+        ("LAN-Schl", 1),
     ]
     .iter()
-    .map(|w| memchr::memmem::Finder::new(w.as_bytes()))
+    .map(|(w, back)| (memchr::memmem::Finder::new(w.as_bytes()), *back))
     .collect()
 });
 
@@ -117,9 +115,9 @@ fn keyword_starts(bytes: &[u8], mut f: impl FnMut(usize)) {
             f(p);
         }
     }
-    for finder in WITHOUT_P.iter() {
-        for at in finder.find_iter(bytes).filter(|&at| at > 0) {
-            f(at - 1);
+    for (finder, back) in WITHOUT_P.iter() {
+        for at in finder.find_iter(bytes).filter(|at| at >= back) {
+            f(at - back);
         }
     }
 }
