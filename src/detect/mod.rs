@@ -7,8 +7,8 @@
 //! Speed matters because every prompt passes through here. The recognizers use no regex
 //! engine: they jump between cheap anchors (`@` and `:` via memchr, digits eight bytes at a
 //! time), parse the few candidates by hand, and check boundaries on the chars around them,
-//! so non-ASCII text costs no more than ASCII. Nothing allocates per byte; the whole corpus
-//! in `shared/bench` runs at well over 100 MB/s in release builds.
+//! so non-ASCII text costs no more than ASCII. Nothing allocates per byte. The README's
+//! "Detection speed" gives the measured throughput and instructions per byte.
 
 mod email;
 mod fields;

@@ -135,7 +135,7 @@ fn the_test_part_of_the_dev_corpus_keeps_its_reported_quality() {
     // Assert: the README's figures, with a little room (the test part was never tuned on;
     // this guards against regressions, it does not chase a number).
     let most_leak = |kind: &str| match kind {
-        "PERSON" => 0.08,
+        "PERSON" => 0.075,
         "PHONE" => 0.02,
         "SECRET" => 0.035,
         _ => 0.01,
@@ -157,10 +157,59 @@ fn the_test_part_of_the_dev_corpus_keeps_its_reported_quality() {
         total.false_positives += s.false_positives;
         total.false_negatives += s.false_negatives;
     }
-    assert!(total.f1() >= 0.975, "micro F1 {:.4}", total.f1());
+    assert!(total.f1() >= 0.978, "micro F1 {:.4}", total.f1());
     assert!(clean >= 200, "{clean} clean prompts");
     assert!(
         flagged * 100 <= clean * 3,
+        "{flagged} of {clean} clean prompts got a finding"
+    );
+}
+
+#[test]
+fn the_hand_written_probes_keep_what_was_won_on_them() {
+    // Arrange: two sets written by hand elsewhere, tuned on this far (devset/probes).
+    let probes = Path::new(env!("CARGO_MANIFEST_DIR")).join("devset/probes");
+
+    // Act
+    let (secrets_and_phones, _, _) = evaluate(&probes.join("secret_phone.jsonl"));
+    let (people, clean, flagged) = evaluate(&probes.join("person.jsonl"));
+
+    // Assert: the README's figures with a little room.
+    let secret = &secrets_and_phones["SECRET"];
+    assert!(
+        secret.leak_rate() <= 0.08,
+        "SECRET leaks {:.4}",
+        secret.leak_rate()
+    );
+    assert!(
+        secret.precision() >= 0.97,
+        "SECRET precision {:.4}",
+        secret.precision()
+    );
+    let phone = &secrets_and_phones["PHONE"];
+    assert!(
+        phone.leak_rate() <= 0.02,
+        "PHONE leaks {:.4}",
+        phone.leak_rate()
+    );
+    assert!(
+        phone.precision() >= 0.95,
+        "PHONE precision {:.4}",
+        phone.precision()
+    );
+    let person = &people["PERSON"];
+    assert!(
+        person.leak_rate() <= 0.16,
+        "PERSON leaks {:.4}",
+        person.leak_rate()
+    );
+    assert!(
+        person.precision() >= 0.94,
+        "PERSON precision {:.4}",
+        person.precision()
+    );
+    assert!(
+        flagged * 100 <= clean * 40,
         "{flagged} of {clean} clean prompts got a finding"
     );
 }
