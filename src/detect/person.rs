@@ -864,7 +864,11 @@ impl Scan<'_> {
         // "Ralph Lauren", "Jack Daniel's": a brand named after a person, unless a title or
         // a label makes it the person ("Mme Leclerc"); "Dr. Oetker" is one with its title.
         if org_suffix_after(self.text, self.lex, end)
-            || cue != Cue::Strong && (lone_capitals || named_after(self.text, names, end))
+            || cue != Cue::Strong
+                && (lone_capitals
+                    || named_after(self.text, names, end)
+                    || self.text[..start].ends_with(" v ")
+                    || self.text[..start].ends_with(" vs "))
         {
             return;
         }
@@ -1146,6 +1150,7 @@ const NAMED_AFTER_IN_RUN: &[&str] = &[
     "crescent",
     "drive",
     "foundation",
+    "himmelfahrt",
     "hospital",
     "institute",
     "library",
@@ -1185,11 +1190,13 @@ const NAMED_AFTER_NEXT: &[&str] = &[
     "lane",
     "line",
     "method",
+    "model",
     "office",
     "park",
     "plant",
     "principle",
     "scale",
+    "simulation",
     "store",
     "syndrome",
     "test",
@@ -1228,7 +1235,9 @@ fn named_after(text: &str, names: &[Token], end: usize) -> bool {
         .take_while(u8::is_ascii_alphabetic)
         .count();
     let next = &rest[..next_len];
-    is(next, NAMED_AFTER_IN_RUN) || is(next, NAMED_AFTER_NEXT)
+    // "Aston Villa v Nottingham Forest": a fixture between two teams.
+    let fixture = matches!(next, "v" | "vs") && rest[next_len..].starts_with([' ', '.']);
+    fixture || is(next, NAMED_AFTER_IN_RUN) || is(next, NAMED_AFTER_NEXT)
 }
 
 /// Last parts of hyphenated street names.

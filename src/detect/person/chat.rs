@@ -132,8 +132,19 @@ fn plain_speakers(text: &str, found: &mut impl FnMut(usize, usize, f32)) {
     }
 }
 
-/// Speakers named by their part in a support chat, not by name.
+/// Speakers named by their part in a support chat, not by name, and log levels.
 const ROLES: &[&str] = &[
+    // Log levels: `2024-11-04 07:58:40 WARN  échec de connexion : …` is a log line.
+    "debug",
+    "err",
+    "error",
+    "fatal",
+    "info",
+    "notice",
+    "trace",
+    "warn",
+    "warning",
+    "critical",
     "agent",
     "agente",
     "admin",

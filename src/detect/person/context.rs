@@ -350,9 +350,18 @@ impl Around<'_> {
     }
 
     /// Whether a word before `start` makes the run a street or a building.
+    /// A particle may stand between: "Syndrome de Gilles de la Tourette", "Calle de X".
     pub(super) fn street_before(&self, start: usize) -> bool {
-        word_before(self.text, start)
-            .is_some_and(|w| w.1 - w.0 <= 24 && self.bits(w) & NEG_BEFORE != 0)
+        let Some(mut w) = word_before(self.text, start) else {
+            return false;
+        };
+        if self.bits(w) & PARTICLE != 0 {
+            match word_before(self.text, w.0) {
+                Some(prev) => w = prev,
+                None => return false,
+            }
+        }
+        w.1 - w.0 <= 24 && self.bits(w) & NEG_BEFORE != 0
     }
 
     /// What follows the run ending at `end`: an e-mail in brackets (strong), a verb of

@@ -91,6 +91,13 @@ pub(crate) fn name_in_field(
     if FILLERS.iter().any(|f| value.eq_ignore_ascii_case(f)) {
         return None;
     }
+    // "Charlton Athletic v Bolton Wanderers": a fixture, two teams.
+    if value
+        .split(' ')
+        .any(|w| matches!(w, "v" | "vs" | "vs." | "v."))
+    {
+        return None;
+    }
     let lex = &*LEXICON;
     let mut words = value.split([' ', ',']).filter(|w| !w.is_empty()).peekable();
     let mut name_start = start;

@@ -440,3 +440,11 @@ fn speakers_of_a_chat_without_times_are_found_but_not_settings_or_headers() {
 fn a_run_of_name_words_mid_sentence_is_a_name() {
     assert_names("Week 34: on call, backup Hetal Patel", &["Hetal Patel"]);
 }
+
+#[test]
+fn fixtures_log_levels_holidays_and_eponyms_are_not_people() {
+    assert_none("15:00  Aston Villa v Nottingham Forest\n15:00  Charlton Athletic v Bolton Wanderers\n17:30  Real Madrid v Atlético Madrid\n");
+    assert_none("2024-11-04 07:58:40 WARN  échec de connexion : utilisateur admin\n2024-11-04 07:59:02 WARN  échec de connexion : utilisateur compta02\n");
+    assert_none("Christi Himmelfahrt – Donnerstag, 29. Mai");
+    assert_none("- Syndrome de Gilles de la Tourette : orienter vers le centre de référence.");
+}
