@@ -70,6 +70,7 @@ impl Recognizer for SecretRecognizer {
                         url_password(text, i, out);
                         i + 1
                     } else {
+                        go_dsn(text, i, out);
                         setting(text, i, out)
                     }
                 }
@@ -902,6 +903,43 @@ fn line_before_contains(bytes: &[u8], i: usize, needle: &[u8]) -> bool {
 // ---------------------------------------------------------------------------------------
 
 /// `scheme://user:password@host`: the password, for the `:` of `://` at `colon`.
+/// A Go MySQL DSN, a string that opens with `user:password@tcp(` or `@unix(` and has no
+/// scheme: `"facturacion:F4ctur4s-2024@tcp(10.1.2.3:3306)/facturacion"`.
+fn go_dsn(text: &str, colon: usize, out: &mut Vec<Finding>) {
+    let bytes = text.as_bytes();
+    let user = bytes[..colon]
+        .iter()
+        .rev()
+        .take(33)
+        .take_while(|&&b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.'))
+        .count();
+    let user_start = colon - user;
+    if user == 0 || user > 32 || user_start == 0 {
+        return;
+    }
+    if !matches!(bytes[user_start - 1], b'"' | b'\'' | b'`') {
+        return;
+    }
+    let start = colon + 1;
+    let Some(len) = bytes[start..]
+        .iter()
+        .take(129)
+        .position(|&b| b == b'@' || b.is_ascii_whitespace() || matches!(b, b'"' | b'\'' | b'`'))
+    else {
+        return;
+    };
+    let at = start + len;
+    let rest = &bytes[at..];
+    if len == 0 || !(rest.starts_with(b"@tcp(") || rest.starts_with(b"@unix(")) {
+        return;
+    }
+    if let Some(value) = text.get(start..at) {
+        if let Some(conf) = score(value, Kind::Password, Ctx::Strong, true) {
+            push(out, start, at, conf);
+        }
+    }
+}
+
 fn url_password(text: &str, colon: usize, out: &mut Vec<Finding>) {
     let bytes = text.as_bytes();
     // A scheme: letters first, then letters, digits, `+`, `-`, `.`.
@@ -3308,5 +3346,13 @@ mod tests {
         assert!(secrets("the password to the server is in the vault").is_empty());
         assert!(secrets("POSTGRES_PASSWORD: ${POSTGRES_PASSWORD:?mot de passe requis}").is_empty());
         assert!(secrets("assert client.post(\"/import\", json=c).status_code == 201").is_empty());
+        assert_eq!(
+            secrets("dsn := \"facturacion:F4ctur4s-2024@tcp(10.1.2.3:3306)/facturacion\""),
+            vec!["F4ctur4s-2024"]
+        );
+        assert_eq!(
+            secrets("- compte admin WordPress : admin / Wp-Adm1n-Ete24"),
+            vec!["Wp-Adm1n-Ete24"]
+        );
     }
 }

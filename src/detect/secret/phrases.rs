@@ -691,6 +691,10 @@ const LOGIN_WORDS: &[&[u8]] = &[
     b"usuario",
     b"credenciales",
     b"acceso",
+    b"account",
+    b"compte",
+    b"konto",
+    b"cuenta",
 ];
 
 /// Finds the password of a `user / password` pair on a line that a login word opens.
