@@ -125,13 +125,21 @@ fn read_table(text: &str, table: &Table, out: &mut Vec<Finding>, vetoes: &mut Ve
     // A name column is sure when the table is about people (it has a phone, e-mail, SSN,
     // card or IBAN column) or when most of its cells are names anyway; otherwise it may be
     // a table of packages or products (`name,version`) and each cell must make its case.
-    // A column headed `sku`, `price` or `version` says the rows are things.
-    let about_things = header_row.is_some_and(|h| {
-        table.rows().nth(h).is_some_and(|row| {
-            row.iter()
-                .any(|c| text.get(c.start..c.end).is_some_and(header::names_a_thing))
-        })
-    });
+    // Two columns headed as names (`surname;forename`, `Name;Vorname`) are a person's
+    // parts: a table about people, whose surnames need not look like names on their own.
+    let name_columns = kinds
+        .iter()
+        .filter(|c| **c == Some(Column::Header(FieldKind::Name)))
+        .count();
+    // A column headed `sku`, `price` or `version` says the rows are things, unless two
+    // columns name a person's parts (`surname;forename;category`).
+    let about_things = name_columns < 2
+        && header_row.is_some_and(|h| {
+            table.rows().nth(h).is_some_and(|row| {
+                row.iter()
+                    .any(|c| text.get(c.start..c.end).is_some_and(header::names_a_thing))
+            })
+        });
     if about_things {
         for kind in kinds.iter_mut() {
             if matches!(
@@ -142,18 +150,19 @@ fn read_table(text: &str, table: &Table, out: &mut Vec<Finding>, vetoes: &mut Ve
             }
         }
     }
-    let about_people = kinds.iter().flatten().any(|c| {
-        matches!(
-            c,
-            Column::Header(
-                FieldKind::Phone
-                    | FieldKind::Email
-                    | FieldKind::Ssn
-                    | FieldKind::Card
-                    | FieldKind::Iban
+    let about_people = name_columns >= 2
+        || kinds.iter().flatten().any(|c| {
+            matches!(
+                c,
+                Column::Header(
+                    FieldKind::Phone
+                        | FieldKind::Email
+                        | FieldKind::Ssn
+                        | FieldKind::Card
+                        | FieldKind::Iban
+                )
             )
-        )
-    });
+        });
     for (column, kind) in kinds.iter_mut().enumerate().take(columns) {
         if *kind == Some(Column::Header(FieldKind::Name))
             && !about_people
@@ -173,9 +182,6 @@ fn read_table(text: &str, table: &Table, out: &mut Vec<Finding>, vetoes: &mut Ve
     }
 }
 
-/// A setting whose key says what its value holds: `"ssn": "078051120"`, `name: maria
-/// garcia`, `{"key": "adminPassword", "value": "…"}`. Keys of secrets are the secret
-/// recognizer's, unless the setting is named by the pair before it.
 /// The cells under a header that names a place or an organisation (`City`, `Office`,
 /// `Standort`, `Company`) hold no person: "Lincoln", "Florence" and "Wellington" there are
 /// places. The header is the row found to name kinds, or else the first row.
@@ -217,6 +223,10 @@ fn veto_place_columns(
     }
 }
 
+/// A setting whose key says what its value holds: `"ssn": "078051120"`, `name: maria
+/// garcia`, `{"key": "adminPassword", "value": "…"}`. Keys of secrets are the secret
+/// recognizer's, unless the setting is named by the pair before it; keys of places and
+/// organisations veto names in their values.
 fn read_setting(text: &str, pair: &settings::Pair, out: &mut Vec<Finding>, vetoes: &mut Vec<Veto>) {
     if let Some((s, e)) = pair.named_by {
         let name = text.get(s..e).unwrap_or_default();
@@ -522,6 +532,34 @@ mod tests {
             .into_iter()
             .map(|f| (f.kind.label(), &text[f.start..f.end]))
             .collect()
+    }
+
+    #[test]
+    fn surnames_beside_a_given_name_column_are_names() {
+        let text = "Personalnr;Name;Vorname;Abteilung\n\
+                    4712;Nowak;Katarzyna;Buchhaltung\n\
+                    4714;Pham;Thi Lan;Lager\n";
+        assert_eq!(
+            found(text),
+            vec![
+                ("PERSON", "Nowak"),
+                ("PERSON", "Katarzyna"),
+                ("PERSON", "Pham"),
+                ("PERSON", "Thi Lan")
+            ]
+        );
+        let members = "member_no;surname;forename;category\n\
+                       1041;O'Sullivan;Bríd;senior\n\
+                       1043;Van Rensburg;Pieter;senior\n";
+        assert_eq!(
+            found(members),
+            vec![
+                ("PERSON", "O'Sullivan"),
+                ("PERSON", "Bríd"),
+                ("PERSON", "Van Rensburg"),
+                ("PERSON", "Pieter")
+            ]
+        );
     }
 
     #[test]
