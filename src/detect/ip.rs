@@ -6,11 +6,12 @@ use super::text::{char_at, char_before, context_before, is_word, word_at, word_b
 use super::validators::{ipv4_octet_ok, ipv6_valid};
 use super::{EntityType, Finding, Recognizer};
 
-/// Words right before a dotted quad that make it a version number, not an address.
 /// Words right before a dotted quad that make it a version (`build 10.0.19045.1`), written
-/// with what follows them so that host names such as `build02` do not count.
+/// with what follows them so that host names such as `build02` do not count. (Not `v.`:
+/// German writes "Zugriff v. 192.168.1.20" for "access from", and `v1.2.3.4` is glued
+/// anyway.)
 static VERSION_CONTEXT: Keywords = Keywords::new(&[
-    "version", "ver.", "release ", "release:", "build ", "build:", "firmware", "v.",
+    "version", "ver.", "release ", "release:", "build ", "build:", "firmware",
 ]);
 
 const CONFIDENCE: f32 = 0.9;
@@ -151,6 +152,15 @@ mod tests {
             .filter(|f| f.confidence >= 0.5)
             .map(|f| &text[f.start..f.end])
             .collect()
+    }
+
+    #[test]
+    fn an_address_after_the_german_abbreviation_of_von_is_found() {
+        assert_eq!(
+            ips("Zugriff v. 192.168.1.20 verweigert"),
+            vec!["192.168.1.20"]
+        );
+        assert!(ips("firmware 10.2.0.1 installed").is_empty());
     }
 
     #[test]
