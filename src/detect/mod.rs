@@ -430,9 +430,72 @@ mod tests {
     #[test]
     fn random_text_never_panics_and_yields_valid_spans() {
         const PIECES: &[&str] = &[
-            "0", "1", "4", "9", "00", "44", "415", "4111", "2024", " ", "  ", "-", ".", ":", "::",
-            "/", "+", "(", ")", "(0)", "@", "a", "x", "DE", "FR89", "ext.", "é", "€", "🎉", "\n",
-            "ß", "_", ",", "[", "]", "%", "mail", ".com", "Tel: ", "SSN ", "ü@ö.de",
+            "0",
+            "1",
+            "4",
+            "9",
+            "00",
+            "44",
+            "415",
+            "4111",
+            "2024",
+            " ",
+            "  ",
+            "-",
+            ".",
+            ":",
+            "::",
+            "/",
+            "+",
+            "(",
+            ")",
+            "(0)",
+            "@",
+            "a",
+            "x",
+            "DE",
+            "FR89",
+            "ext.",
+            "é",
+            "€",
+            "🎉",
+            "\n",
+            "ß",
+            "_",
+            ",",
+            "[",
+            "]",
+            "%",
+            "mail",
+            ".com",
+            "Tel: ",
+            "SSN ",
+            "ü@ö.de",
+            // Capitals of every width, initials, names, labels, separators and keywords
+            // the name, table and phrase rules look around (a two-byte initial once
+            // panicked: `É. Dupont`).
+            "É",
+            "Ö",
+            "Ł",
+            "İ",
+            "Σ",
+            "ǅ",
+            "ﬁ",
+            "成",
+            ". ",
+            ", ",
+            "; ",
+            "Anna",
+            "Müller",
+            "Dr. ",
+            "v ",
+            "Name;Vorname\n",
+            "| City |",
+            "password ",
+            " is ",
+            "wifi",
+            ": ",
+            "'",
         ];
         let mut state = 0x2545_f491_4f6c_dd1d_u64;
         let mut next = move || {
@@ -442,7 +505,7 @@ mod tests {
             state
         };
         let d = Detector::new();
-        for _ in 0..3000 {
+        for _ in 0..6000 {
             let len = next() % 40;
             let text: String = (0..len)
                 .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])

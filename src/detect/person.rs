@@ -782,8 +782,11 @@ impl Scan<'_> {
         }
         let names = &names[..count];
         // `M.` is a French title, not an initial: the title rules read it.
-        let initials_start =
-            initials_start.filter(|&at| self.lex.lookup(&self.text[at..at + 1]) & TITLE == 0);
+        let initials_start = initials_start.filter(|&at| {
+            // The initial may be any capital, `É` as well as `M`: one whole char.
+            let len = self.text[at..].chars().next().map_or(0, char::len_utf8);
+            self.lex.lookup(&self.text[at..at + len]) & TITLE == 0
+        });
         if let Some(at) = initials_start {
             let surname = names[names.len() - 1].bits;
             let confidence = match class(surname) {

@@ -392,6 +392,11 @@ fn an_initial_joins_the_surname_after_it_but_a_title_does_not() {
         "Ch. 207 : M. Abdelkader Mansouri, 71 ans",
         &["Abdelkader Mansouri"],
     );
+    // A non-ASCII initial is one char of two bytes (this once sliced inside it).
+    assert_names(
+        "Teilnehmer: É. Dupont, Ö. Yilmaz",
+        &["É. Dupont", "Ö. Yilmaz"],
+    );
 }
 
 #[test]
