@@ -869,7 +869,7 @@ impl Scan<'_> {
         if org_suffix_after(self.text, self.lex, end)
             || cue != Cue::Strong
                 && (lone_capitals
-                    || named_after(self.text, names, end)
+                    || named_after(self.text, names, end, sure >= SURE)
                     || self.text[..start].ends_with(" v ")
                     || self.text[..start].ends_with(" vs "))
         {
@@ -1209,8 +1209,10 @@ const NAMED_AFTER_NEXT: &[&str] = &[
 ];
 
 /// Whether the run is the name of a place or a thing named after a person: its last word,
-/// or the word right after it, says so (see [`NAMED_AFTER_IN_RUN`]).
-fn named_after(text: &str, names: &[Token], end: usize) -> bool {
+/// or the word right after it, says so (see [`NAMED_AFTER_IN_RUN`]). A listed first name
+/// and surname (`listed_full`) is held to the first group only: "call Anna Schmidt office
+/// hours" still names her.
+fn named_after(text: &str, names: &[Token], end: usize, listed_full: bool) -> bool {
     let is = |word: &str, list: &[&str]| {
         let bytes = word.as_bytes();
         // Every listed word is 2 to 12 ASCII letters.
@@ -1240,7 +1242,7 @@ fn named_after(text: &str, names: &[Token], end: usize) -> bool {
     let next = &rest[..next_len];
     // "Aston Villa v Nottingham Forest": a fixture between two teams.
     let fixture = matches!(next, "v" | "vs") && rest[next_len..].starts_with([' ', '.']);
-    fixture || is(next, NAMED_AFTER_IN_RUN) || is(next, NAMED_AFTER_NEXT)
+    fixture || is(next, NAMED_AFTER_IN_RUN) || !listed_full && is(next, NAMED_AFTER_NEXT)
 }
 
 /// Last parts of hyphenated street names.

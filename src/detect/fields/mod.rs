@@ -195,6 +195,17 @@ fn veto_place_columns(
     let Some(header) = table.rows().nth(h) else {
         return;
     };
+    // Without a row found to name kinds, the first row is a header only if it reads like
+    // one: no digits (a data row has ids, dates or numbers), so that a roster whose first
+    // name happens to be "Brand" or "Lager" does not veto the names under it.
+    if header_row.is_none()
+        && header.iter().any(|c| {
+            text.get(c.start..c.end)
+                .is_some_and(|v| v.bytes().any(|b| b.is_ascii_digit()))
+        })
+    {
+        return;
+    }
     let mut places = [false; MAX_COLUMNS];
     let mut any = false;
     for cell in header {
@@ -573,6 +584,27 @@ mod tests {
         let json = "[\n  {\"site\": \"Hamilton\", \"manager\": \"Aroha Ngata\"},\n  \
                     {\"site\": \"Darwin\", \"manager\": null}\n]";
         assert_eq!(found(json), vec![("PERSON", "Aroha Ngata")]);
+        // Without a header, a first row with digits is data, not a header: its "Brand"
+        // (a surname) vetoes nothing under it; a first row of labels does.
+        let vetoes = |text: &str| {
+            let mut vetoes = Vec::new();
+            crate::detect::Recognizer::find_and_veto(
+                &super::FieldRecognizer,
+                text,
+                &mut Vec::new(),
+                &mut vetoes,
+            );
+            vetoes.len()
+        };
+        assert_eq!(
+            vetoes("Brand,Ingrid,0151 2345678\nNowak,Ewa,0171 1234567\n"),
+            0
+        );
+        // `Brand` and `Region` both name no person: two columns, two rows.
+        assert_eq!(
+            vetoes("Brand,Region\nRitter Sport,Waldenbuch\nHaribo,Bonn\n"),
+            4
+        );
     }
 
     #[test]

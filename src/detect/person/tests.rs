@@ -424,6 +424,8 @@ fn streets_buildings_and_methods_named_after_people_are_not_people() {
     assert_none("Take the Elizabeth line to Canary Wharf.");
     assert_none("results were reported with Bonferroni correction.");
     assert_names("Pastor Adewale called.", &["Adewale"]);
+    // A listed full name before such a word is still a person.
+    assert_names("please let Anna Schmidt test the build", &["Anna Schmidt"]);
 }
 
 #[test]
