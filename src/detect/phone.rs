@@ -135,22 +135,19 @@ static ID_CONTEXT: Keywords = Keywords::new(&[
 
 /// Words for numbers of goods and registers, which label every number of a list after them
 /// ("Serial numbers of the returned units: 0412-7788-2019, 0412-7788-2020"): looked for
-/// further back than [`ID_CONTEXT`].
+/// further back than [`ID_CONTEXT`], so only words prose does not use about anything else
+/// (not "model", "batch" or "article", which stand near phone numbers too).
 static SERIAL_CONTEXT: Keywords = Keywords::new(&[
     "serial",
     "s/n",
     "art.-nr",
-    "artikel",
     "siret",
     "siren",
     "rma",
-    "batch",
     "ean",
     "isbn",
     "lagerplatz",
-    "produit",
     "part number",
-    "model",
 ]);
 
 #[derive(Debug, Clone, Copy, Default)]
@@ -908,6 +905,20 @@ mod tests {
         assert_eq!(phones("Llámame al 612345678."), vec!["612345678"]);
         // One word before a gap is a label of something else, not a name.
         assert!(phones("Total  638466303\n").is_empty());
+    }
+
+    #[test]
+    fn register_and_article_numbers_are_not_phones_but_a_nearer_phone_word_wins() {
+        assert!(phones("SIRET du fournisseur : 732 829 320 00074").is_empty());
+        assert!(phones("Art.-Nr. 0815-2240-11 und einmal als 0815-2240-12.").is_empty());
+        assert_eq!(
+            phones("Buenas tardes, mi pedido no llega. Mi celular es 33 1234 5678 y"),
+            vec!["33 1234 5678"]
+        );
+        assert_eq!(
+            phones("I bought the new model last week, my number is 0151 23456789"),
+            vec!["0151 23456789"]
+        );
     }
 
     #[test]
