@@ -88,6 +88,56 @@ async fn values_in_tables_settings_code_and_chats_do_not_reach_the_provider() {
 }
 
 #[tokio::test]
+async fn names_in_place_columns_chats_and_sentences_are_told_apart_over_http() {
+    // Arrange: a place column (vetoed), a chat pasted without times, a given name in a
+    // sentence, an initial, and passwords told the ways people tell them.
+    let app = sqlite_app().await;
+    let prompt = "\
+| Name | Office | Phone |
+|---|---|---|
+| Hetal Patel | Lincoln | +44 20 7946 0011 |
+| Tariq Haddad | Florence | +39 055 123 4567 |
+
+tobi: wer hat das deployment gestern gemacht?
+selin: glaub jonas war das, frag mal
+tobi: ok ich schreib ihm gleich
+
+can you try the staging db again, Dan rotated it yesterday. I reset the password to vR4#pq8!Zx.
+Teilnehmer: A. Schulze, Fatma Aydin
+'password' => env('DB_PASSWORD', 'L4ravel-Forge-Def'),
+";
+
+    // Act
+    let tokenized = app.tokenize(prompt).await;
+
+    // Assert
+    for value in [
+        "Hetal Patel",
+        "Tariq Haddad",
+        "+44 20 7946 0011",
+        // Short names with their neighbours, so that no token's random letters match.
+        "tobi:",
+        "selin:",
+        "Dan rotated",
+        "vR4#pq8!Zx",
+        "A. Schulze",
+        "Fatma Aydin",
+        "L4ravel-Forge-Def",
+    ] {
+        assert!(
+            !holds_value(&tokenized, value),
+            "{value} leaked:\n{tokenized}"
+        );
+    }
+    for place in ["| Lincoln |", "| Florence |"] {
+        assert!(
+            tokenized.contains(place),
+            "{place} was tokenized:\n{tokenized}"
+        );
+    }
+}
+
+#[tokio::test]
 async fn a_clean_prompt_with_look_alikes_is_left_as_it_is() {
     // Arrange
     let app = sqlite_app().await;
