@@ -20,6 +20,7 @@ async fn main() -> std::process::ExitCode {
         Err(err) => return fail(&anyhow::Error::new(err)),
     };
     telemetry::init(&config.log);
+    telemetry::redact_panics();
     let outcome = match &cli.command {
         Command::Serve => app::run(config, shutdown_signal()).await,
         Command::Migrate => cli::migrate(&config).await,
