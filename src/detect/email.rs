@@ -12,7 +12,9 @@ pub(crate) struct EmailRecognizer;
 impl Recognizer for EmailRecognizer {
     fn find(&self, text: &str, out: &mut Vec<Finding>) {
         let mut cursor = 0;
-        while let Some(offset) = text.get(cursor..).and_then(|rest| rest.find('@')) {
+        while let Some(offset) =
+            memchr::memchr(b'@', text.as_bytes().get(cursor..).unwrap_or_default())
+        {
             let at = cursor + offset;
             cursor = at + 1;
             if let Some((start, end)) = email_at(text, at) {

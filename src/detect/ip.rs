@@ -93,7 +93,7 @@ fn is_v6_byte(b: u8) -> bool {
 fn find_v6(text: &str, out: &mut Vec<Finding>) {
     let bytes = text.as_bytes();
     let mut cursor = 0;
-    while let Some(offset) = text.get(cursor..).and_then(|rest| rest.find(':')) {
+    while let Some(offset) = memchr::memchr(b':', bytes.get(cursor..).unwrap_or_default()) {
         let colon = cursor + offset;
         let mut start = colon;
         while start > 0 && is_v6_byte(bytes[start - 1]) {

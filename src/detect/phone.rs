@@ -433,12 +433,32 @@ fn left_ok(text: &str, start: usize) -> bool {
         Some(c @ ('-' | '.' | '/' | '+')) if first_is_digit => {
             !char_before(text, start - c.len_utf8()).is_some_and(is_word)
         }
+        // `Boston, MA 02110-1301`: a state and its ZIP+4 code.
+        Some(' ') if zip_plus_four(text, start) => false,
         Some(' ') if first_is_digit => {
             !char_before(text, start - 1).is_some_and(|c| c.is_ascii_digit())
         }
         Some('$' | '€' | '£' | '¥') => false,
+        // `1:14~++20211113102219+b5ff187`: a plus glued to another mark is a version's.
+        Some('+' | '~') if text.as_bytes().get(start) == Some(&b'+') => false,
         Some(_) => true,
     }
+}
+
+/// Five digits, a dash and four digits after a two-capital state code.
+fn zip_plus_four(text: &str, start: usize) -> bool {
+    let bytes = text.as_bytes();
+    let shaped = bytes.get(start..start + 10).is_some_and(|z| {
+        z[..5].iter().all(u8::is_ascii_digit)
+            && z[5] == b'-'
+            && z[6..].iter().all(u8::is_ascii_digit)
+    }) && !bytes.get(start + 10).is_some_and(u8::is_ascii_digit);
+    let state = start >= 3
+        && bytes[start - 3..start - 1]
+            .iter()
+            .all(u8::is_ascii_uppercase)
+        && (start == 3 || !bytes[start - 4].is_ascii_alphanumeric());
+    shaped && state
 }
 
 /// After a complete candidate: nothing glued on (`0151234567890a`, `030 1234:56`, `1,5`),
@@ -755,6 +775,16 @@ mod tests {
 
     fn one(text: &str, expected: &str) {
         assert_eq!(phones(text), vec![expected], "in {text:?}");
+    }
+
+    #[test]
+    fn zip_codes_and_version_stamps_are_not_phones() {
+        assert!(phones("51 Franklin St, Fifth Floor, Boston, MA 02110-1301, USA.").is_empty());
+        assert!(
+            phones("llvm-toolchain-snapshot (1:14~++20211113102219+b5ff187b7b51-1)").is_empty()
+        );
+        // Without the state code the same digits may be a number to dial.
+        one("Durchwahl: 02110-1301", "02110-1301");
     }
 
     #[test]

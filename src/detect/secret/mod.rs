@@ -87,6 +87,9 @@ impl Recognizer for SecretRecognizer {
                 // prefix (`AKIA…`, `AIza…`, `SK<hex>`, `SG.…`, a JWT). The token is read
                 // once and skipped.
                 b'A'..=b'Z' => upper_pair(text, i, out),
+                b'!' | b'#' | b'$' | b'%' | b'&' | b'*' | b'^' => {
+                    phrases::shaped_password(text, i, out)
+                }
                 _ => i + 1,
             };
         }
@@ -103,12 +106,12 @@ pub(crate) fn prepare() {
     phrases::prepare();
 }
 
-/// Punctuation the scan stops at: separators of settings (`=`, `:`, `>`) and the joiners
-/// inside vendor prefixes (`-`, `_`). (`;` and `<` share a range of [`next_anchor`] with
+/// Punctuation the scan stops at: separators of settings (`=`, `:`, `>`), the joiners
+/// inside vendor prefixes (`-`, `_`) and the symbols of passwords (`!`, `#`, `$`, …). (`;` and `<` share a range of [`next_anchor`] with
 /// `:`, `=` and `>`; they are skipped.) The scan also stops at two capitals in a row.
 static ANCHOR: [bool; 256] = {
     let mut table = [false; 256];
-    let bytes = b"=:>-_;<";
+    let bytes = b"=:>-_;<!#$%&*^";
     let mut k = 0;
     while k < bytes.len() {
         table[bytes[k] as usize] = true;
@@ -157,9 +160,12 @@ fn next_anchor(bytes: &[u8], from: usize) -> Option<usize> {
         if carry && caps & 0x80 != 0 {
             return Some(base - 1);
         }
-        let punct = (between(low, b'-' - 1, b'-' + 1)
+        let punct = (between(low, b'!' - 1, b'!' + 1)
+            | between(low, b'#' - 1, b'&' + 1)
+            | between(low, b'*' - 1, b'*' + 1)
+            | between(low, b'-' - 1, b'-' + 1)
             | between(low, b':' - 1, b'>' + 1)
-            | between(low, b'_' - 1, b'_' + 1))
+            | between(low, b'^' - 1, b'_' + 1))
             & !x
             & HIGHS;
         // A capital whose next byte (shifted down onto it) is a capital too.
@@ -2157,6 +2163,17 @@ pub(crate) fn looks_generated(value: &str) -> bool {
     if is_placeholder(value) || v.contains(&b'@') {
         return false;
     }
+    // Code points (`U+01BA`, `U+0372-U+0373`), versions (`Changes5.8.1`), statements
+    // (`SLang_pop_assoc;`) and names (`PA_FLAG_PTR`) fill columns of technical lists.
+    let code_point = v.starts_with(b"U+") && v.get(2).is_some_and(u8::is_ascii_hexdigit);
+    let version = v
+        .windows(3)
+        .any(|w| w[0].is_ascii_digit() && w[1] == b'.' && w[2].is_ascii_digit());
+    let statement = v.last() == Some(&b';');
+    let name = v.split(|&b| b == b'.').next().is_some_and(is_snake_name);
+    if code_point || version || statement || name {
+        return false;
+    }
     // `USER=root` is a setting; base64 padding (`…==`) only ends a value.
     if v.windows(2).any(|w| w[0] == b'=' && w[1] != b'=') {
         return false;
@@ -2308,6 +2325,26 @@ fn is_identifier(v: &[u8]) -> bool {
         .windows(2)
         .any(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase());
     word && (v.contains(&b'_') || camel) && v.iter().filter(|b| b.is_ascii_digit()).count() <= 2
+}
+
+/// `pwhash_argon2i_MEMLIMIT_MAX`, `SLang_create_assoc`: words joined by `_`, each of one
+/// case (a capital may open it). Random tokens that hold `_` mix cases inside the parts.
+pub(crate) fn is_snake_name(v: &[u8]) -> bool {
+    let mut parts = 0;
+    for part in v.split(|&b| b == b'_') {
+        let rest = part.get(1..).unwrap_or_default();
+        let one_case = rest
+            .iter()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+            || part
+                .iter()
+                .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit());
+        if part.is_empty() || !part.iter().all(u8::is_ascii_alphanumeric) || !one_case {
+            return false;
+        }
+        parts += 1;
+    }
+    parts >= 2
 }
 
 /// Template and documentation values: `changeme`, `<your-key>`, `${DB_PASSWORD}`,
@@ -2594,6 +2631,54 @@ mod tests {
             .into_iter()
             .map(|f| (f.kind.label(), &text[f.start..f.end]))
             .collect()
+    }
+
+    #[test]
+    fn passwords_told_without_their_word_are_found_by_their_shape() {
+        assert_eq!(
+            secrets("the isp tech changed it to Tr0ub4dor&Sky for now"),
+            vec!["Tr0ub4dor&Sky"]
+        );
+        assert_eq!(
+            secrets("local admin on the kiosk PCs: Kiosk!Admin77 (rotating monday)"),
+            vec!["Kiosk!Admin77"]
+        );
+        assert_eq!(
+            secrets("so it is Harbour2025$, if it locks call Dave"),
+            vec!["Harbour2025$"]
+        );
+    }
+
+    #[test]
+    fn references_wildcards_and_anchors_are_not_shaped_passwords() {
+        for text in [
+            "(Closes: Bug#1020213, Gentoo#834725)",
+            "roles are deprecated (bgo#W720123).",
+            "Rename PKCS#1v1.5 padding",
+            "See CONTRIBUTING.md#v10-roadmap for details",
+            "(mips*-linux, s390X*-linux)",
+            "macros around their Tcl_*Var*2 equivalents",
+            "if (a!=B1 && c) { x&&Y2z }",
+            "mail me at Jane.Doe1!@example.com",
+        ] {
+            assert!(secrets(text).is_empty(), "in {text:?}: {:?}", secrets(text));
+        }
+    }
+
+    #[test]
+    fn technical_lists_and_changelogs_hold_no_secrets() {
+        for text in [
+            "* added U+01BA, U+0372-U+0373, U+0376-U+0377, U+03CF\n  U+1D00-U+1D01, U+1D03-U+1D07, U+1D0A-U+1D13, U+1D15",
+            "  Changes5.002   Either   perl-5.001..perl-5.002\n  Changes5.003   Either   perl-5.002..perl-5.003\n  Changes5.004   Either   perl-5.003..perl-5.004",
+            "arrays:\n\tSLang_create_assoc;\tx\n\tSLang_push_assoc;\tx\n\tSLang_pop_assoc;\tx\n",
+            " - The public crypto_pwhash_argon2i_MEMLIMIT_MAX constant was removed",
+            "base-passwd (3.5.25) unstable; urgency=low",
+            "prompting to update-passwd (closes: #184979).",
+            "Initialize days before password expire, Closes: #980285",
+        ] {
+            let found: Vec<_> = all(text).into_iter().filter(|(t, _)| *t == "SECRET").collect();
+            assert!(found.is_empty(), "in {text:?}: {found:?}");
+        }
     }
 
     /// Deterministic pseudo-random strings over `charset`, so that no test holds a

@@ -65,8 +65,8 @@ fn keyword_at(bytes: &[u8], at: usize) -> Option<(usize, Kind, bool)> {
 /// caller checks the whole keyword). (`clé` alone is left to the setting rules: its
 /// letters are too common for a fast search.) A search for a few bytes in a row skips far
 /// more text than one for a single common letter (`k`, `w`).
-static WITHOUT_P: LazyLock<Vec<(memchr::memmem::Finder<'static>, usize)>> = LazyLock::new(|| {
-    [
+static WITHOUT_P: LazyLock<WithoutP> = LazyLock::new(|| {
+    let parts: [(&str, usize); 13] = [
         ("ontrase", 1),
         ("dentified by", 1),
         ("DENTIFIED BY", 1),
@@ -81,11 +81,23 @@ static WITHOUT_P: LazyLock<Vec<(memchr::memmem::Finder<'static>, usize)>> = Lazy
         // `code wifi` and `clé wifi` both start five bytes before `wifi`.
         ("wifi", 5),
         ("LAN-Schl", 1),
-    ]
-    .iter()
-    .map(|(w, back)| (memchr::memmem::Finder::new(w.as_bytes()), *back))
-    .collect()
+    ];
+    // One SIMD pass (Teddy) for all of them: measured, thirteen single-pattern searches
+    // cost five times as many instructions.
+    let searcher = aho_corasick::packed::Config::new()
+        .match_kind(aho_corasick::packed::MatchKind::LeftmostFirst)
+        .builder()
+        .extend(parts.iter().map(|(part, _)| part.as_bytes()))
+        .build();
+    WithoutP { searcher, parts }
 });
+
+struct WithoutP {
+    /// None where the CPU has no SIMD Teddy can use.
+    searcher: Option<aho_corasick::packed::Searcher>,
+    /// Each part, and how far before it its keyword starts.
+    parts: [(&'static str, usize); 13],
+}
 
 /// Builds the searchers now.
 pub(super) fn prepare() {
@@ -115,9 +127,22 @@ fn keyword_starts(bytes: &[u8], mut f: impl FnMut(usize)) {
             f(p);
         }
     }
-    for (finder, back) in WITHOUT_P.iter() {
-        for at in finder.find_iter(bytes).filter(|at| at >= back) {
-            f(at - back);
+    let without_p = &*WITHOUT_P;
+    match &without_p.searcher {
+        Some(searcher) => {
+            for found in searcher.find_iter(bytes) {
+                let (_, back) = without_p.parts[found.pattern().as_usize()];
+                if found.start() >= back {
+                    f(found.start() - back);
+                }
+            }
+        }
+        None => {
+            for (part, back) in without_p.parts {
+                for at in memchr::memmem::find_iter(bytes, part).filter(|at| *at >= back) {
+                    f(at - back);
+                }
+            }
         }
     }
 }
@@ -210,6 +235,19 @@ pub(super) fn password_phrases(text: &str, out: &mut Vec<super::Finding>) {
             let Some(value) = text.get(vs..ve) else {
                 continue;
             };
+            // `base-passwd (3.5.25) unstable`, `update-passwd (closes: #184979).`: a
+            // bracket left open or closed alone ends a value that is not one.
+            let opened = value.bytes().filter(|&b| b == b'(').count();
+            if opened != value.bytes().filter(|&b| b == b')').count() {
+                continue;
+            }
+            // "password expire, Closes: #980285": an issue's number.
+            if value
+                .strip_prefix('#')
+                .is_some_and(|n| n.bytes().all(|b| b.is_ascii_digit()))
+            {
+                continue;
+            }
             let ctx = if quoted { Ctx::Strong } else { Ctx::Line };
             if let Some(conf) = score(value, kind, ctx, true) {
                 push(out, vs, ve, conf.min(SETTING));
@@ -591,7 +629,11 @@ pub(super) fn prefixed_token(
         return None;
     }
     let s = Shape::of(body);
-    let random = s.lower > 0 && s.upper > 0 && s.digit > 0 && s.entropy() >= 4.0;
+    let random = s.lower > 0
+        && s.upper > 0
+        && s.digit > 0
+        && s.entropy() >= 4.0
+        && !super::is_snake_name(body);
     if !random {
         return None;
     }
@@ -741,4 +783,103 @@ pub(super) fn user_slash_password(text: &str, out: &mut Vec<super::Finding>) {
             push(out, value_start, end, conf.min(SETTING));
         }
     }
+}
+
+/// Symbols that make a word read as a password when it also holds capitals, small letters
+/// and digits (`Harbour2025$`, `Kiosk!Admin77`, `Tr0ub4dor&Sky`).
+fn password_symbol(b: u8) -> bool {
+    matches!(
+        b,
+        b'!' | b'#' | b'$' | b'%' | b'&' | b'*' | b'+' | b'@' | b'^' | b'~' | b'?'
+    )
+}
+
+/// A password told without its word ("changed it to Tr0ub4dor&Sky", "its now
+/// Forklift#2024"): a word of 8 to 40 bytes with a capital, a small letter, a digit and a
+/// symbol, the symbol not first (hashtags, `$VAR`, `@mentions`, `**bold**`). `at` is a
+/// symbol inside it; returns where the scan goes on. `@` and `+` count in the word but do
+/// not start a reading: alone they mark symbol versions (`sym@Base`) and code points
+/// (`U+00E9`).
+///
+/// What a word in prose with all four is otherwise: code (`a!=B1`, `&&`), an e-mail
+/// address, a path or URL, a setting; each has bytes this word may not hold.
+pub(super) fn shaped_password(text: &str, at: usize, out: &mut Vec<super::Finding>) -> usize {
+    let bytes = text.as_bytes();
+    let part =
+        |b: u8| b.is_ascii_alphanumeric() || password_symbol(b) || matches!(b, b'-' | b'.' | b'_');
+    let mut start = at;
+    while start > 0 && at - start < 40 && part(bytes[start - 1]) {
+        start -= 1;
+    }
+    let mut end = at + 1;
+    while end < bytes.len() && end - at < 40 && part(bytes[end]) {
+        end += 1;
+    }
+    // A sentence's full stop or question mark is not part of the word.
+    while end > at + 1 && matches!(bytes[end - 1], b'.' | b'?') {
+        end -= 1;
+    }
+    let word = &bytes[start..end];
+    let bounded = |b: Option<&u8>| {
+        b.is_none_or(|b| {
+            matches!(
+                b,
+                b' ' | b'\n' | b'\r' | b'\t' | b'"' | b'\'' | b'`' | b',' | b';' | b')' | b'('
+            ) || *b >= 0x80
+        })
+    };
+    let after_ok =
+        bounded(bytes.get(end)) || (bytes.get(end) == Some(&b'.') || bytes.get(end) == Some(&b'?'));
+    if !(8..=40).contains(&word.len())
+        || !word[0].is_ascii_alphanumeric()
+        || !bounded(start.checked_sub(1).map(|k| &bytes[k]))
+        || !after_ok
+    {
+        return at + 1;
+    }
+    let shape = Shape::of(word);
+    let symbols = word.iter().filter(|&&b| password_symbol(b)).count();
+    if shape.upper == 0 || shape.lower == 0 || shape.digit == 0 || symbols == 0 {
+        return at + 1;
+    }
+    let code = word.windows(2).any(|w| {
+        matches!(
+            w,
+            b"&&" | b"||" | b"!=" | b"**" | b"->" | b"::" | b"++" | b"@@"
+        )
+    });
+    // `name@host.tld`, `user@10.0.0.5`: an address, not a password.
+    let address = memchr::memchr(b'@', word).is_some_and(|k| word[k + 1..].contains(&b'.'));
+    // `CONTRIBUTING.md#roadmap-v2`: a file's anchor; `PKCS#1v1.5`, `RFC#7231a`: a
+    // standard's number after its capitals.
+    let hash = memchr::memchr(b'#', word);
+    let anchor = hash.is_some_and(|k| word[..k].contains(&b'.'));
+    let numbered = hash.is_some_and(|k| k >= 2 && word[..k].iter().all(u8::is_ascii_uppercase));
+    // `Bug#163309`, `Debian#688260`, `ET-#636`: a reference to a numbered thing.
+    let reference = hash.is_some_and(|k| {
+        let number = &word[k + 1..];
+        let number = number
+            .strip_prefix(
+                &number[..usize::from(number.first().is_some_and(u8::is_ascii_alphabetic))],
+            )
+            .unwrap_or(number);
+        number.iter().all(u8::is_ascii_digit) || k > 0 && word[k - 1] == b'-'
+    });
+    // `s390x*-linux`, `Tcl_*Var*2`: a wildcard in a name.
+    let wildcard = word.windows(2).any(|w| {
+        w.contains(&b'*')
+            && (w.contains(&b'-') || w.contains(&b'_') || w.contains(&b'.') || w == b"**")
+    });
+    if code
+        || address
+        || anchor
+        || numbered
+        || reference
+        || wildcard
+        || super::is_placeholder(&text[start..end])
+    {
+        return at + 1;
+    }
+    push(out, start, end, PLAUSIBLE);
+    end
 }
