@@ -6,8 +6,9 @@
 //! about a word); the multi-word sign-offs are compared as whole lines.
 
 use super::lexicon::{
-    Lexicon, AND, COPULA, DETERMINER, GREET, GREET_HEAD, GREET_TAIL, LABEL, NAME_IS, NAME_WORD,
-    NEG_BEFORE, PARTICLE, PERSONAL, PREPOSITION, THING, TITLE, WEAK_AFTER, WEAK_BEFORE,
+    Lexicon, AND, COPULA, DETERMINER, GREET, GREET_HEAD, GREET_TAIL, LABEL, NAME, NAME_IS,
+    NAME_WORD, NEG_BEFORE, ORG, PARTICLE, PERSONAL, PLACE, PREPOSITION, THING, TITLE, WEAK_AFTER,
+    WEAK_BEFORE,
 };
 use std::sync::LazyLock;
 
@@ -229,6 +230,9 @@ impl Around<'_> {
         let text = self.text;
         if self.title_before(start) || self.label_before(start) {
             return Some(Cue::Strong);
+        }
+        if self.role_label_before(start) && (ends_line(text, end) || self.closes_field(end)) {
+            return Some(Cue::Weak);
         }
         // "d'Élodie", "l'avis d'Anna"
         if let Some(q @ ('\'' | '’')) = char_before(text, start) {
@@ -482,6 +486,15 @@ impl Around<'_> {
     }
 
     /// `Emily from Customer Care`, `Jonas von der Buchhaltung`, `Luc du support`.
+    /// The run fills its field: a line end, a bracket, a comma or a semicolon after it
+    /// (`Team: Neema Mwakalinga (lead), …`).
+    fn closes_field(&self, end: usize) -> bool {
+        let rest = self.text.get(end..).unwrap_or_default();
+        rest.trim_start_matches(' ')
+            .starts_with(['(', ',', ';', '\n', '\r', '<', '|'])
+            || rest.is_empty()
+    }
+
     fn affiliation_follows(&self, end: usize) -> bool {
         let rest = self.text.get(end..).unwrap_or_default();
         [
@@ -540,6 +553,19 @@ impl Around<'_> {
     /// `Label: ` right before `start`, where the label's last word names a person's role
     /// and the label starts its field (line start, a quote, a brace, a comma).
     fn label_before(&self, start: usize) -> bool {
+        self.label_kind_before(start) == Some(LabelKind::Listed)
+    }
+
+    /// `Treasurer: `, `Approver: `, `Klient: `, `Responsable : ` right before `start`: a
+    /// label whose last word no list has but which is built like a noun for a person who
+    /// does something (`-er`, `-or`, `-ist`, `-eur`, `-ante`…). Weaker than a listed label:
+    /// `Printer: `, `Router: ` are built the same way, so the words after it must read as
+    /// names on their own.
+    pub(super) fn role_label_before(&self, start: usize) -> bool {
+        self.label_kind_before(start) == Some(LabelKind::Derived)
+    }
+
+    fn label_kind_before(&self, start: usize) -> Option<LabelKind> {
         let text = self.text;
         let skip = |c: char| {
             matches!(c, ' ' | '\t' | '"' | '\'' | '*' | '`' | '«' | '“' | '„')
@@ -547,15 +573,13 @@ impl Around<'_> {
                 || c == '\u{202f}'
         };
         let head = text[..start].trim_end_matches(skip);
-        let Some(head) = head.strip_suffix(':') else {
-            return false;
-        };
+        let head = head.strip_suffix(':')?;
         let key_end = head.trim_end_matches(skip).len();
         // The key: up to three words of letters joined by spaces, `_` or `-`.
         let mut key_start = key_end;
         while let Some(c) = char_before(text, key_start) {
             if key_end - key_start > 40 {
-                return false;
+                return None;
             }
             if c.is_alphabetic() || matches!(c, ' ' | '_' | '-') {
                 key_start -= c.len_utf8();
@@ -568,22 +592,22 @@ impl Around<'_> {
         let mut count = 0;
         for part in split_key(key) {
             if count == words.len() {
-                return false;
+                return None;
             }
             words[count] = part;
             count += 1;
         }
         if count == 0 || count > 3 {
-            return false;
+            return None;
         }
         let last = self.lex.lookup(words[count - 1]);
         if last & LABEL == 0 {
-            return false;
+            return (count == 1 && role_noun(words[0], last)).then_some(LabelKind::Derived);
         }
         if last & NAME_WORD != 0 && count >= 2 && self.lex.lookup(words[count - 2]) & THING != 0 {
-            return false;
+            return None;
         }
-        true
+        Some(LabelKind::Listed)
     }
 
     /// After a greeting the name ends the clause: `Hi Anna,`, `Hallo Jonas!`, `Dear Tom and
@@ -697,6 +721,34 @@ fn contact_line(line: &str) -> bool {
 
 /// The words of a field key: split on spaces, `_`, `-` and lower-to-upper case changes
 /// (`firstName`, `customer_name`, `Seen by`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum LabelKind {
+    /// A label the lexicon knows for a person (`Name`, `Kontakt`, `Patient`).
+    Listed,
+    /// A noun built for a person who does something, no list has ([`role_noun`]).
+    Derived,
+}
+
+/// A word built like a noun for a person by what they do, in the four languages:
+/// `Treasurer`, `Approver`, `Coordinator`, `Pharmacist`, `Assignee`, `Klient`,
+/// `Sachbearbeiterin`, `Responsable`, `Rédactrice`, `Destinataire`, `Revisora`,
+/// `Encargado`. Words the lexicon knows as names, places, organisations or things are not.
+fn role_noun(word: &str, bits: u32) -> bool {
+    const SUFFIXES: &[&str] = &[
+        "er", "or", "ist", "ant", "ent", "ee", "ian", "ary", "in", "eur", "euse", "rice", "aire",
+        "iste", "ora", "ista", "ante", "ente", "ario", "aria", "ero", "era", "ado", "ada",
+    ];
+    let letters = word.chars().count();
+    if !(5..=20).contains(&letters)
+        || !word.chars().all(char::is_alphabetic)
+        || bits & (NAME | PLACE | ORG | THING | TITLE) != 0
+    {
+        return false;
+    }
+    let lower = word.to_lowercase();
+    SUFFIXES.iter().any(|s| lower.ends_with(s))
+}
+
 fn split_key(key: &str) -> impl Iterator<Item = &str> {
     key.split([' ', '_', '-'])
         .filter(|p| !p.is_empty())

@@ -455,3 +455,20 @@ fn fixtures_log_levels_holidays_and_eponyms_are_not_people() {
     assert_none("Christi Himmelfahrt – Donnerstag, 29. Mai");
     assert_none("- Syndrome de Gilles de la Tourette : orienter vers le centre de référence.");
 }
+
+#[test]
+fn a_label_built_like_a_role_introduces_names_no_list_has() {
+    assert_names(
+        "Choir committee\nTreasurer: Dafydd Llywelyn\n",
+        &["Dafydd Llywelyn"],
+    );
+    assert_names(
+        "Klient: Habibullah Sultani, geb. 1996",
+        &["Habibullah Sultani"],
+    );
+    // Devices and suppliers are labelled the same way; their values do not read as names.
+    assert_none(
+        "Printer: HP LaserJet\nRouter: Cisco Catalyst\nServer: Apache Tomcat\n\
+         Browser: Google Chrome\nManufacturer: General Electric\nCarrier: Deutsche Post",
+    );
+}
