@@ -52,6 +52,13 @@ static CODE_CONTEXT: Keywords = Keywords::new(&[
     "sku", "ean", "gtin", "isbn", "upc", "asin", "imei", "tracking", "serial", "order", "invoice",
 ]);
 
+/// Words right before an SSN-shaped number that make it a part, item or case number
+/// (`P/N 310-42-7781`), unless an SSN word stands nearer.
+static PART_CONTEXT: Keywords = Keywords::new(&[
+    "p/n", "pn", "part", "teil", "pieza", "pièce", "piece", "item", "sku", "art", "ref", "model",
+    "order", "invoice", "ticket", "case", "serial", "batch", "lot",
+]);
+
 #[derive(Debug, Clone, Copy, Default)]
 struct Group {
     start: usize,
@@ -266,7 +273,11 @@ fn ssn(text: &str, groups: &[Group], i: usize, j: usize) -> Option<Finding> {
             {
                 return None;
             }
-            match (sep, context()) {
+            let labelled = context();
+            if !labelled && context_before(text, start, 16, &PART_CONTEXT) {
+                return None;
+            }
+            match (sep, labelled) {
                 (b'-', true) => 0.95,
                 (b'-', false) => 0.85,
                 (_, true) => 0.85,
@@ -317,6 +328,14 @@ mod tests {
             .filter(|(k, _)| *k == EntityType::UsSsn)
             .map(|(_, s)| s)
             .collect()
+    }
+
+    #[test]
+    fn part_numbers_shaped_like_ssns_are_not_ssns() {
+        assert!(run("P/N 310-42-7781 bearing kit front axle x4").is_empty());
+        assert!(run("Item 044-18-2290 hydraulic seal set").is_empty());
+        // An SSN word nearer than the part word still makes it one.
+        assert_eq!(run("Part-time employee, SSN 310-42-7781").len(), 1);
     }
 
     #[test]

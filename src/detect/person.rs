@@ -93,8 +93,8 @@ pub(crate) fn is_listed(word: &str) -> bool {
 
 use self::context::{list_continues, Around, Cue};
 use self::lexicon::{
-    Lexicon, AMBIGUOUS, COMMON, FIRST, GREET, GREET_HEAD, GREET_TAIL, HARD, LABEL, LAST, LEXICON,
-    NAME, NEG_BEFORE, ORG, PARTICLE, PLACE, SOFT, TITLE,
+    Lexicon, AMBIGUOUS, COMMON, EPONYM, FIRST, GREET, GREET_HEAD, GREET_TAIL, HARD, LABEL, LAST,
+    LEXICON, NAME, NEG_BEFORE, ORG, PARTICLE, PLACE, SOFT, TITLE,
 };
 use super::text::{char_at, char_before};
 use super::{EntityType, Finding, Recognizer};
@@ -648,6 +648,11 @@ impl Scan<'_> {
     /// Splits a run at the words that cannot be part of a name and scores each part.
     fn split(&mut self, tokens: &mut [Token], out: &mut Vec<Finding>) {
         let n = tokens.len();
+        // "Storm Ciarán", "Sankt Martin", "Saint Patrick": what follows is named after
+        // someone.
+        if n >= 2 && tokens[0].kind == Kind::Word && tokens[0].bits & EPONYM != 0 {
+            return;
+        }
         for i in 0..n {
             // A capitalised particle opening a surname: "De la Cruz", "Van der Berg".
             if tokens[i].kind == Kind::Word
@@ -781,11 +786,21 @@ impl Scan<'_> {
             count += 1;
         }
         let names = &names[..count];
+        // "Ferrero France", "Siemens Schweiz": a company in one market, not a person.
+        if count >= 2 {
+            let last = &self.text[names[count - 1].start..names[count - 1].end];
+            if MARKETS.contains(&last) {
+                return;
+            }
+        }
         // `M.` is a French title, not an initial: the title rules read it.
         let initials_start = initials_start.filter(|&at| {
             // The initial may be any capital, `É` as well as `M`: one whole char.
             let len = self.text[at..].chars().next().map_or(0, char::len_utf8);
+            // `St. Patrick`: an abbreviated saint, not an initial.
+            let word_len = self.text[at..].find('.').unwrap_or(len);
             self.lex.lookup(&self.text[at..at + len]) & TITLE == 0
+                && self.lex.lookup(&self.text[at..at + word_len]) & (NEG_BEFORE | EPONYM) == 0
         });
         if let Some(at) = initials_start {
             let surname = names[names.len() - 1].bits;
@@ -1264,6 +1279,54 @@ const STREET_WORDS: &[&str] = &[
 ];
 
 /// First words of multi-word place names.
+/// Countries and regions that end a company's name for a market ("Ferrero France",
+/// "Siemens Schweiz", "Telefónica España", "Bosch DACH"), in the four languages.
+const MARKETS: &[&str] = &[
+    "France",
+    "Deutschland",
+    "Germany",
+    "España",
+    "Spain",
+    "Italia",
+    "Italy",
+    "Schweiz",
+    "Suisse",
+    "Switzerland",
+    "Österreich",
+    "Austria",
+    "Benelux",
+    "Nederland",
+    "Belgique",
+    "Belgium",
+    "Polska",
+    "Iberia",
+    "México",
+    "Mexico",
+    "Brasil",
+    "Brazil",
+    "Canada",
+    "UK",
+    "USA",
+    "US",
+    "Europe",
+    "Europa",
+    "EMEA",
+    "APAC",
+    "LATAM",
+    "DACH",
+    "Nordics",
+    "Ireland",
+    "Sverige",
+    "Norge",
+    "Danmark",
+    "Suomi",
+    "Japan",
+    "China",
+    "Asia",
+    "International",
+    "Internacional",
+];
+
 const PLACE_HEADS: &[&str] = &[
     "San", "Santa", "Santo", "São", "Sao", "Saint", "Sainte", "Sankt", "St", "Los", "Las", "Port",
     "Puerto", "Porto", "Fort", "Mount", "New", "Nueva", "Nuevo", "Rio", "Río",

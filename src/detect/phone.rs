@@ -148,6 +148,13 @@ static SERIAL_CONTEXT: Keywords = Keywords::new(&[
     "isbn",
     "lagerplatz",
     "part number",
+    "p/n",
+    "serien",
+    "serie",
+    "série",
+    "fd-n",
+    "artikelnummer",
+    "teilenummer",
 ]);
 
 #[derive(Debug, Clone, Copy, Default)]
@@ -323,6 +330,9 @@ fn best_window(text: &str, cand: &Candidate) -> Option<Finding> {
         if !cand.plus && amount_after(text.as_bytes(), end) {
             return None;
         }
+        if !cand.plus && (isbn(text.as_bytes(), window) || oid(window)) {
+            return None;
+        }
         let mut confidence = base;
         let phone_word = context_before(text, start, 40, &PHONE_CONTEXT);
         if phone_word {
@@ -354,6 +364,39 @@ fn best_window(text: &str, cand: &Candidate) -> Option<Finding> {
         });
     }
     None
+}
+
+/// `978-1-4493-7332-0`: thirteen digits of a book number, with its check digit right.
+fn isbn(bytes: &[u8], items: &[Item]) -> bool {
+    let mut digits = [0u8; 13];
+    let mut n = 0;
+    for item in items {
+        for &b in &bytes[item.digits.0..item.digits.1] {
+            if n == digits.len() {
+                return false;
+            }
+            digits[n] = b - b'0';
+            n += 1;
+        }
+    }
+    let sum: u32 = digits
+        .iter()
+        .enumerate()
+        .map(|(k, &d)| u32::from(d) * if k % 2 == 0 { 1 } else { 3 })
+        .sum();
+    n == 13 && digits[..2] == [9, 7] && matches!(digits[2], 8 | 9) && sum % 10 == 0
+}
+
+/// `2.23.140.1.2.2`, `1.3.6.1.5.5.7`: an object identifier, dotted groups of which several
+/// are one digit long; a dotted phone number has one such group at most.
+fn oid(items: &[Item]) -> bool {
+    items.len() >= 5
+        && items[1..].iter().all(|it| it.sep == b'.')
+        && items
+            .iter()
+            .filter(|it| it.digits.1 - it.digits.0 == 1)
+            .count()
+            >= 2
 }
 
 /// The end of a German direct-dial suffix (`-0`, `-78`, `-1234`) after a number written
@@ -775,6 +818,16 @@ mod tests {
 
     fn one(text: &str, expected: &str) {
         assert_eq!(phones(text), vec![expected], "in {text:?}");
+    }
+
+    #[test]
+    fn book_numbers_object_identifiers_and_serials_are_not_phones() {
+        assert!(
+            phones("- \"Designing Data-Intensive Applications\" - 978-1-4493-7332-0").is_empty()
+        );
+        assert!(phones("Certificate Policies: 2.23.140.1.2.2").is_empty());
+        assert!(phones("Miele Waschmaschine, Seriennummer 000/123456789, Fehler F55").is_empty());
+        assert!(phones("P/N 0471 889 223 sensor cable").is_empty());
     }
 
     #[test]

@@ -217,17 +217,18 @@ fn the_test_part_of_the_dev_corpus_keeps_its_reported_quality() {
 
 #[test]
 fn the_hand_written_probes_keep_what_was_won_on_them() {
-    // Arrange: two sets written by hand elsewhere, tuned on this far (devset/probes).
+    // Arrange: three sets written by hand elsewhere, tuned on this far (devset/probes).
     let probes = Path::new(env!("CARGO_MANIFEST_DIR")).join("devset/probes");
 
     // Act
     let (secrets_and_phones, _, _) = evaluate(&probes.join("secret_phone.jsonl"));
     let (people, clean, flagged) = evaluate(&probes.join("person.jsonl"));
+    let (_, negatives, negatives_flagged) = evaluate(&probes.join("negatives.jsonl"));
 
     // Assert: the README's figures with a little room.
     let secret = &secrets_and_phones["SECRET"];
     assert!(
-        secret.leak_rate() <= 0.065,
+        secret.leak_rate() <= 0.035,
         "SECRET leaks {:.4}",
         secret.leak_rate()
     );
@@ -254,12 +255,18 @@ fn the_hand_written_probes_keep_what_was_won_on_them() {
         person.leak_rate()
     );
     assert!(
-        person.precision() >= 0.94,
+        person.precision() >= 0.955,
         "PERSON precision {:.4}",
         person.precision()
     );
     assert!(
         flagged * 100 <= clean * 40,
         "{flagged} of {clean} clean prompts got a finding"
+    );
+    // Hard negatives only: brands, storms, eponyms, part numbers, placeholders.
+    assert_eq!(negatives, 200, "{negatives} prompts without a value");
+    assert!(
+        negatives_flagged * 100 <= negatives * 10,
+        "{negatives_flagged} of {negatives} hard-negative prompts got a finding"
     );
 }

@@ -68,9 +68,25 @@ fn read_table(text: &str, table: &Table, out: &mut Vec<Finding>, vetoes: &mut Ve
     let columns = table.columns.min(MAX_COLUMNS);
     let mut kinds: [Option<Column>; MAX_COLUMNS] = [None; MAX_COLUMNS];
     // The header is the first row that names a kind, among the first two (a line of prose
-    // with as many commas may come before it).
+    // with as many commas may come before it). A first row of short labels without digits
+    // (`Kategorie;Mär;Apr;Mai`: one or two words a cell, no digits, no sentence) is the
+    // header even when it names no kind: the row after it
+    // is data, whatever its first cell says ("Passwort zurücksetzen;412;388;521").
+    let first_is_header = table.rows().next().is_some_and(|row| {
+        row.len() >= 2
+            && row.iter().all(|cell| {
+                text.get(cell.start..cell.end).is_some_and(|v| {
+                    let v = v.trim();
+                    (1..=30).contains(&v.len())
+                        && v.split_whitespace().count() <= 2
+                        && !v.bytes().any(|b| b.is_ascii_digit())
+                        && !v.ends_with(['.', '?', '!', ':'])
+                })
+            })
+    });
+    let candidates = if first_is_header { 1 } else { 2 };
     let mut header_row = None;
-    for (r, row) in table.rows().take(2).enumerate() {
+    for (r, row) in table.rows().take(candidates).enumerate() {
         let mut named = false;
         for cell in row {
             if let Some(kind) = text.get(cell.start..cell.end).and_then(header_kind) {
@@ -667,6 +683,24 @@ mod tests {
             "{:?}",
             found(text)
         );
+    }
+
+    #[test]
+    fn product_brand_and_room_columns_hold_no_people() {
+        for text in [
+            "cadena;restaurantes;cuota_pct\nMcDonald's;410;18,2\nBurger King;395;15,6\nCarl's Jr.;310;7,1\n",
+            "enseigne        ventes_ttc   evolution\nLeroy Merlin    48 210 €     +6 %\nBoulanger       31 870 €     -2 %\nDarty           29 440 €     +1 %\n",
+            "room        | floor | seats\nWashington  | 2     | 16\nFlorence    | 3     | 20\nCharlotte   | 3     | 14\nLincoln     | 4     | 30\n",
+            "Company            Revenue  HQ\nProcter & Gamble   82.0     Cincinnati\nColgate-Palmolive  19.5     New York\nKimberly-Clark     20.4     Irving\n",
+        ] {
+            assert!(found(text).is_empty(), "in {text:?}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn a_first_row_of_labels_is_the_header_whatever_the_second_says() {
+        let text = "Kategorie;Mär;Apr;Mai\nPasswort zurücksetzen;412;388;521\nVPN;97;143;160\nDrucker;210;198;176\nJira/Confluence Zugriff;64;71;139\n";
+        assert!(found(text).is_empty(), "{:?}", found(text));
     }
 
     #[test]

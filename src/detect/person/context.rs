@@ -6,7 +6,7 @@
 //! about a word); the multi-word sign-offs are compared as whole lines.
 
 use super::lexicon::{
-    Lexicon, AND, COPULA, DETERMINER, GREET, GREET_HEAD, GREET_TAIL, LABEL, NAME, NAME_IS,
+    Lexicon, AND, COPULA, DETERMINER, EPONYM, GREET, GREET_HEAD, GREET_TAIL, LABEL, NAME, NAME_IS,
     NAME_WORD, NEG_BEFORE, ORG, PARTICLE, PERSONAL, PLACE, PREPOSITION, THING, TITLE, WEAK_AFTER,
     WEAK_BEFORE,
 };
@@ -32,6 +32,7 @@ const SECTIONS: &[(&str, u32)] = &[
     ("[copula]", COPULA),
     ("[name-is]", NAME_IS),
     ("[street]", NEG_BEFORE),
+    ("[eponym]", EPONYM),
     ("[thing]", THING),
     ("[and]", AND),
     ("[particle]", PARTICLE),
@@ -234,6 +235,10 @@ impl Around<'_> {
         if self.role_label_before(start) && (ends_line(text, end) || self.closes_field(end)) {
             return Some(Cue::Weak);
         }
+        // "la loi de Conway", "St. Patrick's Day": a law, a street or a saint's day.
+        if self.street_before(start) {
+            return None;
+        }
         // "d'Élodie", "l'avis d'Anna"
         if let Some(q @ ('\'' | '’')) = char_before(text, start) {
             let at = start - q.len_utf8();
@@ -356,7 +361,15 @@ impl Around<'_> {
     /// Whether a word before `start` makes the run a street or a building.
     /// A particle may stand between: "Syndrome de Gilles de la Tourette", "Calle de X".
     pub(super) fn street_before(&self, start: usize) -> bool {
-        let Some(mut w) = word_before(self.text, start) else {
+        // An abbreviation keeps its period: "St. Patrick's Day", "Av. Simón Bolívar".
+        let head = self.text[..start].trim_end_matches(' ');
+        let abbreviated = head.len() < start && head.ends_with('.');
+        let found = if abbreviated {
+            word_ending_at(self.text, head.len() - 1)
+        } else {
+            word_before(self.text, start)
+        };
+        let Some(mut w) = found else {
             return false;
         };
         if self.bits(w) & PARTICLE != 0 {
@@ -365,7 +378,13 @@ impl Around<'_> {
                 None => return false,
             }
         }
-        w.1 - w.0 <= 24 && self.bits(w) & NEG_BEFORE != 0
+        // "l'avenue Victor-Hugo", "d'hôpital": the elided article is not part of the word.
+        let word = &self.text[w.0..w.1];
+        if let Some(k) = word.find(['\'', '’']).filter(|&k| k <= 2) {
+            let skip = k + word[k..].chars().next().map_or(1, char::len_utf8);
+            w.0 += skip;
+        }
+        w.0 < w.1 && w.1 - w.0 <= 24 && self.bits(w) & (NEG_BEFORE | EPONYM) != 0
     }
 
     /// What follows the run ending at `end`: an e-mail in brackets (strong), a verb of

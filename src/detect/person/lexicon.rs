@@ -64,6 +64,11 @@ pub(super) const PREPOSITION: u32 = 1 << 22;
 /// An article or determiner: the capitalised word after it is a noun or a thing.
 pub(super) const DETERMINER: u32 = 1 << 23;
 
+/// Before a capitalised run, marks it as a storm, a law or a saint's day named after a
+/// person ("Storm Ciarán", "loi de Conway", "St. Patrick"); unlike [`NEG_BEFORE`] the
+/// word itself may still be a name ("Jonas Sturm").
+pub(super) const EPONYM: u32 = 1 << 24;
+
 /// Words with a name role.
 pub(super) const NAME: u32 = FIRST | LAST;
 /// Words that weaken a name reading.
@@ -138,10 +143,10 @@ fn padded(key: &[u8]) -> Option<[u8; MAX_WORD]> {
 
 /// The word table: open addressing with linear probing, load at most 3/4, 8 bytes a slot
 /// (512 KiB for the shipped lists, so that probes mostly hit the L2 cache). A slot packs a
-/// 32-bit fingerprint of the word's hash (high half), its role bits (24 bits) and its
+/// 31-bit fingerprint of the word's hash (high half), its role bits (25 bits) and its
 /// length (low byte; 0 marks an empty slot). Words are not stored: a word matches a slot
 /// when its length and fingerprint do. A test checks that no listed word shadows another;
-/// an unlisted word matches a listed one with a probability of about 2^-31 per lookup,
+/// an unlisted word matches a listed one with a probability of about 2^-30 per lookup,
 /// and then only gets that word's roles.
 pub(super) struct Lexicon {
     slots: Box<[u64]>,
@@ -156,11 +161,12 @@ impl std::fmt::Debug for Lexicon {
     }
 }
 
-const _: () = assert!(DETERMINER < 1 << 24 && PREPOSITION < 1 << 24);
+const _: () = assert!(DETERMINER < 1 << 25 && EPONYM < 1 << 25);
 
 #[inline]
 fn slot_of(h: u64, len: usize, bits: u32) -> u64 {
-    (u64::from(h as u32) << 32) | (u64::from(bits) << 8) | len as u64
+    // The fingerprint's lowest bit gives way to the 25th role bit.
+    (u64::from(h as u32 & !1) << 32) | (u64::from(bits) << 8) | len as u64
 }
 
 /// The word table while it is being filled.
@@ -337,7 +343,7 @@ impl Lexicon {
     #[inline]
     fn probe(&self, h: u64, len: usize) -> Option<u32> {
         let want = slot_of(h, len, 0);
-        const KEY: u64 = 0xffff_ffff_0000_00ff;
+        const KEY: u64 = 0xffff_fffe_0000_00ff;
         let mask = self.slots.len() - 1;
         let mut i = (h >> self.shift) as usize;
         loop {
@@ -346,7 +352,7 @@ impl Lexicon {
                 return None;
             }
             if slot & KEY == want {
-                return Some(((slot >> 8) & 0xff_ffff) as u32);
+                return Some(((slot >> 8) & 0x1ff_ffff) as u32);
             }
             i = (i + 1) & mask;
         }

@@ -472,3 +472,19 @@ fn a_label_built_like_a_role_introduces_names_no_list_has() {
          Browser: Google Chrome\nManufacturer: General Electric\nCarrier: Deutsche Post",
     );
 }
+
+#[test]
+fn storms_laws_saints_and_markets_are_not_people() {
+    assert_none("Write a summary of how Storm Ciarán and Storm Eunice affected rail freight.");
+    assert_none("Por la borrasca Filomena el centro logístico cerró dos días.");
+    assert_none("Subject lines for our St. Patrick's Day newsletter, please.");
+    assert_none("Explique la loi de Brooks et la loi de Conway ?");
+    assert_none("principio de Pareto, ley de Parkinson, ley de Murphy");
+    assert_none("Nous déménageons notre agence de l'avenue Victor-Hugo (Paris 16e).");
+    assert_none("Lettre au service grands comptes de Ferrero France (hausse de tarifs).");
+    // The words stay names where they are names.
+    assert_names(
+        "Jonas Sturm und Eva Storm kommen morgen.",
+        &["Jonas Sturm", "Eva Storm"],
+    );
+}

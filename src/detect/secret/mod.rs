@@ -2660,6 +2660,8 @@ mod tests {
             "macros around their Tcl_*Var*2 equivalents",
             "if (a!=B1 && c) { x&&Y2z }",
             "mail me at Jane.Doe1!@example.com",
+            "¿Qué fórmula pongo en Pedidos!F2 para traer el segmento?",
+            "=SUMME(Tabelle1!$B$4:B9)",
         ] {
             assert!(secrets(text).is_empty(), "in {text:?}: {:?}", secrets(text));
         }

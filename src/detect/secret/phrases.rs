@@ -241,6 +241,13 @@ pub(super) fn password_phrases(text: &str, out: &mut Vec<super::Finding>) {
             if opened != value.bytes().filter(|&b| b == b')').count() {
                 continue;
             }
+            // `Passwort zurücksetzen;412;388;521`: the cells of a table row, not a value.
+            if [b';', b',', b'|', b'\t']
+                .iter()
+                .any(|d| value.bytes().filter(|b| b == d).count() >= 2)
+            {
+                continue;
+            }
             // "password expire, Closes: #980285": an issue's number.
             if value
                 .strip_prefix('#')
@@ -865,6 +872,20 @@ pub(super) fn shaped_password(text: &str, at: usize, out: &mut Vec<super::Findin
             .unwrap_or(number);
         number.iter().all(u8::is_ascii_digit) || k > 0 && word[k - 1] == b'-'
     });
+    // `Pedidos!F2`, `Sheet1!$B$4`: a cell of another sheet in a spreadsheet formula.
+    let cell = memchr::memchr(b'!', word).is_some_and(|k| {
+        let target: Vec<u8> = word[k + 1..]
+            .iter()
+            .copied()
+            .filter(|&b| b != b'$')
+            .collect();
+        let letters = target.iter().take_while(|b| b.is_ascii_uppercase()).count();
+        (1..=3).contains(&letters)
+            && target.len() > letters
+            && target[letters..]
+                .iter()
+                .all(|b| b.is_ascii_digit() || b == &b':')
+    });
     // `s390x*-linux`, `Tcl_*Var*2`: a wildcard in a name.
     let wildcard = word.windows(2).any(|w| {
         w.contains(&b'*')
@@ -876,6 +897,7 @@ pub(super) fn shaped_password(text: &str, at: usize, out: &mut Vec<super::Findin
         || numbered
         || reference
         || wildcard
+        || cell
         || super::is_placeholder(&text[start..end])
     {
         return at + 1;
