@@ -501,7 +501,15 @@ impl Scan<'_> {
             // "Die"): an ordinary word not followed by another capitalised word is done.
             let continues = bytes.get(end) == Some(&b' ')
                 && (capital_at(text, end + 1) || self.particle_at(end + 1).is_some());
-            if !continues && matches!(class(bits), Class::Hard | Class::Common | Class::Org) {
+            // After a title an ordinary word is a surname: "Herr Önder", "Mrs Baker".
+            let titled = !continues
+                && class(bits) == Class::Common
+                && bits & (TITLE | LABEL | GREET | GREET_TAIL | EPONYM) == 0
+                && self.around.titled(start);
+            if titled {
+                bits = LAST | SOFT;
+            } else if !continues && matches!(class(bits), Class::Hard | Class::Common | Class::Org)
+            {
                 // A first name that is also a function word alone under a sign-off:
                 // "Beste Grüße⏎Pero" (Spanish "pero").
                 let signed = bits & FIRST != 0
@@ -698,16 +706,31 @@ impl Scan<'_> {
         // After a field label or a title, a first name that is also a function word in
         // another language opens the name: "Emergency contact: Pero Beier" (Spanish
         // "pero"), "Dr. Theres Ehlert".
-        if n >= 2
-            && tokens[0].kind == Kind::Word
-            && tokens[0].bits & FIRST != 0
-            && matches!(class(tokens[0].bits), Class::Hard | Class::Common)
-            && tokens[0].bits & (TITLE | GREET | GREET_TAIL | LABEL | NEG_BEFORE) == 0
-            && tokens[1].kind == Kind::Word
-            && matches!(class(tokens[1].bits), Class::Name { .. } | Class::Unknown)
-            && self.around.labelled_or_titled(tokens[0].start)
+        // A given name no list has that is also a rare ordinary word ("Dr. Sipho Ndlovu",
+        // "Dr Amadou Diallo": French lemmas) counts the same way before a listed surname.
+        let given_after_title = |t: &Token| {
+            t.bits & FIRST != 0 && matches!(class(t.bits), Class::Hard | Class::Common)
+                || t.bits & NAME == 0 && class(t.bits) == Class::Common
+        };
+        // The title may open the run itself ("Dr Amadou Diallo" has no period to end it).
+        let opens = if n >= 3 && tokens[0].kind == Kind::Word && tokens[0].bits & TITLE != 0 {
+            1
+        } else {
+            0
+        };
+        if n >= opens + 2
+            && tokens[opens].kind == Kind::Word
+            && given_after_title(&tokens[opens])
+            && tokens[opens].bits & (TITLE | GREET | GREET_TAIL | LABEL | NEG_BEFORE | EPONYM) == 0
+            && tokens[opens + 1].kind == Kind::Word
+            && matches!(
+                class(tokens[opens + 1].bits),
+                Class::Name { .. } | Class::Unknown
+            )
+            && (tokens[opens].bits & FIRST != 0 || tokens[n - 1].bits & (LAST | LIKELY) != 0)
+            && self.around.labelled_or_titled(tokens[opens].start)
         {
-            tokens[0].bits = FIRST | SOFT;
+            tokens[opens].bits = FIRST | SOFT;
         }
         // A lower-case particle joins the parts of a name only after a listed name:
         // "Ludwig van Beethoven", but "Rückruf von Ignatz", "Anruf von Frau Weber".

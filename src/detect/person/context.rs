@@ -545,6 +545,11 @@ impl Around<'_> {
     }
 
     /// Whether a field label or a title stands right before `start`.
+    /// A title right before `start` (`Herr `, `Dr. `).
+    pub(super) fn titled(&self, start: usize) -> bool {
+        self.title_before(start)
+    }
+
     pub(super) fn labelled_or_titled(&self, start: usize) -> bool {
         self.label_before(start) || self.title_before(start)
     }

@@ -488,3 +488,16 @@ fn storms_laws_saints_and_markets_are_not_people() {
         &["Jonas Sturm", "Eva Storm"],
     );
 }
+
+#[test]
+fn after_a_title_rare_ordinary_words_are_given_names_and_surnames() {
+    // "Sipho" and "Amadou" are also French lemmas; after a title they are given names.
+    assert_names("Report from Dr. Sipho Ndlovu attached.", &["Sipho Ndlovu"]);
+    assert_names(
+        "votre rendez-vous avec le Dr Amadou Diallo le lundi",
+        &["Amadou Diallo"],
+    );
+    assert_names("Mrs Baker called about the invoice.", &["Baker"]);
+    // Without a title the ordinary word stays one.
+    assert_none("Baker called about the invoice.");
+}
