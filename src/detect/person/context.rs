@@ -411,7 +411,21 @@ impl Around<'_> {
                 .take(120)
                 .take_while(|&c| c != close && c != '\n')
                 .any(|c| c == '@');
-            return if email { Cue::Strong } else { Cue::None };
+            if email {
+                return Cue::Strong;
+            }
+            // "Folake Adebayo (Company Secretary)", "Neema Mwakalinga (lead)": a note on
+            // a person's role; not an acronym, a year or a code ("(AWS)", "(2019)").
+            let note_len = inner.find(close).filter(|&k| (2..=40).contains(&k));
+            let note = note_len.map_or("", |k| &inner[..k]);
+            let noted = close == ')'
+                && words
+                && !note.is_empty()
+                && note
+                    .chars()
+                    .all(|c| c.is_alphabetic() || c == ' ' || c == '-')
+                && note.chars().any(char::is_lowercase);
+            return if noted { Cue::Weak } else { Cue::None };
         }
         if self.contact_follows(end) {
             return Cue::Personal;

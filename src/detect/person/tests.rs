@@ -501,3 +501,18 @@ fn after_a_title_rare_ordinary_words_are_given_names_and_surnames() {
     // Without a title the ordinary word stays one.
     assert_none("Baker called about the invoice.");
 }
+
+#[test]
+fn a_role_in_brackets_or_a_verb_after_a_name_no_list_has_is_a_cue() {
+    assert_names(
+        "In attendance: Folake Adebayo (Company Secretary)",
+        &["Folake Adebayo"],
+    );
+    assert_names(
+        "And Aigul Sarsenbayeva joins the data team next week.",
+        &["Aigul Sarsenbayeva"],
+    );
+    // Acronyms, regions and products in brackets are no role.
+    assert_none("We moved to Amazon Web Services (AWS) and Google Cloud (europe-west).");
+    assert_none("Ford Transit Custom (diesel) and VW Crafter (electric) are due.");
+}
