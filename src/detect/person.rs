@@ -29,6 +29,7 @@ mod context;
 mod field;
 mod lexicon;
 mod likeness;
+mod lower;
 mod script;
 
 pub(crate) use self::field::{name_in_field, NameEvidence};
@@ -41,6 +42,7 @@ pub(crate) fn prepare() {
         &*lexicon::NAME_PLACES,
         &*BRANDS,
     );
+    lower::prepare();
 }
 
 /// Trains the name-likeness model on the lists compiled into the binary. Returns the
@@ -289,6 +291,7 @@ impl Recognizer for PersonRecognizer {
             last: None,
         };
         script::foreign_script_names(text, out);
+        lower::lower_case_names(text, self.lexicon, out);
         // Chat speakers first: their names are sure, and make later mentions names too.
         chat::speakers(text, |start, end, confidence| {
             out.push(Finding {
@@ -319,6 +322,7 @@ impl Recognizer for PersonRecognizer {
             }
         }
         scan.resolve_pending(out);
+        lower::repeated_lower_case_names(text, first_own, out);
         join_last_first(text, self.lexicon, &mut out[first_own..]);
     }
 }

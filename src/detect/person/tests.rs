@@ -516,3 +516,22 @@ fn a_role_in_brackets_or_a_verb_after_a_name_no_list_has_is_a_cue() {
     assert_none("We moved to Amazon Web Services (AWS) and Google Cloud (europe-west).");
     assert_none("Ford Transit Custom (diesel) and VW Crafter (electric) are due.");
 }
+
+#[test]
+fn names_in_lower_case_after_greetings_and_titles_are_found() {
+    assert_names("salut thomas,\ntu peux voir le devis ?", &["thomas"]);
+    assert_names("der ist im urlaub, frau kowalski weiß mehr", &["kowalski"]);
+    assert_names("creo q se las dio a la sra. montoya", &["montoya"]);
+    assert_names("Hi anna, thanks for the quick fix", &["anna"]);
+    // A greeting before an ordinary word, or a name that does not end the clause.
+    assert_none("hi team, hey all, hello world");
+    assert_none("hey mark the ticket as done");
+}
+
+#[test]
+fn a_name_found_in_lower_case_is_found_again_where_it_repeats() {
+    assert_names(
+        "selin: frau kowalski weiß mehr\ntobi: ok ich schreib kowalski an",
+        &["kowalski", "kowalski"],
+    );
+}
