@@ -40,25 +40,12 @@ const TITLES: &[&str] = &[
     "dr. ",
 ];
 
-/// The cue words as written, lower case and capitalised ("Hi thomas,"); the first
-/// `2 * GREETINGS.len()` patterns are greetings.
+/// One search for all cues, lower case as chats write them (a capitalised cue comes
+/// with capitalised names); greetings first.
 static SEARCHER: LazyLock<Option<aho_corasick::AhoCorasick>> = LazyLock::new(|| {
-    let capitalised = |w: &&str| {
-        let mut c = w.chars();
-        c.next()
-            .map(|f| f.to_uppercase().chain(c).collect::<String>())
-            .unwrap_or_default()
-    };
-    let patterns: Vec<String> = GREETINGS
-        .iter()
-        .map(|w| (*w).to_owned())
-        .chain(GREETINGS.iter().map(capitalised))
-        .chain(TITLES.iter().map(|w| (*w).to_owned()))
-        .chain(TITLES.iter().map(capitalised))
-        .collect();
     aho_corasick::AhoCorasick::builder()
         .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-        .build(patterns)
+        .build(GREETINGS.iter().chain(TITLES))
         .ok()
 });
 
@@ -72,14 +59,17 @@ pub(super) fn lower_case_names(text: &str, lex: &Lexicon, out: &mut Vec<Finding>
     let Some(searcher) = SEARCHER.as_ref() else {
         return;
     };
+    if !informal(text) {
+        return;
+    }
     let bytes = text.as_bytes();
-    for found in searcher.find_iter(text) {
+    for found in searcher.find_iter(bytes) {
         let at = found.start();
         // The cue word starts a word: "hi", not "chi".
         if at > 0 && (bytes[at - 1].is_ascii_alphanumeric() || bytes[at - 1] >= 0x80) {
             continue;
         }
-        let greeting = found.pattern().as_usize() < 2 * GREETINGS.len();
+        let greeting = found.pattern().as_usize() < GREETINGS.len();
         let Some((start, end)) = name_word(text, found.end()) else {
             continue;
         };
@@ -110,6 +100,26 @@ pub(super) fn lower_case_names(text: &str, lex: &Lexicon, out: &mut Vec<Finding>
             end,
             confidence: CONFIDENCE,
         });
+    }
+}
+
+/// Whether some line's first letter (after a time stamp, a bracket or a bullet) is lower
+/// case: text written that way is where names are too. Formal text, whose lines open
+/// with capitals, is spared the search (measured: a tenth of detection's time).
+fn informal(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut line = 0;
+    loop {
+        let head = &bytes[line..bytes.len().min(line + 24)];
+        if let Some(&b) = head.iter().find(|b| b.is_ascii_alphabetic() || **b >= 0x80) {
+            if b.is_ascii_lowercase() {
+                return true;
+            }
+        }
+        match memchr::memchr(b'\n', &bytes[line..]) {
+            Some(k) => line += k + 1,
+            None => return false,
+        }
     }
 }
 

@@ -522,7 +522,7 @@ fn names_in_lower_case_after_greetings_and_titles_are_found() {
     assert_names("salut thomas,\ntu peux voir le devis ?", &["thomas"]);
     assert_names("der ist im urlaub, frau kowalski weiß mehr", &["kowalski"]);
     assert_names("creo q se las dio a la sra. montoya", &["montoya"]);
-    assert_names("Hi anna, thanks for the quick fix", &["anna"]);
+    assert_names("hi anna, thanks for the quick fix", &["anna"]);
     // A greeting before an ordinary word, or a name that does not end the clause.
     assert_none("hi team, hey all, hello world");
     assert_none("hey mark the ticket as done");
