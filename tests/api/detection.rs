@@ -185,9 +185,9 @@ fn the_test_part_of_the_dev_corpus_keeps_its_reported_quality() {
     // Assert: the README's figures, with a little room (the test part was never tuned on;
     // this guards against regressions, it does not chase a number).
     let most_leak = |kind: &str| match kind {
-        "PERSON" => 0.075,
+        "PERSON" => 0.07,
         "PHONE" => 0.02,
-        "SECRET" => 0.035,
+        "SECRET" => 0.032,
         _ => 0.01,
     };
     let mut total = TypeScore::default();
@@ -250,7 +250,7 @@ fn the_hand_written_probes_keep_what_was_won_on_them() {
     );
     let person = &people["PERSON"];
     assert!(
-        person.leak_rate() <= 0.16,
+        person.leak_rate() <= 0.13,
         "PERSON leaks {:.4}",
         person.leak_rate()
     );
