@@ -48,7 +48,15 @@ fn find_v4(text: &str, out: &mut Vec<Finding>) {
             }
         }
         from = end;
-        if dots != 3 || !bytes[start..end].split(|&b| b == b'.').all(ipv4_octet_ok) {
+        // `192.168.001.001`: every octet padded to three digits is how some devices print
+        // an address; a lone leading zero (`01.2.3.4`) is a date's or a version's.
+        let padded = || {
+            bytes[start..end].split(|&b| b == b'.').all(|o| {
+                let digits = o.iter().position(|&b| b != b'0').unwrap_or(o.len() - 1);
+                o.len() == 3 && ipv4_octet_ok(&o[digits..])
+            })
+        };
+        if dots != 3 || !(bytes[start..end].split(|&b| b == b'.').all(ipv4_octet_ok) || padded()) {
             continue;
         }
         // Glued on the left: `v1.2.3.4`, `a.1.2.3.4`. On the right a word or `.word` glues
@@ -174,6 +182,7 @@ mod tests {
             vec!["10.0.0.1", "10.0.0.255"]
         );
         assert_eq!(ips("(0.0.0.0)"), vec!["0.0.0.0"]);
+        assert_eq!(ips("gateway 192.168.001.001"), vec!["192.168.001.001"]);
         assert_eq!(ips("http://203.0.113.7/x"), vec!["203.0.113.7"]);
     }
 
@@ -185,6 +194,7 @@ mod tests {
             "1.2.3.4.5",
             "01.2.3.4",
             "1.2.3.04",
+            "010.20.030.4",
             "v1.2.3.4",
             "OID 1.3.6.1.4.1.311",
             "1.2.3.4a",
