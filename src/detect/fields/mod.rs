@@ -281,6 +281,15 @@ fn read_setting(text: &str, pair: &settings::Pair, out: &mut Vec<Finding>, vetoe
     let Some((kind, generic)) = header_info(named_text) else {
         return;
     };
+    // `{"name": "Ferrari SF-24 1:43 model", "sku": "…", "price": …}`: a product's name.
+    if kind == FieldKind::Name && generic && record_about_things(text, pair.value.0) {
+        vetoes.push(Veto {
+            kind: EntityType::Person,
+            start: pair.value.0,
+            end: pair.value.1,
+        });
+        return;
+    }
     let column = match kind {
         FieldKind::Email => return,
         FieldKind::Secret if pair.named_by.is_none() => return,
@@ -304,6 +313,28 @@ fn read_setting(text: &str, pair: &settings::Pair, out: &mut Vec<Finding>, vetoe
 /// Whether the record around `at` (between the braces around it, or on its line) holds an
 /// e-mail address.
 fn record_with_address(text: &str, at: usize) -> bool {
+    let (start, end) = record_around(text, at);
+    text.as_bytes()[start..end].contains(&b'@')
+}
+
+/// Whether the JSON record around `at` has a key of things (`"sku"`, `"price"`, `"qty"`).
+fn record_about_things(text: &str, at: usize) -> bool {
+    let (start, end) = record_around(text, at);
+    // Bytes, not chars: the record's edges may fall inside a multi-byte char.
+    let record = &text.as_bytes()[start..end];
+    memchr::memmem::find_iter(record, b"\":").any(|close| {
+        record[..close]
+            .iter()
+            .rposition(|&b| b == b'"')
+            .is_some_and(|open| {
+                std::str::from_utf8(&record[open + 1..close]).is_ok_and(header::names_a_thing)
+            })
+    })
+}
+
+/// The record around `at`: between the braces around it, or its line, at most 300 bytes
+/// either way.
+fn record_around(text: &str, at: usize) -> (usize, usize) {
     const REACH: usize = 300;
     let bytes = text.as_bytes();
     let from = at.saturating_sub(REACH);
@@ -316,7 +347,7 @@ fn record_with_address(text: &str, at: usize) -> bool {
         .iter()
         .position(|&b| b == b'}' || b == b'{' || b == b'\n')
         .map_or(to, |k| at + k);
-    bytes[start..end].contains(&b'@')
+    (start, end)
 }
 
 /// The kind most cells of a column have on their own: names with a listed first name or
@@ -695,6 +726,23 @@ mod tests {
         ] {
             assert!(found(text).is_empty(), "in {text:?}: {:?}", found(text));
         }
+    }
+
+    #[test]
+    fn the_name_of_a_record_with_a_sku_or_a_price_is_a_product() {
+        let text = "[{\"id\": \"a7e3\", \"name\": \"Ferrari SF-24 1:43 model\", \"sku\": \"FER-43\", \"price\": 89.9},\n {\"id\": \"e815\", \"name\": \"Mercedes-AMG F1 cap\", \"sku\": \"MAMG-CAP\", \"price\": 35.0}]";
+        let people: Vec<_> = found(text)
+            .into_iter()
+            .filter(|(t, _)| *t == "PERSON")
+            .collect();
+        assert!(people.is_empty(), "{people:?}");
+        // A person's record keeps its name.
+        let text = "{\"name\": \"Anna Schmidt\", \"email\": \"anna@example.com\"}";
+        let people: Vec<_> = found(text)
+            .into_iter()
+            .filter(|(t, _)| *t == "PERSON")
+            .collect();
+        assert!(!people.is_empty(), "{people:?}");
     }
 
     #[test]
