@@ -742,6 +742,15 @@ impl Scan<'_> {
             let t = &tokens[k];
             match t.kind {
                 Kind::Word => matches!(class(t.bits), Class::Hard | Class::Common),
+                // "Van der Linden", "De la Cruz": a capitalised particle opens the surname
+                // the lower-case one continues.
+                Kind::Particle
+                    if k > 0
+                        && tokens[k - 1].kind == Kind::Particle
+                        && self.text[tokens[k - 1].start..].starts_with(char::is_uppercase) =>
+                {
+                    false
+                }
                 Kind::Particle if !self.text[t.start..].starts_with(char::is_uppercase) => {
                     let before = tokens[..k].iter().rev().find(|p| p.kind == Kind::Word);
                     !before.is_some_and(|p| matches!(class(p.bits), Class::Name { .. }))

@@ -535,3 +535,13 @@ fn a_name_found_in_lower_case_is_found_again_where_it_repeats() {
         &["kowalski", "kowalski"],
     );
 }
+
+#[test]
+fn a_capitalised_particle_opens_a_surname_its_lower_case_particles_continue() {
+    assert_names(
+        "forwarding the note from Mr. Van der Linden below.",
+        &["Van der Linden"],
+    );
+    assert_names("Mr. De la Cruz said the order is late.", &["De la Cruz"]);
+    assert_none("Un café sur la Rue De la Paix.");
+}
