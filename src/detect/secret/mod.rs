@@ -98,6 +98,7 @@ impl Recognizer for SecretRecognizer {
         phrases::htpasswd(text, out);
         phrases::pgpass(text, out);
         phrases::user_slash_password(text, out);
+        phrases::auth_schemes(text, out);
     }
 }
 
@@ -2647,6 +2648,28 @@ mod tests {
             secrets("so it is Harbour2025$, if it locks call Dave"),
             vec!["Harbour2025$"]
         );
+    }
+
+    #[test]
+    fn bearer_and_basic_credentials_are_found_outside_an_authorization_line() {
+        let bearer = fake(
+            "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789",
+            28,
+            7,
+        );
+        let text = format!(r#"request.setHeader("Authorization", "Bearer {bearer}");"#);
+        assert_eq!(secrets(&text), vec![bearer.as_str()]);
+        // base64 of "monitor:Gr4fana#Ops"
+        let text = r#"proxy_set_header Authorization "Basic bW9uaXRvcjpHcjRmYW5hI09wcw==";"#;
+        assert_eq!(secrets(text), vec!["bW9uaXRvcjpHcjRmYW5hI09wcw=="]);
+        for text in [
+            "the basic idea is simple",
+            "Bearer tokens are sent in the header",
+            "use Bearer <YOUR_TOKEN> here",
+            "Basic aGVsbG8gd29ybGQ= is hello world",
+        ] {
+            assert!(secrets(text).is_empty(), "in {text:?}: {:?}", secrets(text));
+        }
     }
 
     #[test]

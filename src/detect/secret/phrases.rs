@@ -905,3 +905,71 @@ pub(super) fn shaped_password(text: &str, at: usize, out: &mut Vec<super::Findin
     push(out, start, end, PLAUSIBLE);
     end
 }
+
+/// `Bearer …` and `Basic …` credentials wherever they stand: `setHeader("Authorization",
+/// "Bearer …")`, nginx's `proxy_set_header Authorization "Basic …"`, a curl line. A
+/// bearer token must look random (16+ bytes, digits or both cases); a basic credential
+/// must be base64 of `user:password`, which the word "basic" in prose never is.
+pub(super) fn auth_schemes(text: &str, out: &mut Vec<super::Finding>) {
+    let bytes = text.as_bytes();
+    for (scheme, finder) in [("Bearer", &*BEARER), ("Basic", &*BASIC)] {
+        for at in finder.find_iter(bytes) {
+            // The finder skips the scheme's first letter, to find both cases.
+            let Some(start) = at.checked_sub(1) else {
+                continue;
+            };
+            if !bytes[start].eq_ignore_ascii_case(&scheme.as_bytes()[0])
+                || start > 0 && bytes[start - 1].is_ascii_alphanumeric()
+            {
+                continue;
+            }
+            let value_start = start + scheme.len() + 1;
+            let value_end = value_start
+                + bytes[value_start..]
+                    .iter()
+                    .take(2048)
+                    .take_while(|&&b| {
+                        b.is_ascii_alphanumeric()
+                            || matches!(b, b'-' | b'_' | b'.' | b'~' | b'+' | b'/' | b'=')
+                    })
+                    .count();
+            let value = &bytes[value_start..value_end];
+            let Ok(value_text) = std::str::from_utf8(value) else {
+                continue;
+            };
+            if super::is_placeholder(value_text) || !super::free_after(text, value_end) {
+                continue;
+            }
+            let found = if scheme == "Bearer" {
+                let shape = Shape::of(value);
+                value.len() >= 16 && (shape.digit > 0 || shape.upper > 0 && shape.lower > 0)
+            } else {
+                basic_credentials(value)
+            };
+            if found {
+                push(out, value_start, value_end, super::AUTH_HEADER);
+            }
+        }
+    }
+}
+
+/// Whether `value` is base64 of printable `user:password`.
+fn basic_credentials(value: &[u8]) -> bool {
+    use base64::Engine as _;
+    if !(8..=512).contains(&value.len()) {
+        return false;
+    }
+    let Ok(decoded) = base64::engine::general_purpose::STANDARD.decode(value) else {
+        return false;
+    };
+    decoded.iter().all(|b| b.is_ascii_graphic() || *b == b' ')
+        && decoded
+            .iter()
+            .position(|&b| b == b':')
+            .is_some_and(|k| k > 0 && k + 1 < decoded.len())
+}
+
+static BEARER: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new(b"earer "));
+static BASIC: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new(b"asic "));
