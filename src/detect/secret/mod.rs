@@ -98,7 +98,6 @@ impl Recognizer for SecretRecognizer {
         phrases::htpasswd(text, out);
         phrases::pgpass(text, out);
         phrases::user_slash_password(text, out);
-        phrases::auth_schemes(text, out);
     }
 }
 

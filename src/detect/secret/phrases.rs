@@ -66,7 +66,7 @@ fn keyword_at(bytes: &[u8], at: usize) -> Option<(usize, Kind, bool)> {
 /// letters are too common for a fast search.) A search for a few bytes in a row skips far
 /// more text than one for a single common letter (`k`, `w`).
 static WITHOUT_P: LazyLock<WithoutP> = LazyLock::new(|| {
-    let parts: [(&str, usize); 13] = [
+    let parts: [(&str, usize); 15] = [
         ("ontrase", 1),
         ("dentified by", 1),
         ("DENTIFIED BY", 1),
@@ -81,6 +81,10 @@ static WITHOUT_P: LazyLock<WithoutP> = LazyLock::new(|| {
         // `code wifi` and `clé wifi` both start five bytes before `wifi`.
         ("wifi", 5),
         ("LAN-Schl", 1),
+        // Not keywords: the schemes of `Bearer …` and `Basic …` credentials, read by
+        // `auth_scheme_at` from the same pass.
+        ("earer ", 1),
+        ("asic ", 1),
     ];
     // One SIMD pass (Teddy) for all of them: measured, thirteen single-pattern searches
     // cost five times as many instructions.
@@ -96,7 +100,7 @@ struct WithoutP {
     /// None where the CPU has no SIMD Teddy can use.
     searcher: Option<aho_corasick::packed::Searcher>,
     /// Each part, and how far before it its keyword starts.
-    parts: [(&'static str, usize); 13],
+    parts: [(&'static str, usize); 15],
 }
 
 /// Builds the searchers now.
@@ -212,6 +216,7 @@ pub(super) fn password_phrases(text: &str, out: &mut Vec<super::Finding>) {
             continue;
         }
         let Some((end, kind, direct)) = keyword_at(bytes, start) else {
+            auth_scheme_at(text, start, out);
             continue;
         };
         // Whole words only, except German compounds ending in the word
@@ -906,50 +911,44 @@ pub(super) fn shaped_password(text: &str, at: usize, out: &mut Vec<super::Findin
     end
 }
 
-/// `Bearer …` and `Basic …` credentials wherever they stand: `setHeader("Authorization",
-/// "Bearer …")`, nginx's `proxy_set_header Authorization "Basic …"`, a curl line. A
-/// bearer token must look random (16+ bytes, digits or both cases); a basic credential
-/// must be base64 of `user:password`, which the word "basic" in prose never is.
-pub(super) fn auth_schemes(text: &str, out: &mut Vec<super::Finding>) {
+/// A `Bearer …` or `Basic …` credential at `start`, wherever it stands:
+/// `setHeader("Authorization", "Bearer …")`, nginx's `proxy_set_header Authorization
+/// "Basic …"`, a curl line. A bearer token must look random (16+ bytes, digits or both
+/// cases); a basic credential must be base64 of `user:password`, which the word "basic"
+/// in prose never is.
+fn auth_scheme_at(text: &str, start: usize, out: &mut Vec<super::Finding>) {
     let bytes = text.as_bytes();
-    for (scheme, finder) in [("Bearer", &*BEARER), ("Basic", &*BASIC)] {
-        for at in finder.find_iter(bytes) {
-            // The finder skips the scheme's first letter, to find both cases.
-            let Some(start) = at.checked_sub(1) else {
-                continue;
-            };
-            if !bytes[start].eq_ignore_ascii_case(&scheme.as_bytes()[0])
-                || start > 0 && bytes[start - 1].is_ascii_alphanumeric()
-            {
-                continue;
-            }
-            let value_start = start + scheme.len() + 1;
-            let value_end = value_start
-                + bytes[value_start..]
-                    .iter()
-                    .take(2048)
-                    .take_while(|&&b| {
-                        b.is_ascii_alphanumeric()
-                            || matches!(b, b'-' | b'_' | b'.' | b'~' | b'+' | b'/' | b'=')
-                    })
-                    .count();
-            let value = &bytes[value_start..value_end];
-            let Ok(value_text) = std::str::from_utf8(value) else {
-                continue;
-            };
-            if super::is_placeholder(value_text) || !super::free_after(text, value_end) {
-                continue;
-            }
-            let found = if scheme == "Bearer" {
-                let shape = Shape::of(value);
-                value.len() >= 16 && (shape.digit > 0 || shape.upper > 0 && shape.lower > 0)
-            } else {
-                basic_credentials(value)
-            };
-            if found {
-                push(out, value_start, value_end, super::AUTH_HEADER);
-            }
-        }
+    let rest = &bytes[start..];
+    let bearer = rest.starts_with(b"Bearer ") || rest.starts_with(b"bearer ");
+    let basic = rest.starts_with(b"Basic ") || rest.starts_with(b"basic ");
+    if !(bearer || basic) || start > 0 && bytes[start - 1].is_ascii_alphanumeric() {
+        return;
+    }
+    let value_start = start + if bearer { 7 } else { 6 };
+    let value_end = value_start
+        + bytes[value_start..]
+            .iter()
+            .take(2048)
+            .take_while(|&&b| {
+                b.is_ascii_alphanumeric()
+                    || matches!(b, b'-' | b'_' | b'.' | b'~' | b'+' | b'/' | b'=')
+            })
+            .count();
+    let value = &bytes[value_start..value_end];
+    let Ok(value_text) = std::str::from_utf8(value) else {
+        return;
+    };
+    if super::is_placeholder(value_text) || !super::free_after(text, value_end) {
+        return;
+    }
+    let credential = if bearer {
+        let shape = Shape::of(value);
+        value.len() >= 16 && (shape.digit > 0 || shape.upper > 0 && shape.lower > 0)
+    } else {
+        basic_credentials(value)
+    };
+    if credential {
+        push(out, value_start, value_end, super::AUTH_HEADER);
     }
 }
 
@@ -968,8 +967,3 @@ fn basic_credentials(value: &[u8]) -> bool {
             .position(|&b| b == b':')
             .is_some_and(|k| k > 0 && k + 1 < decoded.len())
 }
-
-static BEARER: LazyLock<memchr::memmem::Finder<'static>> =
-    LazyLock::new(|| memchr::memmem::Finder::new(b"earer "));
-static BASIC: LazyLock<memchr::memmem::Finder<'static>> =
-    LazyLock::new(|| memchr::memmem::Finder::new(b"asic "));
