@@ -55,8 +55,39 @@ static CODE_CONTEXT: Keywords = Keywords::new(&[
 /// Words right before an SSN-shaped number that make it a part, item or case number
 /// (`P/N 310-42-7781`), unless an SSN word stands nearer.
 static PART_CONTEXT: Keywords = Keywords::new(&[
-    "p/n", "pn", "part", "teil", "pieza", "pièce", "piece", "item", "sku", "art", "ref", "model",
-    "order", "invoice", "ticket", "case", "serial", "batch", "lot",
+    // Prefixes of the words before it, so each ends where the word does: "part " and not
+    // "part", which opens "partner" and "participant".
+    "p/n",
+    "pn ",
+    "pn:",
+    "part ",
+    "part#",
+    "part no",
+    "teilenummer",
+    "teile-nr",
+    "pieza ",
+    "pièce ",
+    "piece ",
+    "item ",
+    "item#",
+    "sku",
+    "art.",
+    "art-nr",
+    "artikel",
+    "ref.",
+    "ref:",
+    "ref ",
+    "model ",
+    "order",
+    "invoice",
+    "ticket",
+    "case no",
+    "case #",
+    "serial",
+    "batch",
+    "lot ",
+    "lot:",
+    "lot#",
 ]);
 
 #[derive(Debug, Clone, Copy, Default)]
@@ -334,8 +365,10 @@ mod tests {
     fn part_numbers_shaped_like_ssns_are_not_ssns() {
         assert!(run("P/N 310-42-7781 bearing kit front axle x4").is_empty());
         assert!(run("Item 044-18-2290 hydraulic seal set").is_empty());
-        // An SSN word nearer than the part word still makes it one.
+        // An SSN word nearer than the part word still makes it one; a word that only
+        // starts like a part word is none.
         assert_eq!(run("Part-time employee, SSN 310-42-7781").len(), 1);
+        assert_eq!(run("our partner 310-42-7781 called").len(), 1);
     }
 
     #[test]
