@@ -229,10 +229,13 @@ impl Around<'_> {
 
     fn cue_before(&self, start: usize, end: usize) -> Option<Cue> {
         let text = self.text;
-        if self.title_before(start) || self.label_before(start) {
+        // The label is read once: a listed one is a strong cue, one built like a role noun
+        // a weak one when the run fills its field.
+        let label = self.label_kind_before(start);
+        if label == Some(LabelKind::Listed) || self.title_before(start) {
             return Some(Cue::Strong);
         }
-        if self.role_label_before(start) && (ends_line(text, end) || self.closes_field(end)) {
+        if label == Some(LabelKind::Derived) && (ends_line(text, end) || self.closes_field(end)) {
             return Some(Cue::Weak);
         }
         // "la loi de Conway", "St. Patrick's Day": a law, a street or a saint's day.
@@ -594,15 +597,11 @@ impl Around<'_> {
         self.label_kind_before(start) == Some(LabelKind::Listed)
     }
 
-    /// `Treasurer: `, `Approver: `, `Klient: `, `Responsable : ` right before `start`: a
-    /// label whose last word no list has but which is built like a noun for a person who
-    /// does something (`-er`, `-or`, `-ist`, `-eur`, `-ante`…). Weaker than a listed label:
-    /// `Printer: `, `Router: ` are built the same way, so the words after it must read as
-    /// names on their own.
-    pub(super) fn role_label_before(&self, start: usize) -> bool {
-        self.label_kind_before(start) == Some(LabelKind::Derived)
-    }
-
+    /// The label right before `start`, if any: one the lexicon lists for a person, or
+    /// (`Treasurer: `, `Klient: `, `Responsable : `) one whose last word no list has but
+    /// which is built like a noun for a person who does something (`-er`, `-or`, `-ist`,
+    /// `-eur`, `-ante`…). The second is weaker: `Printer: `, `Router: ` are built the same
+    /// way, so the words after it must read as names on their own.
     fn label_kind_before(&self, start: usize) -> Option<LabelKind> {
         let text = self.text;
         let skip = |c: char| {
@@ -783,8 +782,11 @@ fn role_noun(word: &str, bits: u32) -> bool {
     {
         return false;
     }
-    let lower = word.to_lowercase();
-    SUFFIXES.iter().any(|s| lower.ends_with(s))
+    // The suffixes are ASCII: compared on bytes, without lower-casing a copy.
+    let bytes = word.as_bytes();
+    SUFFIXES.iter().any(|s| {
+        bytes.len() > s.len() && bytes[bytes.len() - s.len()..].eq_ignore_ascii_case(s.as_bytes())
+    })
 }
 
 fn split_key(key: &str) -> impl Iterator<Item = &str> {
