@@ -869,27 +869,22 @@ pub(super) fn shaped_password(text: &str, at: usize, out: &mut Vec<super::Findin
     let numbered = hash.is_some_and(|k| k >= 2 && word[..k].iter().all(u8::is_ascii_uppercase));
     // `Bug#163309`, `Debian#688260`, `ET-#636`: a reference to a numbered thing.
     let reference = hash.is_some_and(|k| {
-        let number = &word[k + 1..];
-        let number = number
-            .strip_prefix(
-                &number[..usize::from(number.first().is_some_and(u8::is_ascii_alphabetic))],
-            )
-            .unwrap_or(number);
+        // At most one letter before the number: `Bug#1020213`, `bgo#W720123`.
+        let number = match &word[k + 1..] {
+            [letter, rest @ ..] if letter.is_ascii_alphabetic() => rest,
+            number => number,
+        };
         number.iter().all(u8::is_ascii_digit) || k > 0 && word[k - 1] == b'-'
     });
-    // `Pedidos!F2`, `Sheet1!$B$4`: a cell of another sheet in a spreadsheet formula.
+    // `Pedidos!F2`, `Sheet1!$B$4`: a cell of another sheet in a spreadsheet formula:
+    // column letters, row digits (`$` and `:` anywhere), nothing else.
     let cell = memchr::memchr(b'!', word).is_some_and(|k| {
-        let target: Vec<u8> = word[k + 1..]
-            .iter()
-            .copied()
-            .filter(|&b| b != b'$')
-            .collect();
-        let letters = target.iter().take_while(|b| b.is_ascii_uppercase()).count();
+        let target = || word[k + 1..].iter().copied().filter(|&b| b != b'$');
+        let letters = target().take_while(u8::is_ascii_uppercase).count();
+        let mut row = target().skip(letters).peekable();
         (1..=3).contains(&letters)
-            && target.len() > letters
-            && target[letters..]
-                .iter()
-                .all(|b| b.is_ascii_digit() || b == &b':')
+            && row.peek().is_some_and(u8::is_ascii_digit)
+            && row.all(|b| b.is_ascii_digit() || b == b':')
     });
     // `s390x*-linux`, `Tcl_*Var*2`: a wildcard in a name.
     let wildcard = word.windows(2).any(|w| {
