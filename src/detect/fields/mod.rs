@@ -207,36 +207,46 @@ fn veto_place_columns(
     header_row: Option<usize>,
     vetoes: &mut Vec<Veto>,
 ) {
-    let h = header_row.unwrap_or(0);
-    let Some(header) = table.rows().nth(h) else {
-        return;
+    // Without a row found to name kinds, one of the first two rows is a header only if it
+    // reads like one: no digits (a data row has ids, dates or numbers), so that a roster
+    // whose first name happens to be "Brand" or "Lager" does not veto the names under it.
+    // (The second, because a line of prose with as many `;` may open the table.)
+    let candidates = match header_row {
+        Some(h) => h..h + 1,
+        None => 0..2,
     };
-    // Without a row found to name kinds, the first row is a header only if it reads like
-    // one: no digits (a data row has ids, dates or numbers), so that a roster whose first
-    // name happens to be "Brand" or "Lager" does not veto the names under it.
-    if header_row.is_none()
-        && header.iter().any(|c| {
+    let mut places = [false; MAX_COLUMNS];
+    let mut found = None;
+    for (h, header) in table
+        .rows()
+        .enumerate()
+        .skip(candidates.start)
+        .take(candidates.len())
+    {
+        let has_digits = header.iter().any(|c| {
             text.get(c.start..c.end)
                 .is_some_and(|v| v.bytes().any(|b| b.is_ascii_digit()))
-        })
-    {
-        return;
-    }
-    let mut places = [false; MAX_COLUMNS];
-    let mut any = false;
-    for cell in header {
-        if cell.column < MAX_COLUMNS
-            && text
-                .get(cell.start..cell.end)
-                .is_some_and(header::names_a_place)
-        {
-            places[cell.column] = true;
-            any = true;
+        });
+        if header_row.is_none() && has_digits {
+            continue;
+        }
+        for cell in header {
+            if cell.column < MAX_COLUMNS
+                && text
+                    .get(cell.start..cell.end)
+                    .is_some_and(header::names_a_place)
+            {
+                places[cell.column] = true;
+                found = Some(h);
+            }
+        }
+        if found.is_some() {
+            break;
         }
     }
-    if !any {
+    let Some(h) = found else {
         return;
-    }
+    };
     for row in table.rows().skip(h + 1) {
         for cell in row {
             if cell.column < MAX_COLUMNS && places[cell.column] {
@@ -743,6 +753,16 @@ mod tests {
             .filter(|(t, _)| *t == "PERSON")
             .collect();
         assert!(!people.is_empty(), "{people:?}");
+    }
+
+    #[test]
+    fn a_place_header_under_a_line_of_prose_with_the_same_delimiters_still_vetoes() {
+        let text = "The depot closed early; see the list.\ncadena;restaurantes\nBurger King;395\nCarl's Jr.;310\n";
+        let people: Vec<_> = found(text)
+            .into_iter()
+            .filter(|(t, _)| *t == "PERSON")
+            .collect();
+        assert!(people.is_empty(), "{people:?}");
     }
 
     #[test]
