@@ -138,6 +138,54 @@ Teilnehmer: A. Schulze, Fatma Aydin
 }
 
 #[tokio::test]
+async fn secrets_without_their_word_and_names_in_lower_case_are_tokenized_over_http() {
+    // Arrange: a password told by its shape, Bearer and Basic credentials in code and
+    // config, names after a title, a role label, a greeting in lower case; and beside
+    // them a storm, a chain's name in its column, a book number and a part number.
+    let app = sqlite_app().await;
+    let prompt = r#"hi thomas, the isp tech changed the router login to Tr0ub4dor&Sky for now.
+request.setHeader("Authorization", "Bearer q8ZrT2vLm4XwP9sK7dN3bH6c");
+proxy_set_header Authorization "Basic bW9uaXRvcjpHcjRmYW5hI09wcw==";
+Treasurer: Dafydd Llywelyn
+Report from Dr. Sipho Ndlovu attached.
+Storm Ciarán closed the depot; see "Designing Data-Intensive Applications" 978-1-4493-7332-0.
+cadena;restaurantes
+Burger King;395
+Carl's Jr.;310
+P/N 310-42-7781 bearing kit
+"#;
+
+    // Act
+    let tokenized = app.tokenize(prompt).await;
+
+    // Assert
+    for value in [
+        "thomas,",
+        "Tr0ub4dor&Sky",
+        "q8ZrT2vLm4XwP9sK7dN3bH6c",
+        "bW9uaXRvcjpHcjRmYW5hI09wcw==",
+        "Dafydd Llywelyn",
+        "Sipho Ndlovu",
+    ] {
+        assert!(
+            !holds_value(&tokenized, value),
+            "{value} leaked:\n{tokenized}"
+        );
+    }
+    for kept in [
+        "Storm Ciarán",
+        "978-1-4493-7332-0",
+        "Burger King;395",
+        "P/N 310-42-7781",
+    ] {
+        assert!(
+            tokenized.contains(kept),
+            "{kept} was tokenized:\n{tokenized}"
+        );
+    }
+}
+
+#[tokio::test]
 async fn a_clean_prompt_with_look_alikes_is_left_as_it_is() {
     // Arrange
     let app = sqlite_app().await;
