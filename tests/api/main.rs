@@ -10,7 +10,8 @@
     reason = "test helpers fail loudly"
 )]
 
-//! The one integration test binary: the service over HTTP, on SQLite and Postgres.
+//! The one integration test binary: the service over HTTP, and the store's contract
+//! through its traits, each on SQLite and Postgres.
 
 #[macro_use]
 mod helpers;
@@ -24,4 +25,5 @@ mod policy;
 mod process;
 mod proxy;
 mod storage;
+mod store_contract;
 mod tokenize;

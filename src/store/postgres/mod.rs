@@ -1,0 +1,71 @@
+//! The Postgres store: production. One statement per tokenize call (`UNNEST` of arrays),
+//! determinism from `INSERT … ON CONFLICT` on the fingerprint index. Most of its SQL is
+//! shared with SQLite (`store/<area>.rs`); what only Postgres can do lives in the area
+//! modules here.
+
+mod audit;
+mod entries;
+
+use std::str::FromStr;
+use std::time::Duration;
+
+use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions};
+use sqlx::ConnectOptions;
+
+use super::{StoreError, VaultStore};
+
+/// Postgres-backed [`VaultStore`].
+#[derive(Debug, Clone)]
+pub struct PgStore {
+    pool: PgPool,
+}
+
+impl PgStore {
+    /// How a transaction that writes begins: row locks taken by its statements order it.
+    pub(crate) const BEGIN_WRITE: &'static str = "BEGIN";
+
+    /// Connects and migrates.
+    ///
+    /// # Errors
+    /// Connection or migration failures.
+    pub async fn connect(url: &str) -> Result<Self, StoreError> {
+        let options = PgConnectOptions::from_str(url)?
+            .log_statements(log::LevelFilter::Trace)
+            .log_slow_statements(log::LevelFilter::Warn, Duration::from_secs(1));
+        let pool = PgPoolOptions::new()
+            .max_connections(32)
+            .acquire_timeout(Duration::from_secs(5))
+            .connect_with(options)
+            .await?;
+        Self::from_pool(pool).await
+    }
+
+    /// Migrates an existing pool and wraps it.
+    ///
+    /// # Errors
+    /// Migration failures.
+    pub async fn from_pool(pool: PgPool) -> Result<Self, StoreError> {
+        sqlx::migrate!("migrations/postgres").run(&pool).await?;
+        Ok(Self { pool })
+    }
+
+    /// The underlying pool, for tests that inspect the database.
+    pub fn pool(&self) -> &PgPool {
+        &self.pool
+    }
+}
+
+#[async_trait::async_trait]
+impl VaultStore for PgStore {
+    async fn ping(&self) -> Result<(), StoreError> {
+        sqlx::query("SELECT 1").execute(&self.pool).await?;
+        Ok(())
+    }
+}
+
+super::keys::impl_key_store!(PgStore);
+super::entries::impl_entry_store!(PgStore, crate::store::postgres::entries);
+super::audit::impl_audit_store!(PgStore, crate::store::postgres::audit);
+super::jobs::impl_job_store!(PgStore);
+super::policy::impl_policy_store!(PgStore);
+super::guard::impl_guard_store!(PgStore);

@@ -1,0 +1,74 @@
+//! Audit rows on SQLite: one statement per event or link, inside one transaction.
+
+use sqlx::sqlite::SqlitePool;
+use sqlx::{Sqlite, Transaction};
+
+use crate::audit::AuditRecord;
+use crate::store::{AuditLink, StoreError};
+
+/// How the audit filter finds a quoted token id in an event's details (`$6`).
+pub(super) const DETAILS_CONTAIN_6: &str = "instr(details, $6) > 0";
+
+/// Every event, in one transaction.
+pub(super) async fn append_audits(
+    pool: &SqlitePool,
+    events: &[AuditRecord],
+) -> Result<(), StoreError> {
+    let mut tx = pool.begin_with(super::SqliteStore::BEGIN_WRITE).await?;
+    for event in events {
+        insert_audit(&mut tx, event).await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+/// One unlinked event, inside the caller's transaction (tokenize writes its event this way).
+pub(super) async fn insert_audit(
+    tx: &mut Transaction<'_, Sqlite>,
+    event: &AuditRecord,
+) -> Result<(), StoreError> {
+    sqlx::query(
+        "INSERT INTO audit_events (tenant, at, sub, action, outcome, request_id, details) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+    )
+    .bind(&event.tenant)
+    .bind(event.at)
+    .bind(&event.sub)
+    .bind(&event.action)
+    .bind(&event.outcome)
+    .bind(&event.request_id)
+    .bind(&event.details)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// Every link in one transaction; a row already linked (another chainer won) refuses the
+/// whole batch.
+pub(super) async fn link_audit(
+    pool: &SqlitePool,
+    tenant: &str,
+    links: &[AuditLink],
+) -> Result<(), StoreError> {
+    let mut tx = pool.begin_with(super::SqliteStore::BEGIN_WRITE).await?;
+    for link in links {
+        let linked = sqlx::query(
+            "UPDATE audit_events SET chain_index = $3, prev_hash = $4, hash = $5 \
+             WHERE tenant = $1 AND seq = $2 AND chain_index IS NULL",
+        )
+        .bind(tenant)
+        .bind(link.seq)
+        .bind(link.chain_index)
+        .bind(&link.prev_hash)
+        .bind(&link.hash)
+        .execute(&mut *tx)
+        .await
+        .map_err(|_| StoreError::Conflict)?
+        .rows_affected();
+        if linked != 1 {
+            return Err(StoreError::Conflict);
+        }
+    }
+    tx.commit().await?;
+    Ok(())
+}

@@ -1,0 +1,124 @@
+//! Entries on SQLite: one transaction, one row at a time (no arrays). The transaction
+//! holds the write lock from its start, so the tenant's state cannot change between the
+//! check and the writes.
+
+use std::collections::HashMap;
+
+use sqlx::sqlite::SqlitePool;
+use sqlx::{Sqlite, Transaction};
+
+use crate::audit::AuditRecord;
+use crate::store::entries::ON_FINGERPRINT_CONFLICT;
+use crate::store::rows::{entry_row, EntryTuple, ENTRY_COLUMNS};
+use crate::store::{EntryRow, NewEntryRow, ResealRow, StoreError, TenantStateRow};
+
+use super::audit::insert_audit;
+
+/// See [`crate::store::EntryStore::put_entries`].
+pub(super) async fn put_entries(
+    pool: &SqlitePool,
+    tenant: &str,
+    entries: &[NewEntryRow],
+    event: &AuditRecord,
+    expected: &TenantStateRow,
+) -> Result<Option<Vec<String>>, StoreError> {
+    let mut tx = pool.begin_with(super::SqliteStore::BEGIN_WRITE).await?;
+    insert_audit(&mut tx, event).await?;
+    let (key_epoch, policy_version): (Option<i64>, Option<i64>) = sqlx::query_as(
+        "SELECT (SELECT key_epoch FROM tenants WHERE tenant = $1), \
+                (SELECT version FROM tenant_policies WHERE tenant = $1)",
+    )
+    .bind(tenant)
+    .fetch_one(&mut *tx)
+    .await?;
+    // An unknown tenant is never fresh, as on Postgres: its keys were never read.
+    if key_epoch.is_none()
+        || key_epoch != expected.key_epoch
+        || policy_version != expected.policy_version
+    {
+        tx.rollback().await?;
+        return Ok(None);
+    }
+    let insert = format!(
+        "INSERT INTO vault_entries (tenant, token_id, entity_type, key_version, sealed_value, \
+           fingerprint, ctx, created_at, expires_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) {ON_FINGERPRINT_CONFLICT}"
+    );
+    let mut by_fingerprint: HashMap<&[u8], String> = HashMap::new();
+    for entry in entries {
+        let (token_id, fingerprint): (String, Option<Vec<u8>>) = sqlx::query_as(&insert)
+            .bind(tenant)
+            .bind(&entry.token_id)
+            .bind(&entry.entity_type)
+            .bind(entry.key_version)
+            .bind(&entry.sealed_value)
+            .bind(&entry.fingerprint)
+            .bind(&entry.ctx)
+            .bind(entry.created_at)
+            .bind(entry.expires_at)
+            .fetch_one(&mut *tx)
+            .await?;
+        if let (Some(fp), Some(_)) = (&entry.fingerprint, fingerprint) {
+            by_fingerprint.insert(fp.as_slice(), token_id);
+        }
+    }
+    tx.commit().await?;
+    Ok(Some(
+        entries
+            .iter()
+            .map(|entry| match &entry.fingerprint {
+                None => entry.token_id.clone(),
+                Some(fp) => by_fingerprint
+                    .get(fp.as_slice())
+                    .cloned()
+                    .unwrap_or_else(|| entry.token_id.clone()),
+            })
+            .collect(),
+    ))
+}
+
+/// Entries and honey tokens among the ids. SQLite has no arrays: the ids go in as one
+/// JSON array, expanded in SQL.
+pub(super) async fn entries(
+    pool: &SqlitePool,
+    tenant: &str,
+    token_ids: &[String],
+) -> Result<Vec<EntryRow>, StoreError> {
+    let ids_json = serde_json::to_string(token_ids)
+        .map_err(|e| StoreError::Database(sqlx::Error::Encode(Box::new(e))))?;
+    let rows: Vec<EntryTuple> = sqlx::query_as(&format!(
+        "{ENTRY_COLUMNS}, 0 FROM vault_entries \
+           WHERE tenant = $1 AND token_id IN (SELECT value FROM json_each($2)) \
+         UNION ALL SELECT token_id, entity_type, 0, x'', NULL, NULL, 1 FROM honey_tokens \
+           WHERE tenant = $1 AND token_id IN (SELECT value FROM json_each($2))"
+    ))
+    .bind(tenant)
+    .bind(ids_json)
+    .fetch_all(pool)
+    .await?;
+    Ok(rows.into_iter().map(entry_row).collect())
+}
+
+/// One `UPDATE` per row, inside the caller's transaction.
+pub(super) async fn reseal_entries(
+    tx: &mut Transaction<'_, Sqlite>,
+    tenant: &str,
+    rows: &[ResealRow],
+) -> Result<u64, StoreError> {
+    let mut changed = 0;
+    for row in rows {
+        changed += sqlx::query(
+            "UPDATE vault_entries SET sealed_value = $4, key_version = $5 \
+             WHERE tenant = $1 AND token_id = $2 AND key_version = $3",
+        )
+        .bind(tenant)
+        .bind(&row.token_id)
+        .bind(row.old_version)
+        .bind(&row.sealed_value)
+        .bind(row.new_version)
+        .execute(&mut **tx)
+        .await?
+        .rows_affected();
+    }
+    Ok(changed)
+}
