@@ -3,7 +3,8 @@
 //! handling is where detectors slow down); and a reference pass (a lower-cased copy of
 //! every prompt) in the same run, so that detection can be reported as a ratio of it.
 //!
-//! cargo bench --bench detect   (reads ../shared/bench/prompts.jsonl, or the small fixture)
+//! cargo bench --bench detect   (reads bench/prompts.jsonl, which bench/make_corpus.sh
+//! writes, or else the small fixture)
 
 #![allow(
     clippy::expect_used,
@@ -17,9 +18,9 @@ use promptvault::detect::Detector;
 
 fn corpus() -> Vec<String> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let shared = root.join("../shared/bench/prompts.jsonl");
-    let path = if shared.exists() {
-        shared
+    let generated = root.join("bench/prompts.jsonl");
+    let path = if generated.exists() {
+        generated
     } else {
         root.join("tests/fixtures/corpus.jsonl")
     };

@@ -3,7 +3,7 @@
 //! percentiles and (with --pid) the service's peak resident memory.
 //!
 //! cargo run --release --example loadgen -- --url http://127.0.0.1:8080 \
-//!     --jwt "$JWT" --corpus ../shared/bench/prompts.jsonl --concurrency 32 --passes 3
+//!     --jwt "$JWT" --corpus bench/prompts.jsonl --concurrency 32 --passes 3
 //!
 //! With `--mode detokenize` it tokenizes the corpus once (untimed), then times
 //! `POST /v1/detokenize` of the tokenized texts (the JWT needs both scopes).
@@ -28,7 +28,7 @@ struct Args {
     #[arg(long, env = "PV_JWT")]
     jwt: String,
     /// The corpus (one JSON object with a "text" field per line).
-    #[arg(long, default_value = "../shared/bench/prompts.jsonl")]
+    #[arg(long, default_value = "bench/prompts.jsonl")]
     corpus: String,
     /// Concurrent connections.
     #[arg(long, default_value_t = 32)]

@@ -1,6 +1,7 @@
-//! Detection quality on a labelled corpus (the `shared/bench` format): predictions with
-//! Unicode code point offsets, and per-type precision, recall, F1 and leak rate, scored
-//! the way `shared/bench/score.py` scores them. Pure: callers read and write the files.
+//! Detection quality on a labelled corpus (the format of `bench/README.md`): predictions
+//! with Unicode code point offsets, and per-type precision, recall, F1 (same type, overlap
+//! of at least half the union) and leak rate (labelled values no prediction covers).
+//! Pure: callers read and write the files.
 
 use std::collections::BTreeMap;
 

@@ -19,6 +19,7 @@ mod anomaly;
 mod audit;
 mod auth;
 mod detection;
+mod docs;
 mod errors;
 mod keys;
 mod policy;
