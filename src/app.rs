@@ -248,7 +248,47 @@ pub async fn run(
         .with_context(|| format!("binding {}", config.listen))?;
     let addr = listener.local_addr().context("reading the bound address")?;
     tracing::info!(%addr, "listening");
+    if crate::telemetry::readable(config.log_format) {
+        print_banner(&config, addr);
+    }
     serve(listener, crate::api::router(state), shutdown).await
+}
+
+/// A few lines for a person who started the service in a terminal: where it listens, on
+/// which store, in which mode, and how to try it.
+#[allow(
+    clippy::print_stderr,
+    reason = "the banner is for the terminal the log goes to, not a log event"
+)]
+fn print_banner(config: &Config, addr: std::net::SocketAddr) {
+    eprintln!("{}", banner(config, addr));
+}
+
+fn banner(config: &Config, addr: std::net::SocketAddr) -> String {
+    let store = redacted_url(config.database_url.expose_secret());
+    let mut lines = vec![
+        format!("promptvault {}", env!("CARGO_PKG_VERSION")),
+        format!("  listening  http://{addr}"),
+        format!("  store      {store}"),
+    ];
+    if config.development_mode() {
+        lines.push(format!(
+            "  mode       development (JWTs signed with {})",
+            crate::config::DEV_JWT_SECRET_FILE
+        ));
+        lines.push(
+            "  try it     JWT=$(promptvault token --tenant demo --scope \"tokenize detokenize\")"
+                .to_owned(),
+        );
+        lines.push(format!(
+            "             curl -s http://{addr}/v1/tokenize -H \"Authorization: Bearer $JWT\" \
+             -H 'Content-Type: application/json' -d '{{\"text\":\"mail jane@example.com\"}}'"
+        ));
+    } else {
+        lines.push("  mode       production (JWTs from the configured keys)".to_owned());
+    }
+    lines.push("  docs       docs/api.md; GET /openapi.json".to_owned());
+    lines.join("\n")
 }
 
 /// The single entry point used by `main` and by tests that need a real socket.
@@ -275,12 +315,19 @@ pub async fn serve(
 }
 
 /// A database URL without its password, for logs.
+/// The database URL without what could hold a credential: the user info before `@`, and
+/// the whole query string (`?password=…`, `sslpassword=…`, `options=…` are all accepted
+/// there), which is shown as `?…`.
 fn redacted_url(url: &str) -> String {
+    let (url, query) = match url.split_once('?') {
+        Some((base, _)) => (base, "?…"),
+        None => (url, ""),
+    };
     match (url.find("://"), url.rfind('@')) {
         (Some(scheme_end), Some(at)) if at > scheme_end => {
-            format!("{}://***@{}", &url[..scheme_end], &url[at + 1..])
+            format!("{}://***@{}{query}", &url[..scheme_end], &url[at + 1..])
         }
-        _ => url.to_owned(),
+        _ => format!("{url}{query}"),
     }
 }
 
@@ -356,6 +403,15 @@ mod tests {
         assert_eq!(
             redacted_url("sqlite://data/promptvault.db"),
             "sqlite://data/promptvault.db"
+        );
+        // sqlx takes the password from the query string too.
+        assert_eq!(
+            redacted_url("postgres://db/x?user=u&password=secret&sslmode=require"),
+            "postgres://db/x?…"
+        );
+        assert_eq!(
+            redacted_url("postgres://u:p@db/x?sslpassword=secret"),
+            "postgres://***@db/x?…"
         );
     }
 }

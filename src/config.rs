@@ -48,6 +48,43 @@ pub struct Config {
     pub anomaly: AnomalyConfig,
     /// Log filter (tracing `EnvFilter` syntax).
     pub log: String,
+    /// How log lines look (`PROMPTVAULT_LOG_FORMAT`).
+    pub log_format: LogFormat,
+}
+
+/// How log lines look: JSON lines for machines, or short readable lines and a start-up
+/// banner for a person at a terminal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LogFormat {
+    /// Readable lines when the log goes to a terminal, JSON lines otherwise (the default).
+    Auto,
+    /// JSON lines always.
+    Json,
+    /// Readable lines always.
+    Text,
+}
+
+impl LogFormat {
+    fn parse(raw: &str) -> Result<Self, ConfigError> {
+        match raw.trim().to_ascii_lowercase().as_str() {
+            "auto" => Ok(Self::Auto),
+            "json" => Ok(Self::Json),
+            "text" => Ok(Self::Text),
+            _ => Err(ConfigError::Invalid {
+                name: "PROMPTVAULT_LOG_FORMAT",
+                reason: "expected auto, json or text".to_owned(),
+            }),
+        }
+    }
+
+    /// Whether lines are readable text, given whether the log goes to a terminal.
+    pub fn readable(self, to_terminal: bool) -> bool {
+        match self {
+            Self::Auto => to_terminal,
+            Self::Json => false,
+            Self::Text => true,
+        }
+    }
 }
 
 /// Anomaly alert settings, as configured.
@@ -122,6 +159,7 @@ struct FileConfig {
     anomaly_rate_floor: Option<u64>,
     anomaly_new_tokens_per_minute: Option<u64>,
     log: Option<String>,
+    log_format: Option<String>,
 }
 
 impl Config {
@@ -256,6 +294,10 @@ impl Config {
             log: var("PROMPTVAULT_LOG")
                 .or(file.log)
                 .unwrap_or_else(|| "info".to_owned()),
+            log_format: match var("PROMPTVAULT_LOG_FORMAT").or(file.log_format) {
+                Some(raw) => LogFormat::parse(&raw)?,
+                None => LogFormat::Auto,
+            },
         };
         config.validate()?;
         Ok(config)
@@ -496,5 +538,22 @@ mod tests {
             !shown.contains("hunter2-db") && !shown.contains("correct-horse-passphrase"),
             "{shown}"
         );
+    }
+
+    #[test]
+    fn the_log_format_is_auto_unless_asked_and_a_typo_is_refused() {
+        let format = |raw: Option<&str>| {
+            let vars: Vec<(&str, &str)> = raw
+                .map(|r| ("PROMPTVAULT_LOG_FORMAT", r))
+                .into_iter()
+                .collect();
+            Config::from_sources(None, &env(&vars)).map(|c| c.log_format)
+        };
+        assert_eq!(format(None).unwrap(), LogFormat::Auto);
+        assert_eq!(format(Some("JSON")).unwrap(), LogFormat::Json);
+        assert_eq!(format(Some("text")).unwrap(), LogFormat::Text);
+        assert!(format(Some("pretty")).is_err());
+        assert!(LogFormat::Auto.readable(true) && !LogFormat::Auto.readable(false));
+        assert!(!LogFormat::Json.readable(true) && LogFormat::Text.readable(false));
     }
 }

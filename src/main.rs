@@ -19,7 +19,7 @@ async fn main() -> std::process::ExitCode {
         Ok(config) => config,
         Err(err) => return fail(&anyhow::Error::new(err)),
     };
-    telemetry::init(&config.log);
+    telemetry::init(&config.log, config.log_format);
     telemetry::redact_panics();
     let outcome = match &cli.command {
         Command::Serve => app::run(config, shutdown_signal()).await,

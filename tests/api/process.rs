@@ -16,6 +16,8 @@ struct Service {
     child: Child,
     base: String,
     output: Arc<Mutex<Vec<String>>>,
+    /// The threads that copy stdout and stderr into `output`; they end with the process.
+    readers: Vec<std::thread::JoinHandle<()>>,
 }
 
 impl Service {
@@ -36,6 +38,7 @@ impl Service {
         let mut child = command.spawn().expect("the binary starts");
         let output = Arc::new(Mutex::new(Vec::new()));
         let (addr_tx, addr_rx) = std::sync::mpsc::channel();
+        let mut readers = Vec::new();
         let stdout = child.stdout.take().unwrap();
         let stderr = child.stderr.take().unwrap();
         // Logs go to stderr; both streams are captured for the log checks.
@@ -45,17 +48,14 @@ impl Service {
         ] {
             let output = Arc::clone(&output);
             let addr_tx = addr_tx.clone();
-            std::thread::spawn(move || {
+            readers.push(std::thread::spawn(move || {
                 for line in BufReader::new(stream).lines().map_while(Result::ok) {
-                    if let Ok(event) = serde_json::from_str::<Value>(&line) {
-                        if event["message"] == "listening" {
-                            let _ =
-                                addr_tx.send(event["addr"].as_str().unwrap_or_default().to_owned());
-                        }
+                    if let Some(addr) = listening_address(&line) {
+                        let _ = addr_tx.send(addr);
                     }
                     output.lock().unwrap().push(line);
                 }
-            });
+            }));
         }
         let Ok(addr) = addr_rx.recv_timeout(Duration::from_secs(60)) else {
             let _ = child.kill();
@@ -65,7 +65,17 @@ impl Service {
             child,
             base: format!("http://{addr}"),
             output,
+            readers,
         }
+    }
+
+    /// Waits for the process to exit, then for its output to be read to the end.
+    fn wait(&mut self) -> std::process::ExitStatus {
+        let status = self.child.wait().unwrap();
+        for reader in self.readers.drain(..) {
+            reader.join().unwrap();
+        }
+        status
     }
 
     fn logs(&self) -> String {
@@ -84,6 +94,17 @@ impl Drop for Service {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
+}
+
+/// The address in the "listening" log event (JSON lines), or in the banner a terminal gets.
+fn listening_address(line: &str) -> Option<String> {
+    if let Ok(event) = serde_json::from_str::<Value>(line) {
+        return (event["message"] == "listening")
+            .then(|| event["addr"].as_str().unwrap_or_default().to_owned());
+    }
+    line.trim_start()
+        .strip_prefix("listening  http://")
+        .map(str::to_owned)
 }
 
 fn mint(dir: &Path, env: &[(&str, String)], scope: &str) -> String {
@@ -344,11 +365,66 @@ async fn sigterm_shuts_down_gracefully_with_exit_code_zero() {
         .status()
         .unwrap()
         .success());
-    let status = service.child.wait().unwrap();
+    let status = service.wait();
 
     assert!(status.success(), "exit status {status:?}");
-    std::thread::sleep(Duration::from_millis(100));
     assert!(service.logs().contains("shutting down"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_person_at_a_terminal_gets_a_banner_and_readable_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = [("PROMPTVAULT_LOG_FORMAT", "text".to_owned())];
+    let mut service = Service::start(dir.path(), &text);
+    let jwt = mint(dir.path(), &[], "tokenize");
+    let client = reqwest::Client::new();
+    post(
+        &client,
+        &service.base,
+        &jwt,
+        "/v1/tokenize",
+        json!({ "text": PROMPT }),
+    )
+    .await;
+    let pid = service.child.id().to_string();
+    Command::new("kill").args(["-TERM", &pid]).status().unwrap();
+    assert!(service.wait().success());
+    let logs = service.logs();
+    let addr = service.base.trim_start_matches("http://");
+    for expected in [
+        format!("listening  http://{addr}"),
+        "store      sqlite://data/promptvault.db".to_owned(),
+        "mode       development".to_owned(),
+        "promptvault token --tenant demo".to_owned(),
+        "shutting down".to_owned(),
+    ] {
+        assert!(logs.contains(&expected), "no {expected:?} in {logs}");
+    }
+    assert!(
+        logs.lines()
+            .all(|l| serde_json::from_str::<Value>(l).is_err()),
+        "no JSON lines when text is asked for: {logs}"
+    );
+    for value in VALUES {
+        assert!(!logs.contains(value), "a value reached the log: {value}");
+    }
+
+    // Piped output (no terminal) stays JSON lines, and asking for JSON gets them too.
+    let json_asked = [("PROMPTVAULT_LOG_FORMAT", "json".to_owned())];
+    let dir = tempfile::tempdir().unwrap();
+    let mut service = Service::start(dir.path(), &json_asked);
+    // Serving (and so handling SIGTERM) once it answers.
+    reqwest::get(format!("{}/healthz", service.base))
+        .await
+        .unwrap();
+    let pid = service.child.id().to_string();
+    Command::new("kill").args(["-TERM", &pid]).status().unwrap();
+    assert!(service.wait().success());
+    let logs = service.logs();
+    assert!(!logs.contains("mode       development"), "{logs}");
+    assert!(logs
+        .lines()
+        .all(|l| serde_json::from_str::<Value>(l).is_ok()));
 }
 
 #[test]
@@ -782,9 +858,15 @@ fn sdk_python() -> Option<std::path::PathBuf> {
     if candidate.exists() {
         return Some(candidate);
     }
-    let in_ci = std::env::var("CI").is_ok_and(|v| v == "true" || v == "1");
-    assert!(!in_ci, "CI needs the OpenAI SDK at {}", candidate.display());
-    eprintln!("skipping the OpenAI SDK test: no {}", candidate.display());
+    assert!(
+        !crate::helpers::in_ci(),
+        "CI needs the OpenAI SDK at {}",
+        candidate.display()
+    );
+    crate::helpers::skip(&format!(
+        "no Python with the OpenAI SDK at {} (.ci/run creates it)",
+        candidate.display()
+    ));
     None
 }
 
