@@ -343,17 +343,38 @@ pub fn postgres_url() -> String {
         .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".to_owned())
 }
 
-fn in_ci() -> bool {
+/// Says, past the test harness's output capture, that the running test skips and why:
+/// `cargo test` shows the line even though the test counts as passed.
+pub fn skip(reason: &str) {
+    use std::io::Write;
+    let test = std::thread::current().name().unwrap_or("a test").to_owned();
+    // Written to the stderr handle, not with eprintln!, which the harness would swallow.
+    let _ = writeln!(std::io::stderr(), "SKIPPED {test}: {reason}");
+}
+
+pub fn in_ci() -> bool {
     std::env::var("CI").is_ok_and(|v| v == "true" || v == "1")
 }
 
 /// A fresh, migrated Postgres schema; `None` (skip) only outside CI when Postgres is down.
 pub async fn postgres_schema() -> Option<(PgPool, String)> {
+    // Once Postgres was found down, the other tests skip at once instead of each waiting
+    // for its own connection timeout.
+    static DOWN: std::sync::OnceLock<String> = std::sync::OnceLock::new();
     let url = postgres_url();
-    let admin = match PgPoolOptions::new().max_connections(1).connect(&url).await {
+    if let Some(reason) = DOWN.get() {
+        skip(reason);
+        return None;
+    }
+    let admin = match PgPoolOptions::new()
+        .max_connections(1)
+        .acquire_timeout(std::time::Duration::from_secs(5))
+        .connect(&url)
+        .await
+    {
         Ok(pool) => pool,
         Err(err) if !in_ci() => {
-            eprintln!("skipping the Postgres variant: cannot reach {url}: {err}");
+            skip(DOWN.get_or_init(|| format!("cannot reach Postgres at {url}: {err}")));
             return None;
         }
         Err(err) => panic!("CI needs Postgres at {url}: {err}"),
