@@ -9,23 +9,34 @@ use axum::Router;
 use secrecy::ExposeSecret;
 use tokio::net::TcpListener;
 
-use crate::anomaly::{AnomalyMonitor, AnomalySettings, Webhook};
+use crate::audit::AuditLog;
 use crate::auth::{load_or_create_dev_secret, JwtVerifier};
 use crate::clock::{Clock, SystemClock};
 use crate::config::Config;
-use crate::crypto::{load_or_create_root_keyring, RootKeyring};
+use crate::crypto::RootKeyring;
 use crate::detect::Detector;
+use crate::guard::anomaly::{AnomalyMonitor, AnomalySettings, Webhook};
+use crate::guard::ratelimit::{RateLimiter, RateLimits};
+use crate::keys::load_or_create_root_keyring;
+use crate::keys::{FileRootKeyProvider, KeyLifecycle, Keyring, RootKeyProvider, TenantStates};
 use crate::metrics::Metrics;
-use crate::ratelimit::{RateLimiter, RateLimits};
 use crate::store::{self, VaultStore};
-use crate::vault::{FileRootKeyProvider, RootKeyProvider, Vault};
+use crate::vault::Vault;
 
 /// Everything a handler may touch. Cheap to clone; every secret-bearing field has a
 /// redacted `Debug`.
 #[derive(Clone, Debug)]
 pub struct AppState {
-    /// Detection, keys and the store behind one service.
+    /// Tokenize and detokenize.
     pub vault: Arc<Vault>,
+    /// Data-key and root-key lifecycle, dual control.
+    pub keys: Arc<KeyLifecycle>,
+    /// Recording, listing and verifying audit events.
+    pub audit: Arc<AuditLog>,
+    /// The store, for health checks and the abuse controls.
+    pub store: Arc<dyn VaultStore>,
+    /// The wall clock.
+    pub clock: Arc<dyn Clock>,
     /// JWT verification.
     pub jwt: Arc<JwtVerifier>,
     /// Larger bodies get 413.
@@ -209,9 +220,38 @@ pub fn state_from_parts(
         Arc::clone(&store),
         Arc::clone(&clock),
     ));
-    let vault = Vault::new(store, root, root_source, Detector::new(), clock);
+    let keyring = Arc::new(Keyring::new(
+        root,
+        root_source,
+        Arc::clone(&store),
+        Arc::clone(&clock),
+    ));
+    let states = Arc::new(TenantStates::default());
+    let audit = Arc::new(AuditLog::new(
+        Arc::clone(&store),
+        Arc::clone(&keyring),
+        Arc::clone(&clock),
+    ));
+    let keys = Arc::new(KeyLifecycle::new(
+        Arc::clone(&store),
+        Arc::clone(&keyring),
+        Arc::clone(&states),
+        Arc::clone(&clock),
+    ));
+    let vault = Vault::new(
+        Arc::clone(&store),
+        keyring,
+        states,
+        Arc::clone(&audit),
+        Detector::new(),
+        Arc::clone(&clock),
+    );
     AppState {
         vault: Arc::new(vault),
+        keys,
+        audit,
+        store,
+        clock,
         jwt: Arc::new(jwt),
         max_body_bytes: settings.max_body_bytes,
         admin_require_mfa: settings.admin_require_mfa,
@@ -232,7 +272,8 @@ pub async fn run(
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> anyhow::Result<()> {
     let state = build_state(&config).await?;
-    state.vault.spawn_background_work();
+    state.keys.spawn_background_work();
+    state.audit.spawn_linker();
     state.rate_limiter.spawn_flusher();
     state.anomalies.spawn_refresher();
     if config.development_mode() {

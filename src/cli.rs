@@ -10,14 +10,15 @@ use std::sync::Arc;
 
 use secrecy::{ExposeSecret, SecretString};
 
+use crate::audit::AuditLog;
 use crate::auth::{jwt_claims, load_or_create_dev_secret, JwtIssuer};
 use crate::clock::{Clock, SystemClock};
 use crate::config::Config;
-use crate::crypto::{load_root_keyring, write_root_keyring};
 use crate::detect::Detector;
 use crate::evaluate::{predict, report, score, CorpusRecord};
+use crate::keys::{load_root_keyring, write_root_keyring};
+use crate::keys::{FileRootKeyProvider, KeyLifecycle, Keyring, TenantStates};
 use crate::tenant::TenantId;
-use crate::vault::{FileRootKeyProvider, Vault};
 
 /// promptvault: keeps sensitive values out of LLM prompts.
 #[derive(Debug, Parser)]
@@ -140,18 +141,25 @@ pub enum AuditCommand {
 pub async fn audit(config: &Config, command: &AuditCommand) -> anyhow::Result<(String, bool)> {
     let root = load_root_keyring(&config.root_key_file, config.root_key_passphrase.as_ref())?;
     let store = crate::store::connect(config.database_url.expose_secret()).await?;
-    let vault = Vault::new(store, root, None, Detector::new(), Arc::new(SystemClock));
+    let clock: Arc<dyn Clock> = Arc::new(SystemClock);
+    let keyring = Arc::new(Keyring::new(
+        root,
+        None,
+        Arc::clone(&store),
+        Arc::clone(&clock),
+    ));
+    let log = AuditLog::new(store, keyring, clock);
     let (AuditCommand::Verify { tenant } | AuditCommand::Export { tenant, .. }) = command;
     let tenants = match tenant {
         Some(tenant) => vec![tenant.clone()],
-        None => vault.audit_tenants().await?,
+        None => log.tenants().await?,
     };
     let mut out = String::new();
     let mut all_ok = true;
     for tenant in tenants {
         match command {
             AuditCommand::Verify { .. } => {
-                let report = vault.verify_audit(&tenant).await?;
+                let report = log.verify(&tenant).await?;
                 all_ok &= report.ok;
                 out.push_str(&serde_json::to_string(
                     &serde_json::json!({ "tenant": tenant, "report": report }),
@@ -166,7 +174,7 @@ pub async fn audit(config: &Config, command: &AuditCommand) -> anyhow::Result<(S
                     ..Default::default()
                 };
                 loop {
-                    let page = vault.audit_page(&tenant_id, filter.clone()).await?;
+                    let page = log.page(&tenant_id, filter.clone()).await?;
                     for event in &page.events {
                         out.push_str(&serde_json::to_string(event)?);
                         out.push('\n');
@@ -219,14 +227,16 @@ pub async fn keys(config: &Config, command: &KeysCommand) -> anyhow::Result<Stri
                 path: path.clone(),
                 passphrase: passphrase.cloned(),
             });
-            let vault = Vault::new(
-                store,
+            let clock: Arc<dyn Clock> = Arc::new(SystemClock);
+            let keyring = Arc::new(Keyring::new(
                 root,
                 Some(source),
-                Detector::new(),
-                Arc::new(SystemClock),
-            );
-            let view = vault.rotate_root_key().await?;
+                Arc::clone(&store),
+                Arc::clone(&clock),
+            ));
+            let lifecycle =
+                KeyLifecycle::new(store, keyring, Arc::new(TenantStates::default()), clock);
+            let view = lifecycle.rotate_root_key().await?;
             Ok(serde_json::to_string_pretty(&view)? + "\n")
         }
         KeysCommand::Seal => {

@@ -37,7 +37,7 @@ pub struct Config {
     /// Larger request bodies get 413.
     pub max_body_bytes: usize,
     /// Requests per minute per caller and per tenant.
-    pub rate_limits: crate::ratelimit::RateLimits,
+    pub rate_limits: crate::guard::ratelimit::RateLimits,
     /// The AI provider's base URL, for the proxy.
     pub upstream_url: Option<String>,
     /// The provider key file, held by the service only.
@@ -95,7 +95,7 @@ pub struct AnomalyConfig {
     /// The key that signs webhook calls (`PROMPTVAULT_ANOMALY_WEBHOOK_SECRET_FILE`).
     pub webhook_secret_file: Option<PathBuf>,
     /// Which anomalies block the caller (`PROMPTVAULT_ANOMALY_BLOCK`: none, honey, all).
-    pub block: crate::anomaly::BlockPolicy,
+    pub block: crate::guard::anomaly::BlockPolicy,
     /// How long (`PROMPTVAULT_ANOMALY_BLOCK_SECONDS`).
     pub block_seconds: u64,
     /// Jump factor over the caller's baseline (`PROMPTVAULT_ANOMALY_RATE_FACTOR`).
@@ -243,7 +243,7 @@ impl Config {
                 None => file.max_body_bytes.unwrap_or(1_048_576),
             },
             rate_limits: {
-                let defaults = crate::ratelimit::RateLimits::default();
+                let defaults = crate::guard::ratelimit::RateLimits::default();
                 let limit = |name: &'static str, file: Option<i64>, default: i64| match var(name) {
                     Some(raw) => raw.trim().parse::<i64>().ok().filter(|v| *v >= 0).ok_or(
                         ConfigError::Invalid {
@@ -254,7 +254,7 @@ impl Config {
                     ),
                     None => Ok(file.unwrap_or(default)),
                 };
-                crate::ratelimit::RateLimits {
+                crate::guard::ratelimit::RateLimits {
                     tokenize_per_sub: limit(
                         "PROMPTVAULT_RATE_LIMIT_TOKENIZE_PER_SUB",
                         file.rate_limit_tokenize_per_sub,
@@ -373,10 +373,10 @@ fn anomaly_config(
             None => Ok(file.unwrap_or(default)),
         }
     }
-    let defaults = crate::anomaly::AnomalySettings::default();
+    let defaults = crate::guard::anomaly::AnomalySettings::default();
     let block = match var("PROMPTVAULT_ANOMALY_BLOCK").or_else(|| file.anomaly_block.clone()) {
         Some(raw) => {
-            crate::anomaly::BlockPolicy::parse(&raw).ok_or_else(|| ConfigError::Invalid {
+            crate::guard::anomaly::BlockPolicy::parse(&raw).ok_or_else(|| ConfigError::Invalid {
                 name: "PROMPTVAULT_ANOMALY_BLOCK",
                 reason: "expected none, honey or all".to_owned(),
             })?
@@ -454,7 +454,10 @@ mod tests {
     fn the_example_file_parses_and_anomaly_settings_are_checked() {
         let example = include_str!("../deploy/config.example.toml");
         let config = Config::from_sources(Some(example), &HashMap::new()).unwrap();
-        assert_eq!(config.anomaly.block, crate::anomaly::BlockPolicy::Honey);
+        assert_eq!(
+            config.anomaly.block,
+            crate::guard::anomaly::BlockPolicy::Honey
+        );
         assert_eq!(config.anomaly.block_seconds, 900);
         let overridden = Config::from_sources(
             Some(example),
@@ -464,7 +467,10 @@ mod tests {
             ]),
         )
         .unwrap();
-        assert_eq!(overridden.anomaly.block, crate::anomaly::BlockPolicy::All);
+        assert_eq!(
+            overridden.anomaly.block,
+            crate::guard::anomaly::BlockPolicy::All
+        );
         assert_eq!(overridden.anomaly.rate_floor, 5);
         for (name, value) in [
             ("PROMPTVAULT_ANOMALY_BLOCK", "sometimes"),

@@ -1,10 +1,8 @@
 //! promptvault: finds sensitive values in LLM prompts, replaces them with reversible tokens,
 //! keeps the originals only as envelope-encrypted ciphertext, and reveals them to callers
-//! whose JWT grants it. Dependencies point one way: `api` → `vault`, `auth` →
-//! `detect`, `crypto`, `store`.
+//! whose JWT grants it. Dependencies point one way: `api` → the services (`vault`,
+//! `keys`, `audit`, `guard`, `proxy`) and `auth` → `detect`, `crypto`, `store`.
 
-/// Anomaly alerts on reveals: rate jumps, never-seen tokens, honey tokens.
-pub mod anomaly;
 /// HTTP routes, request/response types, problem+json errors, body limits.
 pub mod api;
 /// Building the application state and serving it.
@@ -19,7 +17,7 @@ pub mod cli;
 pub mod clock;
 /// One typed configuration from a TOML file and `PROMPTVAULT_*` variables.
 pub mod config;
-/// Key types, envelope encryption, the root key file and fingerprints. No I/O.
+/// Key types, envelope encryption and fingerprints. No I/O.
 pub mod crypto;
 /// Recognizers that find sensitive values in text. No I/O, knows nothing of tokens.
 pub mod detect;
@@ -27,17 +25,19 @@ pub mod detect;
 pub mod error;
 /// Detection quality on a labelled corpus: predictions and per-type scores.
 pub mod evaluate;
+/// Abuse controls: rate limits, anomaly alerts and caller blocks, honey tokens.
+pub mod guard;
+/// The key hierarchy at run time: root key provider and file, tenant keyring, key lifecycle.
+pub mod keys;
 /// Prometheus metrics: requests, latencies, tokens by type, audit events.
 pub mod metrics;
 /// The OpenAI-compatible proxy: tokenize on the way up, detokenize on the way back.
 pub mod proxy;
-/// Rate limits per caller and tenant, shared by every instance through the database.
-pub mod ratelimit;
 /// Persistence of opaque sealed entries and wrapped keys, on Postgres or SQLite.
 pub mod store;
 /// Logging set-up and the rules of what may be logged.
 pub mod telemetry;
 /// The validated tenant identifier.
 pub mod tenant;
-/// The domain service: tokenize and detokenize, token format, tenant key cache.
+/// Tokenize and detokenize under each tenant's policy; the token format.
 pub mod vault;

@@ -10,14 +10,15 @@ use serde::Serialize;
 
 use super::extract::{AdminCaller, ApiJson, RequestId, SystemAdminCaller};
 use crate::app::AppState;
+use crate::audit::AuditPage;
 use crate::audit::VerifyReport;
 use crate::auth::Caller;
 use crate::error::ApiError;
+use crate::keys::{AdminAction, ConfirmRefusal, JobView, KeysView};
 use crate::store::AuditFilter;
 use crate::store::DestroyOutcome;
-use crate::vault::audit_log::AuditPage;
-use crate::vault::lifecycle::{ConfirmRefusal, JobView, KeysView};
 use crate::vault::PolicyDocument;
+use crate::vault::VaultError;
 
 /// A policy with its version.
 #[derive(Debug, Serialize)]
@@ -69,7 +70,7 @@ pub(super) async fn list_keys(
     State(state): State<AppState>,
     AdminCaller(caller): AdminCaller,
 ) -> Result<Json<KeysView>, ApiError> {
-    Ok(Json(state.vault.keys_view(&caller.tenant).await?))
+    Ok(Json(state.keys.keys_view(&caller.tenant).await?))
 }
 
 /// `POST /v1/admin/keys/rotate`: a new active version, used by new tokens at once.
@@ -79,7 +80,7 @@ pub(super) async fn rotate_data_key(
     AdminCaller(caller): AdminCaller,
     RequestId(request_id): RequestId,
 ) -> Result<Json<KeysView>, ApiError> {
-    let version = state.vault.rotate_data_key(&caller.tenant).await?;
+    let version = state.keys.rotate_data_key(&caller.tenant).await?;
     audit(
         &state,
         &caller,
@@ -89,7 +90,7 @@ pub(super) async fn rotate_data_key(
         serde_json::json!({ "version": version }),
     )
     .await?;
-    Ok(Json(state.vault.keys_view(&caller.tenant).await?))
+    Ok(Json(state.keys.keys_view(&caller.tenant).await?))
 }
 
 /// `POST /v1/admin/keys/reencrypt`: starts (or reports) moving records to the active
@@ -100,7 +101,7 @@ pub(super) async fn start_reencryption(
     AdminCaller(caller): AdminCaller,
     RequestId(request_id): RequestId,
 ) -> Result<(StatusCode, Json<JobView>), ApiError> {
-    let job = state.vault.start_reencryption(&caller.tenant).await?;
+    let job = state.keys.start_reencryption(&caller.tenant).await?;
     let details = serde_json::json!({ "job": job.id, "target_version": job.target_version });
     audit(
         &state,
@@ -122,7 +123,7 @@ pub(super) async fn reencryption_progress(
     Path(job): Path<String>,
 ) -> Result<Json<JobView>, ApiError> {
     state
-        .vault
+        .keys
         .job(&caller.tenant, &job)
         .await?
         .map(Json)
@@ -145,8 +146,7 @@ pub(super) async fn retire_data_key(
             &state,
             &caller,
             &request_id,
-            "destroy_data_key",
-            Some(version),
+            AdminAction::DestroyDataKey(version),
         )
         .await;
     }
@@ -159,10 +159,7 @@ async fn destroy_data_key(
     request_id: &str,
     version: i64,
 ) -> Result<Response, ApiError> {
-    let outcome = state
-        .vault
-        .destroy_data_key(&caller.tenant, version)
-        .await?;
+    let outcome = state.keys.destroy_data_key(&caller.tenant, version).await?;
     let result = match outcome {
         DestroyOutcome::Destroyed => "ok",
         DestroyOutcome::NotFound => "not_found",
@@ -179,7 +176,7 @@ async fn destroy_data_key(
     .await?;
     match outcome {
         DestroyOutcome::Destroyed => {
-            Ok(Json(state.vault.keys_view(&caller.tenant).await?).into_response())
+            Ok(Json(state.keys.keys_view(&caller.tenant).await?).into_response())
         }
         DestroyOutcome::NotFound => Err(ApiError::NotFound),
         DestroyOutcome::Active => Err(ApiError::Conflict(
@@ -195,14 +192,13 @@ async fn pending(
     state: &AppState,
     caller: &Caller,
     request_id: &str,
-    action: &str,
-    argument: Option<i64>,
+    action: AdminAction,
 ) -> Result<Response, ApiError> {
     let view = state
-        .vault
-        .request_action(&caller.tenant, action, argument, &caller.sub)
+        .keys
+        .request_action(&caller.tenant, action, &caller.sub)
         .await?;
-    let details = serde_json::json!({ "pending": view.id, "action": action, "version": argument });
+    let details = serde_json::json!({ "pending": view.id, "action": action.name(), "version": action.argument() });
     audit(
         state,
         caller,
@@ -224,13 +220,13 @@ pub(super) async fn shred_tenant(
     RequestId(request_id): RequestId,
 ) -> Result<Response, ApiError> {
     if state.admin_dual_control {
-        return pending(&state, &caller, &request_id, "shred_tenant", None).await;
+        return pending(&state, &caller, &request_id, AdminAction::ShredTenant).await;
     }
     shred(&state, &caller, &request_id).await
 }
 
 async fn shred(state: &AppState, caller: &Caller, request_id: &str) -> Result<Response, ApiError> {
-    let existed = state.vault.shred_tenant(&caller.tenant).await?;
+    let existed = state.keys.shred_tenant(&caller.tenant).await?;
     audit(
         state,
         caller,
@@ -255,7 +251,7 @@ pub(super) async fn rotate_root_key(
     RequestId(request_id): RequestId,
 ) -> Result<Response, ApiError> {
     if state.admin_dual_control {
-        return pending(&state, &caller, &request_id, "rotate_root_key", None).await;
+        return pending(&state, &caller, &request_id, AdminAction::RotateRootKey).await;
     }
     rotate_root(&state, &caller, &request_id).await
 }
@@ -265,7 +261,7 @@ async fn rotate_root(
     caller: &Caller,
     request_id: &str,
 ) -> Result<Response, ApiError> {
-    let view = state.vault.rotate_root_key().await?;
+    let view = state.keys.rotate_root_key().await?;
     let details = serde_json::json!({ "root_key_version": view.root_key_version, "rewrapped": view.rewrapped });
     audit(state, caller, request_id, "root.rotate", "ok", details).await?;
     Ok(Json(view).into_response())
@@ -281,15 +277,15 @@ pub(super) async fn confirm_action(
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
     let action = state
-        .vault
+        .keys
         .pending_action(&caller.tenant, &id)
         .await?
         .ok_or(ApiError::NotFound)?;
-    if action.action == "rotate_root_key" && !caller.scopes.has("admin:system") {
+    if action == AdminAction::RotateRootKey && !caller.scopes.has("admin:system") {
         return Err(ApiError::MissingScope("admin:system"));
     }
     match state
-        .vault
+        .keys
         .confirm_action(&caller.tenant, &id, &caller.sub)
         .await?
     {
@@ -298,8 +294,8 @@ pub(super) async fn confirm_action(
         Err(ConfirmRefusal::Lapsed) => Err(ApiError::Conflict(
             "this action was already confirmed or its window has passed".to_owned(),
         )),
-        Ok(action) => {
-            let details = serde_json::json!({ "pending": action.id, "action": action.action, "requested_by": action.requested_by });
+        Ok((action, row)) => {
+            let details = serde_json::json!({ "pending": row.id, "action": row.action, "requested_by": row.requested_by });
             audit(
                 &state,
                 &caller,
@@ -309,14 +305,7 @@ pub(super) async fn confirm_action(
                 details,
             )
             .await?;
-            execute(
-                &state,
-                &caller,
-                &request_id,
-                &action.action,
-                action.argument,
-            )
-            .await
+            execute(&state, &caller, &request_id, action).await
         }
     }
 }
@@ -326,16 +315,14 @@ async fn execute(
     state: &AppState,
     caller: &Caller,
     request_id: &str,
-    action: &str,
-    argument: Option<i64>,
+    action: AdminAction,
 ) -> Result<Response, ApiError> {
-    match (action, argument) {
-        ("shred_tenant", _) => shred(state, caller, request_id).await,
-        ("destroy_data_key", Some(version)) => {
+    match action {
+        AdminAction::ShredTenant => shred(state, caller, request_id).await,
+        AdminAction::DestroyDataKey(version) => {
             destroy_data_key(state, caller, request_id, version).await
         }
-        ("rotate_root_key", _) => rotate_root(state, caller, request_id).await,
-        _ => Err(ApiError::NotFound),
+        AdminAction::RotateRootKey => rotate_root(state, caller, request_id).await,
     }
 }
 
@@ -370,7 +357,7 @@ pub(super) async fn list_audit(
         after_seq: query.after,
         limit: query.limit.unwrap_or(100),
     };
-    Ok(Json(state.vault.audit_page(&caller.tenant, filter).await?))
+    Ok(Json(state.audit.page(&caller.tenant, filter).await?))
 }
 
 /// `GET /v1/admin/audit/verify`: checks the tenant's hash chain and checkpoints.
@@ -379,9 +366,7 @@ pub(super) async fn verify_audit(
     State(state): State<AppState>,
     AdminCaller(caller): AdminCaller,
 ) -> Result<Json<VerifyReport>, ApiError> {
-    Ok(Json(
-        state.vault.verify_audit(caller.tenant.as_str()).await?,
-    ))
+    Ok(Json(state.audit.verify(caller.tenant.as_str()).await?))
 }
 
 /// Body of `POST /v1/admin/honeytokens`.
@@ -410,15 +395,20 @@ pub(super) async fn create_honey_token(
     RequestId(request_id): RequestId,
     ApiJson(request): ApiJson<HoneyTokenRequest>,
 ) -> Result<(StatusCode, Json<HoneyTokenView>), ApiError> {
-    if !crate::vault::honey::is_token_label(&request.kind) {
+    if !crate::guard::honey::is_token_label(&request.kind) {
         return Err(ApiError::InvalidRequest(
             "type must be a type label: capitals, digits and _, starting with a capital".to_owned(),
         ));
     }
-    let (token, row) = state
-        .vault
-        .create_honey_token(&caller.tenant, &request.kind, &caller.sub)
-        .await?;
+    let (token, row) = crate::guard::honey::create(
+        state.store.as_ref(),
+        state.clock.as_ref(),
+        &caller.tenant,
+        &request.kind,
+        &caller.sub,
+    )
+    .await
+    .map_err(VaultError::from)?;
     audit(
         &state,
         &caller,
@@ -445,18 +435,18 @@ pub(super) async fn list_honey_tokens(
     State(state): State<AppState>,
     AdminCaller(caller): AdminCaller,
 ) -> Result<Json<serde_json::Value>, ApiError> {
-    let tokens: Vec<HoneyTokenView> = state
-        .vault
-        .honey_tokens(&caller.tenant)
-        .await?
-        .into_iter()
-        .map(|(token, row)| HoneyTokenView {
-            token,
-            kind: row.entity_type,
-            created_at: row.created_at,
-            created_by: row.created_by,
-        })
-        .collect();
+    let tokens: Vec<HoneyTokenView> =
+        crate::guard::honey::list(state.store.as_ref(), &caller.tenant)
+            .await
+            .map_err(VaultError::from)?
+            .into_iter()
+            .map(|(token, row)| HoneyTokenView {
+                token,
+                kind: row.entity_type,
+                created_at: row.created_at,
+                created_by: row.created_by,
+            })
+            .collect();
     Ok(Json(serde_json::json!({ "honey_tokens": tokens })))
 }
 
@@ -519,12 +509,11 @@ async fn audit(
     outcome: &str,
     details: serde_json::Value,
 ) -> Result<(), ApiError> {
-    let mut event =
-        state
-            .vault
-            .audit_record(&caller.tenant, &caller.sub, request_id, action, &details);
+    let mut event = state
+        .audit
+        .event(&caller.tenant, &caller.sub, request_id, action, &details);
     outcome.clone_into(&mut event.outcome);
-    state.vault.record(&event).await?;
+    state.audit.record(event).await?;
     state.metrics.audit(action);
     Ok(())
 }

@@ -1,10 +1,10 @@
 //! What every tokenize and reveal passes through besides the vault: caller blocks, rate
 //! limits, and the anomaly check after a reveal.
 
-use crate::anomaly::Anomaly;
 use crate::app::AppState;
 use crate::auth::Caller;
 use crate::error::ApiError;
+use crate::guard::anomaly::Anomaly;
 use crate::metrics::{ActionLabels, KindLabels};
 use crate::vault::DetokenizedText;
 
@@ -88,7 +88,7 @@ pub(super) async fn after_reveal(
 async fn report(state: &AppState, caller: &Caller, mut anomaly: Anomaly) -> Result<(), ApiError> {
     // On record first: a block that then fails to store still leaves its anomaly.
     anomaly.blocked_until = state.anomalies.planned_block(&anomaly);
-    let mut event = state.vault.audit_record(
+    let mut event = state.audit.event(
         &caller.tenant,
         &caller.sub,
         &anomaly.request_id,
@@ -100,7 +100,7 @@ async fn report(state: &AppState, caller: &Caller, mut anomaly: Anomaly) -> Resu
         }),
     );
     event.outcome = anomaly.kind.as_str().to_owned();
-    state.vault.record(&event).await?;
+    state.audit.record(event).await?;
     if let Some(until) = anomaly.blocked_until {
         state
             .anomalies

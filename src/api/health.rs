@@ -19,7 +19,7 @@ pub(super) async fn alive() -> Json<serde_json::Value> {
 pub(super) async fn ready(
     State(state): State<AppState>,
 ) -> Result<Json<serde_json::Value>, ApiError> {
-    state.vault.store().ping().await.map_err(|err| {
+    state.store.ping().await.map_err(|err| {
         tracing::warn!(error = %err, "readiness check failed");
         ApiError::Unavailable
     })?;
@@ -37,7 +37,7 @@ pub(super) async fn openapi() -> impl IntoResponse {
 /// `GET /metrics`: Prometheus text format.
 pub(super) async fn metrics(State(state): State<AppState>) -> impl IntoResponse {
     // Key versions are read at scrape time, so every instance reports the shared truth.
-    match state.vault.store().key_version_counts().await {
+    match state.store.key_version_counts().await {
         Ok(counts) => {
             for key_state in ["active", "decrypt_only", "destroyed"] {
                 let count = counts
@@ -58,7 +58,7 @@ pub(super) async fn metrics(State(state): State<AppState>) -> impl IntoResponse 
     state
         .metrics
         .root_key_version
-        .set(i64::from(state.vault.root_key_version()));
+        .set(i64::from(state.keys.root_key_version()));
     (
         [(
             CONTENT_TYPE,

@@ -288,7 +288,7 @@ impl Call {
         }
         let ids = self.tokenize(state, chat_request_texts(&mut body)).await?;
         let mut session = AnswerSession::start(
-            Arc::clone(&state.vault),
+            (Arc::clone(&state.vault), Arc::clone(&state.audit)),
             self.caller.clone(),
             self.request_id.clone(),
         )
@@ -530,7 +530,7 @@ async fn finish(
     outcome: &str,
 ) -> Result<(), ApiError> {
     let tally = &session.tally;
-    let mut event = state.vault.audit_record(
+    let mut event = state.audit.event(
         &call.caller.tenant,
         &call.caller.sub,
         &call.request_id,
@@ -546,7 +546,7 @@ async fn finish(
         }),
     );
     outcome.clone_into(&mut event.outcome);
-    state.vault.record(&event).await?;
+    state.audit.record(event).await?;
     state.metrics.audit("proxy.chat");
     after_reveal(
         state,

@@ -1,6 +1,5 @@
-//! Key types, envelope encryption, the root key file and blind-index fingerprints.
-//! Pure functions and key types: no I/O beyond reading and writing the root key file,
-//! no async, no HTTP.
+//! Key types, envelope encryption and blind-index fingerprints. Pure functions and key
+//! types: no I/O (the root key file is read and written by `keys`), no async, no HTTP.
 //!
 //! # Key hierarchy
 //! A root key (KEK, versioned) wraps each tenant's data keys (DEK, versioned) and its
@@ -25,14 +24,10 @@
 mod envelope;
 mod fingerprint;
 mod keys;
-mod root_key_file;
 
 pub use envelope::{open, open_value, seal, seal_value, value_aad, Aad};
 pub use fingerprint::fingerprint;
 pub use keys::{DataKey, FingerprintKey, KeyBytes, RootKey, RootKeyring};
-pub use root_key_file::{
-    load_or_create_root_keyring, load_root_keyring, write_root_keyring, RootKeyFileError,
-};
 
 /// Failures of the cryptographic layer. None carries key material or plaintext.
 #[derive(Debug, thiserror::Error)]

@@ -8,6 +8,7 @@ use std::sync::Arc;
 use zeroize::Zeroizing;
 
 use super::tokens::{find_tokens, Labels};
+use crate::audit::AuditLog;
 use crate::auth::Caller;
 use crate::detect::EntityType;
 use crate::vault::{
@@ -29,6 +30,7 @@ pub enum RenderError {
 /// The state of one answer.
 pub struct AnswerSession {
     vault: Arc<Vault>,
+    audit: Arc<AuditLog>,
     caller: Caller,
     request_id: String,
     policy: Arc<CompiledPolicy>,
@@ -58,7 +60,7 @@ impl AnswerSession {
     /// # Errors
     /// Store failures.
     pub async fn start(
-        vault: Arc<Vault>,
+        (vault, audit): (Arc<Vault>, Arc<AuditLog>),
         caller: Caller,
         request_id: String,
     ) -> Result<Self, VaultError> {
@@ -71,6 +73,7 @@ impl AnswerSession {
         );
         Ok(Self {
             vault,
+            audit,
             caller,
             request_id,
             policy,
@@ -268,14 +271,14 @@ impl AnswerSession {
             "token_ids": ids,
             "ctx": self.caller.ctx,
         });
-        let event = self.vault.audit_record(
+        let event = self.audit.event(
             &self.caller.tenant,
             &self.caller.sub,
             &self.request_id,
             "detokenize",
             &details,
         );
-        self.vault.record(&event).await?;
+        self.audit.record(event).await?;
         self.recorded.extend(ids);
         Ok(())
     }

@@ -6,13 +6,7 @@
 //! concurrent requests). Without a `ctx`, tokens are deterministic within one request
 //! only, and their rows carry no fingerprint at all.
 
-pub mod audit_log;
-mod audit_writer;
-pub mod honey;
-mod keyring;
-pub mod lifecycle;
 pub mod policy;
-mod root_provider;
 pub mod token;
 
 use std::collections::HashMap;
@@ -21,15 +15,14 @@ use std::sync::{Arc, RwLock};
 
 use zeroize::Zeroizing;
 
-pub use keyring::{Keyring, KeyringError, TenantKeys};
 pub use policy::{CompiledPolicy, OutputAction, PolicyDocument, PolicyError};
-pub use root_provider::{FileRootKeyProvider, RootKeyProvider, RootKeyProviderError};
 pub use token::{Token, TokenId};
 
-use crate::audit::AuditRecord;
+use crate::audit::AuditLog;
 use crate::clock::Clock;
-use crate::crypto::{self, CryptoError, RootKeyring};
+use crate::crypto::{self, CryptoError};
 use crate::detect::{Detector, EntityType, Finding};
+use crate::keys::{Keyring, KeyringError, TenantKeys, TenantStates};
 use crate::store::{NewEntryRow, StoreError, TenantStateRow, VaultStore};
 use crate::tenant::TenantId;
 
@@ -212,41 +205,41 @@ impl fmt::Debug for DetokenizedText {
     }
 }
 
-/// The vault: detection, keys and the store behind one service.
+/// The vault: tokenize and detokenize, under each tenant's policy. It shares the store,
+/// the keyring and the tenant state cache with the key lifecycle ([`crate::keys`]), and
+/// writes its reveal events through the audit log ([`crate::audit`]).
 #[derive(Debug)]
 pub struct Vault {
     store: Arc<dyn VaultStore>,
-    keyring: Keyring,
+    keyring: Arc<Keyring>,
     detector: Detector,
     clock: Arc<dyn Clock>,
     policies: RwLock<HashMap<String, Arc<CompiledPolicy>>>,
-    states: RwLock<HashMap<String, TenantStateRow>>,
-    root_rotation: tokio::sync::Mutex<()>,
-    audit_writer: audit_writer::AuditWriter,
+    states: Arc<TenantStates>,
+    audit: Arc<AuditLog>,
 }
 
 /// Attempts at storing a batch when a fresh random id collides with an existing one.
 const STORE_ATTEMPTS: usize = 3;
 
 impl Vault {
-    /// A vault over `store`, wrapping tenant keys with `root`.
+    /// A vault over `store` and `keyring`, sharing `states` with the key lifecycle.
     pub fn new(
         store: Arc<dyn VaultStore>,
-        root: RootKeyring,
-        root_source: Option<Arc<dyn RootKeyProvider>>,
+        keyring: Arc<Keyring>,
+        states: Arc<TenantStates>,
+        audit: Arc<AuditLog>,
         detector: Detector,
         clock: Arc<dyn Clock>,
     ) -> Self {
-        let keyring = Keyring::new(root, root_source, Arc::clone(&store), Arc::clone(&clock));
         Self {
             store,
             keyring,
             detector,
             clock,
             policies: RwLock::new(HashMap::new()),
-            states: RwLock::new(HashMap::new()),
-            root_rotation: tokio::sync::Mutex::new(()),
-            audit_writer: audit_writer::AuditWriter::default(),
+            states,
+            audit,
         }
     }
 
@@ -305,37 +298,21 @@ impl Vault {
             if let Some(done) = self.tokenize_with(scope, texts, only, given, state).await? {
                 return Ok(done);
             }
-            self.forget_state(scope.tenant.as_str());
+            self.states.forget(scope.tenant.as_str());
         }
         Err(VaultError::Keyring(KeyringError::Contended))
     }
 
     /// The tenant's state, from the cache or the store.
     async fn tenant_state(&self, tenant: &str) -> Result<TenantStateRow, VaultError> {
-        if let Some(state) = self.states.read().ok().and_then(|c| c.get(tenant).copied()) {
+        if let Some(state) = self.states.get(tenant) {
             return Ok(state);
         }
         let state = self.store.tenant_state(tenant).await?;
         if state.key_epoch.is_some() {
-            if let Ok(mut cache) = self.states.write() {
-                cache.insert(tenant.to_owned(), state);
-            }
+            self.states.insert(tenant, state);
         }
         Ok(state)
-    }
-
-    /// Drops the cached state of a tenant (after a change made here, or a failed check).
-    pub fn forget_state(&self, tenant: &str) {
-        if let Ok(mut cache) = self.states.write() {
-            cache.remove(tenant);
-        }
-    }
-
-    /// Drops every cached tenant state (after a root rotation).
-    pub fn forget_all_states(&self) {
-        if let Ok(mut cache) = self.states.write() {
-            cache.clear();
-        }
     }
 
     /// One attempt; `None` when the state changed under it.
@@ -365,7 +342,7 @@ impl Vault {
                 })
                 .collect(),
         };
-        let event = self.audit_record(
+        let event = self.audit.event(
             scope.tenant,
             scope.sub,
             scope.request_id,
@@ -606,7 +583,7 @@ impl Vault {
             .store
             .put_policy(tenant.as_str(), &json, self.clock.now_millis(), by)
             .await?;
-        self.forget_state(tenant.as_str());
+        self.states.forget(tenant.as_str());
         Ok(version)
     }
 
@@ -737,7 +714,7 @@ impl Vault {
             "unknown": unknown,
             "ctx": scope.ctx,
         });
-        let event = self.audit_record(
+        let event = self.audit.event(
             scope.tenant,
             scope.sub,
             scope.request_id,
@@ -745,36 +722,8 @@ impl Vault {
             &details,
         );
         // Written before anything is returned: no reveal without its event.
-        self.audit_writer.append(&self.store, event).await?;
+        self.audit.record(event).await?;
         Ok(results)
-    }
-
-    /// An audit event of this instant.
-    pub fn audit_record(
-        &self,
-        tenant: &TenantId,
-        sub: &str,
-        request_id: &str,
-        action: &str,
-        details: &serde_json::Value,
-    ) -> AuditRecord {
-        AuditRecord {
-            tenant: tenant.as_str().to_owned(),
-            at: self.clock.now_millis(),
-            sub: sub.to_owned(),
-            action: action.to_owned(),
-            outcome: "ok".to_owned(),
-            request_id: request_id.to_owned(),
-            details: details.to_string(),
-        }
-    }
-
-    /// Appends an audit event (admin actions).
-    ///
-    /// # Errors
-    /// Store failures.
-    pub async fn record(&self, event: &AuditRecord) -> Result<(), VaultError> {
-        Ok(self.audit_writer.append(&self.store, event.clone()).await?)
     }
 }
 

@@ -6,8 +6,8 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use axum::http::{HeaderMap, StatusCode};
-use promptvault::anomaly::{AnomalySettings, BlockPolicy, Webhook};
 use promptvault::clock::{Clock, ManualClock};
+use promptvault::guard::anomaly::{AnomalySettings, BlockPolicy, Webhook};
 use serde_json::{json, Value};
 
 use crate::helpers::{sqlite_app_with, AppOptions, TestApp, TENANT};

@@ -271,7 +271,7 @@ async fn bursting_past_a_limit_across_two_instances_gets_429_with_retry_after(
 }
 
 fn limited() -> AppOptions {
-    let limits = promptvault::ratelimit::RateLimits {
+    let limits = promptvault::guard::ratelimit::RateLimits {
         tokenize_per_sub: 4,
         ..Default::default()
     };

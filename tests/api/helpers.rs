@@ -13,9 +13,9 @@ use http_body_util::BodyExt;
 use promptvault::app::{state_from_parts, ApiSettings};
 use promptvault::auth::{jwt_claims, JwtIssuer, JwtVerifier};
 use promptvault::clock::{Clock, SystemClock};
-use promptvault::crypto::load_or_create_root_keyring;
+use promptvault::keys::load_or_create_root_keyring;
+use promptvault::keys::FileRootKeyProvider;
 use promptvault::store::{PgStore, SqliteStore, VaultStore};
-use promptvault::vault::FileRootKeyProvider;
 use serde_json::Value;
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use sqlx::{PgPool, SqlitePool};
@@ -271,8 +271,8 @@ pub struct AppOptions {
     pub max_body_bytes: Option<usize>,
     pub clock: Option<Arc<dyn Clock>>,
     pub dual_control: bool,
-    pub rate_limits: Option<promptvault::ratelimit::RateLimits>,
-    pub anomaly: Option<Arc<promptvault::anomaly::AnomalySettings>>,
+    pub rate_limits: Option<promptvault::guard::ratelimit::RateLimits>,
+    pub anomaly: Option<Arc<promptvault::guard::anomaly::AnomalySettings>>,
     pub upstream: Option<Arc<promptvault::proxy::Upstream>>,
 }
 
@@ -310,7 +310,7 @@ async fn app_with(
         anomaly: options.anomaly.clone().unwrap_or_default(),
         upstream: options.upstream.clone(),
     };
-    let source: Arc<dyn promptvault::vault::RootKeyProvider> = Arc::new(FileRootKeyProvider {
+    let source: Arc<dyn promptvault::keys::RootKeyProvider> = Arc::new(FileRootKeyProvider {
         path: dir.path().join("root.key"),
         passphrase: None,
     });

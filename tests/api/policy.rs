@@ -232,7 +232,7 @@ async fn expired_tokens_are_unknown_replaced_on_reuse_and_purged(app: TestApp, c
         .post_as(&in_ctx, "/v1/detokenize", &json!({ "text": first }))
         .await;
     let renewed = app.post_as(&in_ctx, "/v1/tokenize", &body).await.body["text"].clone();
-    let purged = app.state.vault.purge_expired().await.unwrap();
+    let purged = app.state.keys.purge_expired().await.unwrap();
 
     // Assert
     assert_eq!(first, again, "deterministic while alive");
@@ -252,7 +252,7 @@ async fn expired_tokens_are_unknown_replaced_on_reuse_and_purged(app: TestApp, c
     // A token without ctx expires too, and the purge deletes it.
     let lonely = app.tokenize("lonely@example.org").await;
     clock.advance(Duration::from_secs(61));
-    assert_eq!(app.state.vault.purge_expired().await.unwrap(), 2);
+    assert_eq!(app.state.keys.purge_expired().await.unwrap(), 2);
     assert_eq!(app.detokenize(&lonely).await["unknown"], 1);
     let admin = app.jwt(TENANT, "admin", None);
     let keys = app

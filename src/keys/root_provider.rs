@@ -9,7 +9,8 @@ use std::sync::Arc;
 
 use secrecy::SecretString;
 
-use crate::crypto::{load_root_keyring, write_root_keyring, RootKeyFileError, RootKeyring};
+use super::root_key_file::{load_root_keyring, write_root_keyring, RootKeyFileError};
+use crate::crypto::RootKeyring;
 
 /// Failures of a root key provider. No key material in any message.
 #[derive(Debug, thiserror::Error)]

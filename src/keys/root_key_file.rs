@@ -22,7 +22,7 @@ use secrecy::{ExposeSecret, SecretString};
 use serde::{Deserialize, Serialize};
 use zeroize::Zeroizing;
 
-use super::{envelope, KeyBytes, RootKey, RootKeyring};
+use crate::crypto::{open as open_sealed, seal, KeyBytes, RootKey, RootKeyring};
 
 const FORMAT: &str = "promptvault-root-key/v1";
 const SEAL_AAD: &[u8] = b"pv:root-key-file:v1";
@@ -219,7 +219,7 @@ fn unseal(
     let params = Params::new(sealed.m_cost_kib, sealed.t_cost, sealed.p_cost, Some(32))
         .map_err(|_| malformed())?;
     let kek = derive(passphrase, &salt, params).ok_or_else(malformed)?;
-    let plain = envelope::open(&kek, SEAL_AAD, &blob)
+    let plain = open_sealed(&kek, SEAL_AAD, &blob)
         .map_err(|_| RootKeyFileError::WrongPassphrase(path.to_owned()))?;
     serde_json::from_slice(&plain).map_err(|_| malformed())
 }
@@ -261,8 +261,7 @@ fn serialize(
             let params = Params::new(m_cost_kib, t_cost, p_cost, Some(32))
                 .map_err(|_| RootKeyFileError::Crypto)?;
             let kek = derive(passphrase, &salt, params).ok_or(RootKeyFileError::Crypto)?;
-            let blob =
-                envelope::seal(&kek, SEAL_AAD, &plain).map_err(|_| RootKeyFileError::Crypto)?;
+            let blob = seal(&kek, SEAL_AAD, &plain).map_err(|_| RootKeyFileError::Crypto)?;
             let sealed = SealedKeys {
                 kdf: "argon2id".to_owned(),
                 m_cost_kib,

@@ -1,65 +1,10 @@
-//! The audit log: one append-only event per tokenize, detokenize, policy change and admin
-//! action (who, when, which tenant, what, the outcome, the request id; counts and token
-//! ids, never a value or a JWT), hash-chained per tenant and checkpointed with an HMAC.
-//!
-//! Events are written in the request's own transaction (no reveal without its event, no
-//! event lost to a crash) without a chain link, so requests never wait on each other. A
-//! background chainer then links each tenant's new events in order, once: position
-//! `chain_index`, `prev_hash` and `hash = SHA-256(prev_hash ‖ index ‖ content)`. Every
-//! so often it signs the chain head with HMAC-SHA256 under a key wrapped by the root key
-//! (a checkpoint), so that rewriting the whole tail needs that key too. [`verify_chain`]
-//! finds any edited, deleted or reordered event and names its place.
+//! The hash chain: each event's hash over its predecessor's, its position and its
+//! content; HMAC checkpoints over chain heads; and the check of a whole chain.
 
 use ring::{digest, hmac};
 use serde::Serialize;
 
-/// An event as the request writes it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct AuditRecord {
-    /// The tenant.
-    pub tenant: String,
-    /// Unix milliseconds.
-    pub at: i64,
-    /// The caller's `sub`.
-    pub sub: String,
-    /// `tokenize`, `detokenize`, `policy.replace`, `keys.rotate`, …
-    pub action: String,
-    /// `ok`, `refused`, `pending`, …
-    pub outcome: String,
-    /// The request id (`x-request-id`).
-    pub request_id: String,
-    /// JSON with counts, token ids, ctx; never a value.
-    pub details: String,
-}
-
-/// A stored event with its place in the chain, if linked yet.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct StoredEvent {
-    /// Insertion order (global).
-    pub seq: i64,
-    /// The event.
-    #[serde(flatten)]
-    pub record: AuditRecord,
-    /// Position in the tenant's chain, from 1; `None` until linked.
-    pub chain_index: Option<i64>,
-    /// The previous event's hash (zeros for the first).
-    #[serde(skip)]
-    pub prev_hash: Option<Vec<u8>>,
-    /// This event's hash.
-    #[serde(skip)]
-    pub hash: Option<Vec<u8>>,
-}
-
-/// A signed chain head.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Checkpoint {
-    /// The chain position it covers.
-    pub chain_index: i64,
-    /// The event hash at that position.
-    pub hash: Vec<u8>,
-    /// HMAC-SHA256 over tenant, index and hash.
-    pub mac: Vec<u8>,
-}
+use super::{AuditRecord, Checkpoint, StoredEvent};
 
 /// The hash of the first event's predecessor.
 pub const GENESIS: [u8; 32] = [0; 32];

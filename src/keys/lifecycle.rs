@@ -8,12 +8,12 @@ use std::time::Duration;
 
 use serde::Serialize;
 
-use super::{Vault, VaultError};
+use super::{Keyring, TenantStates};
+use crate::clock::Clock;
 use crate::crypto;
-use crate::store::{
-    DestroyOutcome, JobProgress, JobRow, PendingActionRow, ResealRow, RewrappedKeyRow, StoreError,
-};
+use crate::store::{DestroyOutcome, JobProgress, JobRow, ResealRow, VaultStore};
 use crate::tenant::TenantId;
+use crate::vault::{TokenId, VaultError};
 
 /// Records re-encrypted per transaction.
 const REENCRYPT_BATCH: i64 = 500;
@@ -21,8 +21,6 @@ const REENCRYPT_BATCH: i64 = 500;
 const LEASE_MILLIS: i64 = 5_000;
 /// How often an instance looks for orphaned jobs and expired tokens.
 const BACKGROUND_PERIOD: Duration = Duration::from_secs(2);
-/// How often new audit events are linked into their chain.
-const AUDIT_LINK_PERIOD: Duration = Duration::from_secs(1);
 /// Expired tokens deleted per statement.
 const PURGE_BATCH: i64 = 1000;
 
@@ -63,7 +61,36 @@ pub struct JobView {
     pub remaining: i64,
 }
 
-impl Vault {
+/// The key lifecycle of every tenant, and the root key's. Shares the keyring and the
+/// tenant state cache with the vault, so that a change made here is seen by the next
+/// tokenize on this instance at once (other instances see it by the key epoch).
+#[derive(Debug)]
+pub struct KeyLifecycle {
+    pub(super) store: Arc<dyn VaultStore>,
+    pub(super) keyring: Arc<Keyring>,
+    pub(super) states: Arc<TenantStates>,
+    pub(super) clock: Arc<dyn Clock>,
+    /// One root rotation at a time on this instance.
+    pub(super) root_rotation: tokio::sync::Mutex<()>,
+}
+
+impl KeyLifecycle {
+    /// The lifecycle over the vault's store, keyring and state cache.
+    pub fn new(
+        store: Arc<dyn VaultStore>,
+        keyring: Arc<Keyring>,
+        states: Arc<TenantStates>,
+        clock: Arc<dyn Clock>,
+    ) -> Self {
+        Self {
+            store,
+            keyring,
+            states,
+            clock,
+            root_rotation: tokio::sync::Mutex::new(()),
+        }
+    }
+
     /// The active root key version.
     pub fn root_key_version(&self) -> u32 {
         self.keyring.root().active().version()
@@ -103,7 +130,7 @@ impl Vault {
     /// Store failures or lost races.
     pub async fn rotate_data_key(&self, tenant: &TenantId) -> Result<i64, VaultError> {
         let version = self.keyring.rotate(tenant.as_str()).await?;
-        self.forget_state(tenant.as_str());
+        self.states.forget(tenant.as_str());
         tracing::info!(tenant = %tenant, version, "data key rotated");
         Ok(version)
     }
@@ -122,7 +149,7 @@ impl Vault {
             .store
             .destroy_data_key(tenant.as_str(), version)
             .await?;
-        self.forget_state(tenant.as_str());
+        self.states.forget(tenant.as_str());
         tracing::info!(tenant = %tenant, version, outcome = ?outcome, "data key destruction requested");
         Ok(outcome)
     }
@@ -136,7 +163,7 @@ impl Vault {
             .store
             .shred_tenant(tenant.as_str(), self.clock.now_millis())
             .await?;
-        self.forget_state(tenant.as_str());
+        self.states.forget(tenant.as_str());
         tracing::warn!(tenant = %tenant, existed, "tenant keys shredded");
         Ok(existed)
     }
@@ -159,7 +186,7 @@ impl Vault {
         let target = keys.active.as_ref().map_or(0, |k| i64::from(k.version()));
         let now = self.clock.now_millis();
         let job = JobRow {
-            id: super::TokenId::generate(&mut rand::thread_rng())
+            id: TokenId::generate(&mut rand::thread_rng())
                 .as_str()
                 .to_owned(),
             tenant: tenant.as_str().to_owned(),
@@ -174,8 +201,8 @@ impl Vault {
         };
         let job = self.store.create_job(&job).await?;
         let view = self.job_view(&job).await?;
-        let vault = Arc::clone(self);
-        tokio::spawn(async move { vault.work_on(job).await });
+        let lifecycle = Arc::clone(self);
+        tokio::spawn(async move { lifecycle.work_on(job).await });
         Ok(view)
     }
 
@@ -316,233 +343,24 @@ impl Vault {
     /// Resumes orphaned jobs and purges expired tokens, every few seconds, until the
     /// process ends. Every instance runs it; leases keep them from doubling work.
     pub fn spawn_background_work(self: &Arc<Self>) {
-        let linker = Arc::clone(self);
-        tokio::spawn(async move {
-            let mut ticker = tokio::time::interval(AUDIT_LINK_PERIOD);
-            loop {
-                ticker.tick().await;
-                if let Err(err) = linker.link_audit().await {
-                    tracing::warn!(error = %err, "linking audit events failed; will retry");
-                }
-            }
-        });
-        let vault = Arc::clone(self);
+        let lifecycle = Arc::clone(self);
         tokio::spawn(async move {
             let mut ticker = tokio::time::interval(BACKGROUND_PERIOD);
             loop {
                 ticker.tick().await;
-                let now = vault.clock.now_millis();
-                if let Ok(jobs) = vault.store.claimable_jobs(now).await {
+                let now = lifecycle.clock.now_millis();
+                if let Ok(jobs) = lifecycle.store.claimable_jobs(now).await {
                     for job in jobs {
                         tracing::info!(job = %job.id, "resuming re-encryption");
-                        Arc::clone(&vault).work_on(job).await;
+                        Arc::clone(&lifecycle).work_on(job).await;
                     }
                 }
-                match vault.purge_expired().await {
+                match lifecycle.purge_expired().await {
                     Ok(0) => {}
                     Ok(purged) => tracing::info!(purged, "expired tokens purged"),
                     Err(err) => tracing::warn!(error = %err, "purging expired tokens failed"),
                 }
             }
         });
-    }
-}
-
-/// What a root rotation did.
-#[derive(Debug, Serialize)]
-pub struct RootRotationView {
-    /// The new root key version.
-    pub root_key_version: u32,
-    /// Wrapped keys rewrapped (data keys and fingerprint keys of every tenant).
-    pub rewrapped: usize,
-    /// A copy of the previous root key file, to delete once the rotation is verified.
-    pub retired_file: String,
-}
-
-/// Attempts at rewrapping when tenants are created or rotated meanwhile.
-const REWRAP_ATTEMPTS: usize = 5;
-
-impl Vault {
-    /// Root rotation: a new root key version; every data key and fingerprint key is
-    /// rewrapped under it in one transaction; no record is touched. The root key file is
-    /// first rewritten with both versions (so a crash at any point leaves a usable file),
-    /// then with the new version alone; a copy of the previous file is left beside it.
-    ///
-    /// # Errors
-    /// No root key file to write ([`VaultError::NoRootKeyFile`]), I/O, store or key failures.
-    pub async fn rotate_root_key(&self) -> Result<RootRotationView, VaultError> {
-        let source = self
-            .keyring
-            .root_source()
-            .cloned()
-            .ok_or(VaultError::NoRootKeyFile)?;
-        let _one_at_a_time = self.root_rotation.lock().await;
-        let current = self.keyring.root();
-        let retired_file = source
-            .keep_copy(current.active().version())
-            .await
-            .map_err(|_| VaultError::NoRootKeyFile)?;
-        let next = Arc::new(current.with_new_version()?);
-        source
-            .store(Arc::clone(&next))
-            .await
-            .map_err(|_| VaultError::NoRootKeyFile)?;
-
-        let mut rewrapped = 0;
-        for attempt in 1..=REWRAP_ATTEMPTS {
-            let rows = self.store.all_wrapped_keys().await?;
-            let mut out = Vec::with_capacity(rows.len());
-            for row in rows {
-                let root_version = u32::try_from(row.root_key_version).unwrap_or(0);
-                let (wrapped_key, new_root) = match row.version {
-                    Some(version) => next.rewrap_data_key(
-                        &row.tenant,
-                        u32::try_from(version).unwrap_or(0),
-                        root_version,
-                        &row.wrapped_key,
-                    )?,
-                    None => {
-                        next.rewrap_fingerprint_key(&row.tenant, root_version, &row.wrapped_key)?
-                    }
-                };
-                out.push(RewrappedKeyRow {
-                    wrapped_key,
-                    root_key_version: i64::from(new_root),
-                    ..row
-                });
-            }
-            match self.store.rewrap_keys(&out).await {
-                Ok(()) => {
-                    rewrapped = out.len();
-                    break;
-                }
-                Err(StoreError::Conflict) if attempt < REWRAP_ATTEMPTS => continue,
-                Err(err) => return Err(err.into()),
-            }
-        }
-        let only_new = Arc::new(next.only_active());
-        source
-            .store(Arc::clone(&only_new))
-            .await
-            .map_err(|_| VaultError::NoRootKeyFile)?;
-        self.keyring.replace_root(next.only_active());
-        self.forget_all_states();
-        let root_key_version = only_new.active().version();
-        tracing::warn!(root_key_version, rewrapped, "root key rotated");
-        Ok(RootRotationView {
-            root_key_version,
-            rewrapped,
-            retired_file,
-        })
-    }
-}
-
-/// How long a destructive action waits for its second admin.
-pub const DUAL_CONTROL_WINDOW: Duration = Duration::from_secs(15 * 60);
-
-/// A destructive action waiting for a second admin, as admins see it.
-#[derive(Debug, Serialize)]
-pub struct PendingActionView {
-    /// Always `pending_confirmation`.
-    pub status: &'static str,
-    /// Confirm with `POST /v1/admin/actions/{id}/confirm`.
-    pub id: String,
-    /// What will happen.
-    pub action: String,
-    /// The data key version, for `destroy_data_key`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub version: Option<i64>,
-    /// Who asked.
-    pub requested_by: String,
-    /// Unix milliseconds after which it lapses.
-    pub expires_at: i64,
-}
-
-/// Why a confirmation is refused.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ConfirmRefusal {
-    /// No such action for this tenant.
-    NotFound,
-    /// The same admin asked and confirmed.
-    SameAdmin,
-    /// The window passed, or it was already confirmed.
-    Lapsed,
-}
-
-impl Vault {
-    /// Records a destructive action for a second admin to confirm.
-    ///
-    /// # Errors
-    /// Store failures.
-    pub async fn request_action(
-        &self,
-        tenant: &TenantId,
-        action: &str,
-        argument: Option<i64>,
-        requested_by: &str,
-    ) -> Result<PendingActionView, VaultError> {
-        let now = self.clock.now_millis();
-        let window = i64::try_from(DUAL_CONTROL_WINDOW.as_millis()).unwrap_or(i64::MAX);
-        let row = PendingActionRow {
-            id: super::TokenId::generate(&mut rand::thread_rng())
-                .as_str()
-                .to_owned(),
-            tenant: tenant.as_str().to_owned(),
-            action: action.to_owned(),
-            argument,
-            requested_by: requested_by.to_owned(),
-            requested_at: now,
-            expires_at: now.saturating_add(window),
-            confirmed_by: None,
-        };
-        self.store.create_pending_action(&row).await?;
-        tracing::warn!(tenant = %tenant, action, id = %row.id, "destructive action waits for a second admin");
-        Ok(PendingActionView {
-            status: "pending_confirmation",
-            id: row.id,
-            action: row.action,
-            version: argument,
-            requested_by: row.requested_by,
-            expires_at: row.expires_at,
-        })
-    }
-
-    /// Looks up a pending action of the tenant.
-    ///
-    /// # Errors
-    /// Store failures.
-    pub async fn pending_action(
-        &self,
-        tenant: &TenantId,
-        id: &str,
-    ) -> Result<Option<PendingActionRow>, VaultError> {
-        Ok(self.store.pending_action(tenant.as_str(), id).await?)
-    }
-
-    /// Confirms a pending action as `sub`; the caller then carries it out.
-    ///
-    /// # Errors
-    /// Store failures; `Ok(Err(_))` says why the confirmation is refused.
-    pub async fn confirm_action(
-        &self,
-        tenant: &TenantId,
-        id: &str,
-        sub: &str,
-    ) -> Result<Result<PendingActionRow, ConfirmRefusal>, VaultError> {
-        let Some(row) = self.store.pending_action(tenant.as_str(), id).await? else {
-            return Ok(Err(ConfirmRefusal::NotFound));
-        };
-        if row.requested_by == sub {
-            return Ok(Err(ConfirmRefusal::SameAdmin));
-        }
-        if !self
-            .store
-            .confirm_pending_action(tenant.as_str(), id, sub, self.clock.now_millis())
-            .await?
-        {
-            return Ok(Err(ConfirmRefusal::Lapsed));
-        }
-        tracing::warn!(tenant = %tenant, action = %row.action, id, "destructive action confirmed by a second admin");
-        Ok(Ok(row))
     }
 }

@@ -1,13 +1,21 @@
-//! Linking audit events into each tenant's hash chain, signing checkpoints, and verifying.
+//! The audit log as a service: recording events (through the group-commit writer),
+//! linking them into each tenant's hash chain, signing checkpoints, listing and verifying.
+
+use std::sync::Arc;
+use std::time::Duration;
 
 use serde::Serialize;
 
-use super::{Vault, VaultError};
-use crate::audit::{
-    checkpoint_mac, event_hash, verify_chain, Checkpoint, StoredEvent, VerifyReport, GENESIS,
+use super::writer::AuditWriter;
+use super::{
+    checkpoint_mac, event_hash, verify_chain, AuditRecord, Checkpoint, StoredEvent, VerifyReport,
+    GENESIS,
 };
-use crate::store::{AuditFilter, AuditLink, StoreError};
+use crate::clock::Clock;
+use crate::keys::{Keyring, KeyringError};
+use crate::store::{AuditFilter, AuditLink, StoreError, VaultStore};
 use crate::tenant::TenantId;
+use crate::vault::VaultError;
 
 /// The pseudo-tenant whose fingerprint key is the checkpoint MAC key: wrapped by the root
 /// key (and rewrapped with it), unreachable through the API since `#` is not allowed in
@@ -17,6 +25,8 @@ const AUDIT_KEY_OWNER: &str = "#audit";
 const LINK_BATCH: i64 = 1000;
 /// Events listed per page at most.
 pub const MAX_PAGE: i64 = 1000;
+/// How often new audit events are linked into their chain.
+const LINK_PERIOD: Duration = Duration::from_secs(1);
 
 /// One page of audit events.
 #[derive(Debug, Serialize)]
@@ -28,8 +38,71 @@ pub struct AuditPage {
     pub next_after: Option<i64>,
 }
 
-impl Vault {
-    async fn audit_mac_key(&self) -> Result<Vec<u8>, VaultError> {
+/// The audit log of every tenant.
+#[derive(Debug)]
+pub struct AuditLog {
+    store: Arc<dyn VaultStore>,
+    keyring: Arc<Keyring>,
+    clock: Arc<dyn Clock>,
+    writer: AuditWriter,
+}
+
+impl AuditLog {
+    /// The audit log over the store; checkpoints are signed with a key from `keyring`.
+    pub fn new(store: Arc<dyn VaultStore>, keyring: Arc<Keyring>, clock: Arc<dyn Clock>) -> Self {
+        Self {
+            store,
+            keyring,
+            clock,
+            writer: AuditWriter::default(),
+        }
+    }
+
+    /// An event of this instant, outcome `ok`.
+    pub fn event(
+        &self,
+        tenant: &TenantId,
+        sub: &str,
+        request_id: &str,
+        action: &str,
+        details: &serde_json::Value,
+    ) -> AuditRecord {
+        AuditRecord {
+            tenant: tenant.as_str().to_owned(),
+            at: self.clock.now_millis(),
+            sub: sub.to_owned(),
+            action: action.to_owned(),
+            outcome: "ok".to_owned(),
+            request_id: request_id.to_owned(),
+            details: details.to_string(),
+        }
+    }
+
+    /// Appends an event and returns once it is durable (events of concurrent requests
+    /// share one commit).
+    ///
+    /// # Errors
+    /// Store failures.
+    pub async fn record(&self, event: AuditRecord) -> Result<(), VaultError> {
+        Ok(self.writer.append(&self.store, event).await?)
+    }
+
+    /// Links new events every second until the process ends. Every instance runs it; a
+    /// lost race changes nothing.
+    pub fn spawn_linker(self: &Arc<Self>) {
+        let log = Arc::clone(self);
+        tokio::spawn(async move {
+            let mut ticker = tokio::time::interval(LINK_PERIOD);
+            loop {
+                ticker.tick().await;
+                if let Err(err) = log.link().await {
+                    tracing::warn!(error = %err, "linking audit events failed; will retry");
+                }
+            }
+        });
+    }
+
+    async fn mac_key(&self) -> Result<Vec<u8>, VaultError> {
         let state = self.store.tenant_state(AUDIT_KEY_OWNER).await?;
         let keys = self
             .keyring
@@ -38,7 +111,7 @@ impl Vault {
         let key = keys
             .fingerprint
             .as_ref()
-            .ok_or(VaultError::Keyring(super::KeyringError::Contended))?;
+            .ok_or(VaultError::Keyring(KeyringError::Contended))?;
         Ok(key.bytes().expose().to_vec())
     }
 
@@ -47,13 +120,13 @@ impl Vault {
     ///
     /// # Errors
     /// Store or key failures.
-    pub async fn link_audit(&self) -> Result<usize, VaultError> {
+    pub async fn link(&self) -> Result<usize, VaultError> {
         let mut linked = 0;
         let tenants = self.store.tenants_with_unlinked_audit().await?;
         if tenants.is_empty() {
             return Ok(0);
         }
-        let mac_key = self.audit_mac_key().await?;
+        let mac_key = self.mac_key().await?;
         for tenant in tenants {
             loop {
                 let events = self.store.unlinked_audit(&tenant, LINK_BATCH).await?;
@@ -101,15 +174,15 @@ impl Vault {
     ///
     /// # Errors
     /// Store or key failures.
-    pub async fn verify_audit(&self, tenant: &str) -> Result<VerifyReport, VaultError> {
-        self.link_audit().await?;
+    pub async fn verify(&self, tenant: &str) -> Result<VerifyReport, VaultError> {
+        self.link().await?;
         let filter = AuditFilter {
             limit: i64::MAX,
             ..AuditFilter::default()
         };
         let events = self.store.audit_events(tenant, &filter).await?;
         let checkpoints = self.store.checkpoints(tenant).await?;
-        let mac_key = self.audit_mac_key().await?;
+        let mac_key = self.mac_key().await?;
         Ok(verify_chain(tenant, &events, &checkpoints, Some(&mac_key)))
     }
 
@@ -117,7 +190,7 @@ impl Vault {
     ///
     /// # Errors
     /// Store failures.
-    pub async fn audit_page(
+    pub async fn page(
         &self,
         tenant: &TenantId,
         mut filter: AuditFilter,
@@ -134,7 +207,7 @@ impl Vault {
     ///
     /// # Errors
     /// Store failures.
-    pub async fn audit_tenants(&self) -> Result<Vec<String>, VaultError> {
+    pub async fn tenants(&self) -> Result<Vec<String>, VaultError> {
         Ok(self.store.audit_tenants().await?)
     }
 }

@@ -2,10 +2,11 @@
 //! plants them where no legitimate caller would ever reveal them (a decoy row in a CRM
 //! export, a test prompt); an attempt to reveal one is an anomaly.
 
-use super::{Token, TokenId, Vault, VaultError};
+use crate::clock::Clock;
 use crate::detect::EntityType;
-use crate::store::HoneyTokenRow;
+use crate::store::{HoneyTokenRow, StoreError, VaultStore};
 use crate::tenant::TenantId;
+use crate::vault::{Token, TokenId};
 
 /// Whether `label` can name a token type: capitals, digits and `_`, starting with a
 /// capital, at most 64 characters (the token grammar).
@@ -19,47 +20,45 @@ pub fn is_token_label(label: &str) -> bool {
             .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || *b == b'_')
 }
 
-impl Vault {
-    /// Makes a honey token of type `label` for the tenant.
-    ///
-    /// # Errors
-    /// Store failures.
-    pub async fn create_honey_token(
-        &self,
-        tenant: &TenantId,
-        label: &str,
-        by: &str,
-    ) -> Result<(String, HoneyTokenRow), VaultError> {
-        let id = TokenId::generate(&mut rand::thread_rng());
-        let row = HoneyTokenRow {
-            token_id: id.as_str().to_owned(),
-            entity_type: label.to_owned(),
-            created_at: self.clock.now_millis(),
-            created_by: by.to_owned(),
-        };
-        self.store.add_honey_token(tenant.as_str(), &row).await?;
-        Ok((token_text(label, &id), row))
-    }
+/// Makes a honey token of type `label` for the tenant, planted by `by`.
+///
+/// # Errors
+/// Store failures.
+pub async fn create(
+    store: &dyn VaultStore,
+    clock: &dyn Clock,
+    tenant: &TenantId,
+    label: &str,
+    by: &str,
+) -> Result<(String, HoneyTokenRow), StoreError> {
+    let id = TokenId::generate(&mut rand::thread_rng());
+    let row = HoneyTokenRow {
+        token_id: id.as_str().to_owned(),
+        entity_type: label.to_owned(),
+        created_at: clock.now_millis(),
+        created_by: by.to_owned(),
+    };
+    store.add_honey_token(tenant.as_str(), &row).await?;
+    Ok((token_text(label, &id), row))
+}
 
-    /// The tenant's honey tokens with their token text.
-    ///
-    /// # Errors
-    /// Store failures.
-    pub async fn honey_tokens(
-        &self,
-        tenant: &TenantId,
-    ) -> Result<Vec<(String, HoneyTokenRow)>, VaultError> {
-        Ok(self
-            .store
-            .honey_tokens(tenant.as_str())
-            .await?
-            .into_iter()
-            .filter_map(|row| {
-                let id = TokenId::parse(&row.token_id)?;
-                Some((token_text(&row.entity_type, &id), row))
-            })
-            .collect())
-    }
+/// The tenant's honey tokens with their token text.
+///
+/// # Errors
+/// Store failures.
+pub async fn list(
+    store: &dyn VaultStore,
+    tenant: &TenantId,
+) -> Result<Vec<(String, HoneyTokenRow)>, StoreError> {
+    Ok(store
+        .honey_tokens(tenant.as_str())
+        .await?
+        .into_iter()
+        .filter_map(|row| {
+            let id = TokenId::parse(&row.token_id)?;
+            Some((token_text(&row.entity_type, &id), row))
+        })
+        .collect())
 }
 
 fn token_text(label: &str, id: &TokenId) -> String {

@@ -1,0 +1,24 @@
+//! The audit log: one append-only event per tokenize, detokenize, policy change and admin
+//! action (who, when, which tenant, what, the outcome, the request id; counts and token
+//! ids, never a value or a JWT), hash-chained per tenant and checkpointed with an HMAC.
+//!
+//! Events are written in the request's own transaction (no reveal without its event, no
+//! event lost to a crash) without a chain link, so requests never wait on each other. A
+//! background chainer then links each tenant's new events in order, once: position
+//! `chain_index`, `prev_hash` and `hash = SHA-256(prev_hash ‖ index ‖ content)`. Every
+//! so often it signs the chain head with HMAC-SHA256 under a key wrapped by the root key
+//! (a checkpoint), so that rewriting the whole tail needs that key too. [`verify_chain`]
+//! finds any edited, deleted or reordered event and names its place.
+//!
+//! Layout: `record` (the event types), `chain` (hashing, checkpoint MACs, verification;
+//! pure), `writer` (group commit of events written outside a tokenize), `log` (the
+//! service: linking, checkpoints, listing, verifying, recording admin actions).
+
+mod chain;
+mod log;
+mod record;
+mod writer;
+
+pub use chain::{checkpoint_mac, event_hash, verify_chain, ChainProblem, VerifyReport, GENESIS};
+pub use log::{AuditLog, AuditPage, MAX_PAGE};
+pub use record::{AuditRecord, Checkpoint, StoredEvent};

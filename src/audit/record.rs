@@ -1,0 +1,52 @@
+//! The audit event as a request writes it, as it is stored with its place in the chain,
+//! and the signed chain heads (checkpoints).
+
+use serde::Serialize;
+
+/// An event as the request writes it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AuditRecord {
+    /// The tenant.
+    pub tenant: String,
+    /// Unix milliseconds.
+    pub at: i64,
+    /// The caller's `sub`.
+    pub sub: String,
+    /// `tokenize`, `detokenize`, `policy.replace`, `keys.rotate`, …
+    pub action: String,
+    /// `ok`, `refused`, `pending`, …
+    pub outcome: String,
+    /// The request id (`x-request-id`).
+    pub request_id: String,
+    /// JSON with counts, token ids, ctx; never a value.
+    pub details: String,
+}
+
+/// A stored event with its place in the chain, if linked yet.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct StoredEvent {
+    /// Insertion order (global).
+    pub seq: i64,
+    /// The event.
+    #[serde(flatten)]
+    pub record: AuditRecord,
+    /// Position in the tenant's chain, from 1; `None` until linked.
+    pub chain_index: Option<i64>,
+    /// The previous event's hash (zeros for the first).
+    #[serde(skip)]
+    pub prev_hash: Option<Vec<u8>>,
+    /// This event's hash.
+    #[serde(skip)]
+    pub hash: Option<Vec<u8>>,
+}
+
+/// A signed chain head.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Checkpoint {
+    /// The chain position it covers.
+    pub chain_index: i64,
+    /// The event hash at that position.
+    pub hash: Vec<u8>,
+    /// HMAC-SHA256 over tenant, index and hash.
+    pub mac: Vec<u8>,
+}

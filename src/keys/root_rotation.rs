@@ -1,0 +1,100 @@
+//! Root rotation: a new root key version, every wrapped key rewrapped under it in one
+//! transaction, and the root key file rewritten so that a crash at any point leaves a
+//! usable file. No record is re-encrypted.
+
+use std::sync::Arc;
+
+use serde::Serialize;
+
+use super::KeyLifecycle;
+use crate::store::{RewrappedKeyRow, StoreError};
+use crate::vault::VaultError;
+
+/// What a root rotation did.
+#[derive(Debug, Serialize)]
+pub struct RootRotationView {
+    /// The new root key version.
+    pub root_key_version: u32,
+    /// Wrapped keys rewrapped (data keys and fingerprint keys of every tenant).
+    pub rewrapped: usize,
+    /// A copy of the previous root key file, to delete once the rotation is verified.
+    pub retired_file: String,
+}
+
+/// Attempts at rewrapping when tenants are created or rotated meanwhile.
+const REWRAP_ATTEMPTS: usize = 5;
+
+impl KeyLifecycle {
+    /// Root rotation: a new root key version; every data key and fingerprint key is
+    /// rewrapped under it in one transaction; no record is touched. The root key file is
+    /// first rewritten with both versions (so a crash at any point leaves a usable file),
+    /// then with the new version alone; a copy of the previous file is left beside it.
+    ///
+    /// # Errors
+    /// No root key file to write ([`VaultError::NoRootKeyFile`]), I/O, store or key failures.
+    pub async fn rotate_root_key(&self) -> Result<RootRotationView, VaultError> {
+        let source = self
+            .keyring
+            .root_source()
+            .cloned()
+            .ok_or(VaultError::NoRootKeyFile)?;
+        let _one_at_a_time = self.root_rotation.lock().await;
+        let current = self.keyring.root();
+        let retired_file = source
+            .keep_copy(current.active().version())
+            .await
+            .map_err(|_| VaultError::NoRootKeyFile)?;
+        let next = Arc::new(current.with_new_version()?);
+        source
+            .store(Arc::clone(&next))
+            .await
+            .map_err(|_| VaultError::NoRootKeyFile)?;
+
+        let mut rewrapped = 0;
+        for attempt in 1..=REWRAP_ATTEMPTS {
+            let rows = self.store.all_wrapped_keys().await?;
+            let mut out = Vec::with_capacity(rows.len());
+            for row in rows {
+                let root_version = u32::try_from(row.root_key_version).unwrap_or(0);
+                let (wrapped_key, new_root) = match row.version {
+                    Some(version) => next.rewrap_data_key(
+                        &row.tenant,
+                        u32::try_from(version).unwrap_or(0),
+                        root_version,
+                        &row.wrapped_key,
+                    )?,
+                    None => {
+                        next.rewrap_fingerprint_key(&row.tenant, root_version, &row.wrapped_key)?
+                    }
+                };
+                out.push(RewrappedKeyRow {
+                    wrapped_key,
+                    root_key_version: i64::from(new_root),
+                    ..row
+                });
+            }
+            match self.store.rewrap_keys(&out).await {
+                Ok(()) => {
+                    rewrapped = out.len();
+                    break;
+                }
+                Err(StoreError::Conflict) if attempt < REWRAP_ATTEMPTS => continue,
+                Err(err) => return Err(err.into()),
+            }
+        }
+        let only_new = Arc::new(next.only_active());
+        source
+            .store(Arc::clone(&only_new))
+            .await
+            .map_err(|_| VaultError::NoRootKeyFile)?;
+        self.keyring.replace_root(next.only_active());
+        self.states.forget_all();
+        let root_key_version = only_new.active().version();
+        tracing::warn!(root_key_version, rewrapped, "root key rotated");
+        Ok(RootRotationView {
+            root_key_version,
+            rewrapped,
+            retired_file,
+        })
+    }
+}
