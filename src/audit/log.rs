@@ -84,7 +84,7 @@ impl AuditLog {
     /// # Errors
     /// Store failures.
     pub async fn record(&self, event: AuditRecord) -> Result<(), VaultError> {
-        Ok(self.writer.append(&self.store, event).await?)
+        Ok(self.writer.append(&self.store, event.into()).await?)
     }
 
     /// Links new events every second until the process ends. Every instance runs it; a
@@ -129,7 +129,13 @@ impl AuditLog {
         let mac_key = self.mac_key().await?;
         for tenant in tenants {
             loop {
-                let events = self.store.unlinked_audit(&tenant, LINK_BATCH).await?;
+                let events: Vec<StoredEvent> = self
+                    .store
+                    .unlinked_audit(&tenant, LINK_BATCH)
+                    .await?
+                    .into_iter()
+                    .map(StoredEvent::from)
+                    .collect();
                 if events.is_empty() {
                     break;
                 }
@@ -163,7 +169,7 @@ impl AuditLog {
                     mac,
                 };
                 self.store
-                    .add_checkpoint(&tenant, &checkpoint, self.clock.now_millis())
+                    .add_checkpoint(&tenant, &checkpoint.into(), self.clock.now_millis())
                     .await?;
             }
         }
@@ -180,8 +186,20 @@ impl AuditLog {
             limit: i64::MAX,
             ..AuditFilter::default()
         };
-        let events = self.store.audit_events(tenant, &filter).await?;
-        let checkpoints = self.store.checkpoints(tenant).await?;
+        let events: Vec<StoredEvent> = self
+            .store
+            .audit_events(tenant, &filter)
+            .await?
+            .into_iter()
+            .map(StoredEvent::from)
+            .collect();
+        let checkpoints: Vec<Checkpoint> = self
+            .store
+            .checkpoints(tenant)
+            .await?
+            .into_iter()
+            .map(Checkpoint::from)
+            .collect();
         let mac_key = self.mac_key().await?;
         Ok(verify_chain(tenant, &events, &checkpoints, Some(&mac_key)))
     }
@@ -196,7 +214,13 @@ impl AuditLog {
         mut filter: AuditFilter,
     ) -> Result<AuditPage, VaultError> {
         filter.limit = filter.limit.clamp(1, MAX_PAGE);
-        let events = self.store.audit_events(tenant.as_str(), &filter).await?;
+        let events: Vec<StoredEvent> = self
+            .store
+            .audit_events(tenant.as_str(), &filter)
+            .await?
+            .into_iter()
+            .map(StoredEvent::from)
+            .collect();
         let next_after = (i64::try_from(events.len()).unwrap_or(0) == filter.limit)
             .then(|| events.last().map(|e| e.seq))
             .flatten();

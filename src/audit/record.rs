@@ -3,6 +3,8 @@
 
 use serde::Serialize;
 
+use crate::store::{AuditEventRow, CheckpointRow, StoredAuditRow};
+
 /// An event as the request writes it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct AuditRecord {
@@ -49,4 +51,66 @@ pub struct Checkpoint {
     pub hash: Vec<u8>,
     /// HMAC-SHA256 over tenant, index and hash.
     pub mac: Vec<u8>,
+}
+
+// The store keeps its own row types; these are the only crossings.
+
+impl From<AuditRecord> for AuditEventRow {
+    fn from(r: AuditRecord) -> Self {
+        Self {
+            tenant: r.tenant,
+            at: r.at,
+            sub: r.sub,
+            action: r.action,
+            outcome: r.outcome,
+            request_id: r.request_id,
+            details: r.details,
+        }
+    }
+}
+
+impl From<AuditEventRow> for AuditRecord {
+    fn from(r: AuditEventRow) -> Self {
+        Self {
+            tenant: r.tenant,
+            at: r.at,
+            sub: r.sub,
+            action: r.action,
+            outcome: r.outcome,
+            request_id: r.request_id,
+            details: r.details,
+        }
+    }
+}
+
+impl From<StoredAuditRow> for StoredEvent {
+    fn from(r: StoredAuditRow) -> Self {
+        Self {
+            seq: r.seq,
+            record: r.event.into(),
+            chain_index: r.chain_index,
+            prev_hash: r.prev_hash,
+            hash: r.hash,
+        }
+    }
+}
+
+impl From<CheckpointRow> for Checkpoint {
+    fn from(r: CheckpointRow) -> Self {
+        Self {
+            chain_index: r.chain_index,
+            hash: r.hash,
+            mac: r.mac,
+        }
+    }
+}
+
+impl From<Checkpoint> for CheckpointRow {
+    fn from(c: Checkpoint) -> Self {
+        Self {
+            chain_index: c.chain_index,
+            hash: c.hash,
+            mac: c.mac,
+        }
+    }
 }

@@ -8,8 +8,7 @@ use std::sync::{Arc, OnceLock};
 
 use tokio::sync::{mpsc, oneshot};
 
-use crate::audit::AuditRecord;
-use crate::store::{StoreError, VaultStore};
+use crate::store::{AuditEventRow, StoreError, VaultStore};
 
 /// Events stored per transaction at most.
 const MAX_BATCH: usize = 256;
@@ -28,7 +27,7 @@ enum BatchFailure {
 /// The writer of one instance; its task starts with the first event.
 #[derive(Debug, Default)]
 pub(super) struct AuditWriter {
-    queue: OnceLock<mpsc::UnboundedSender<(AuditRecord, Waiter)>>,
+    queue: OnceLock<mpsc::UnboundedSender<(AuditEventRow, Waiter)>>,
 }
 
 impl AuditWriter {
@@ -36,7 +35,7 @@ impl AuditWriter {
     pub(super) async fn append(
         &self,
         store: &Arc<dyn VaultStore>,
-        event: AuditRecord,
+        event: AuditEventRow,
     ) -> Result<(), StoreError> {
         let queue = self.queue.get_or_init(|| spawn_writer(store));
         let (done, wait) = oneshot::channel();
@@ -57,8 +56,8 @@ fn unavailable() -> StoreError {
     StoreError::Unavailable(sqlx::Error::PoolTimedOut)
 }
 
-fn spawn_writer(store: &Arc<dyn VaultStore>) -> mpsc::UnboundedSender<(AuditRecord, Waiter)> {
-    let (queue, incoming) = mpsc::unbounded_channel::<(AuditRecord, Waiter)>();
+fn spawn_writer(store: &Arc<dyn VaultStore>) -> mpsc::UnboundedSender<(AuditEventRow, Waiter)> {
+    let (queue, incoming) = mpsc::unbounded_channel::<(AuditEventRow, Waiter)>();
     let incoming = Arc::new(tokio::sync::Mutex::new(incoming));
     // A few writers take turns at the queue, so that a batch can be collected while
     // another one waits for its commit.
@@ -68,7 +67,7 @@ fn spawn_writer(store: &Arc<dyn VaultStore>) -> mpsc::UnboundedSender<(AuditReco
     queue
 }
 
-type Queue = Arc<tokio::sync::Mutex<mpsc::UnboundedReceiver<(AuditRecord, Waiter)>>>;
+type Queue = Arc<tokio::sync::Mutex<mpsc::UnboundedReceiver<(AuditEventRow, Waiter)>>>;
 
 async fn write_batches(store: Arc<dyn VaultStore>, incoming: Queue) {
     let mut events = Vec::with_capacity(MAX_BATCH);

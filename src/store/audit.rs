@@ -3,15 +3,13 @@
 //! linking many rows at once, and the text search of the filter, are each backend's own
 //! ([`impl_audit_store`] takes them from its `audit` module); the rest is written once.
 
-use crate::audit::{AuditRecord, Checkpoint, StoredEvent};
-
-use super::{AuditFilter, AuditLink, StoreError};
+use super::{AuditEventRow, AuditFilter, AuditLink, CheckpointRow, StoreError, StoredAuditRow};
 
 /// Persistence of the audit log.
 #[async_trait::async_trait]
 pub trait AuditStore: Send + Sync {
     /// Appends audit events (unlinked) in one transaction.
-    async fn append_audits(&self, events: &[AuditRecord]) -> Result<(), StoreError>;
+    async fn append_audits(&self, events: &[AuditEventRow]) -> Result<(), StoreError>;
 
     /// Tenants with audit events not linked into their chain yet.
     async fn tenants_with_unlinked_audit(&self) -> Result<Vec<String>, StoreError>;
@@ -24,7 +22,7 @@ pub trait AuditStore: Send + Sync {
         &self,
         tenant: &str,
         limit: i64,
-    ) -> Result<Vec<StoredEvent>, StoreError>;
+    ) -> Result<Vec<StoredAuditRow>, StoreError>;
 
     /// Links events into the chain in one transaction; [`StoreError::Conflict`] when
     /// another chainer got there first.
@@ -35,13 +33,13 @@ pub trait AuditStore: Send + Sync {
         &self,
         tenant: &str,
         filter: &AuditFilter,
-    ) -> Result<Vec<StoredEvent>, StoreError>;
+    ) -> Result<Vec<StoredAuditRow>, StoreError>;
 
     /// Stores a signed chain head (a second one for the same position is ignored).
     async fn add_checkpoint(
         &self,
         tenant: &str,
-        checkpoint: &Checkpoint,
+        checkpoint: &CheckpointRow,
         at: i64,
     ) -> Result<(), StoreError>;
 
@@ -49,7 +47,7 @@ pub trait AuditStore: Send + Sync {
     async fn audit_tenants(&self) -> Result<Vec<String>, StoreError>;
 
     /// The tenant's checkpoints, by chain position.
-    async fn checkpoints(&self, tenant: &str) -> Result<Vec<Checkpoint>, StoreError>;
+    async fn checkpoints(&self, tenant: &str) -> Result<Vec<CheckpointRow>, StoreError>;
 }
 
 /// Implements [`AuditStore`] for a backend: `$dialect` is its module of the statements it
@@ -61,7 +59,7 @@ macro_rules! impl_audit_store {
         impl $crate::store::AuditStore for $store {
             async fn append_audits(
                 &self,
-                events: &[$crate::audit::AuditRecord],
+                events: &[$crate::store::AuditEventRow],
             ) -> Result<(), $crate::store::StoreError> {
                 $($dialect)::+::append_audits(&self.pool, events).await
             }
@@ -95,7 +93,7 @@ macro_rules! impl_audit_store {
                 &self,
                 tenant: &str,
                 limit: i64,
-            ) -> Result<Vec<$crate::audit::StoredEvent>, $crate::store::StoreError> {
+            ) -> Result<Vec<$crate::store::StoredAuditRow>, $crate::store::StoreError> {
                 let rows: Vec<$crate::store::rows::AuditTuple> = sqlx::query_as(&format!(
                     "{} WHERE tenant = $1 AND chain_index IS NULL ORDER BY seq LIMIT $2",
                     $crate::store::rows::AUDIT_COLUMNS
@@ -119,7 +117,7 @@ macro_rules! impl_audit_store {
                 &self,
                 tenant: &str,
                 filter: &$crate::store::AuditFilter,
-            ) -> Result<Vec<$crate::audit::StoredEvent>, $crate::store::StoreError> {
+            ) -> Result<Vec<$crate::store::StoredAuditRow>, $crate::store::StoreError> {
                 // Each backend finds the token id in the details its own way; the rest of
                 // the filter is the same SQL.
                 let rows: Vec<$crate::store::rows::AuditTuple> = sqlx::query_as(&format!(
@@ -150,7 +148,7 @@ macro_rules! impl_audit_store {
             async fn add_checkpoint(
                 &self,
                 tenant: &str,
-                checkpoint: &$crate::audit::Checkpoint,
+                checkpoint: &$crate::store::CheckpointRow,
                 at: i64,
             ) -> Result<(), $crate::store::StoreError> {
                 sqlx::query(
@@ -178,7 +176,7 @@ macro_rules! impl_audit_store {
             async fn checkpoints(
                 &self,
                 tenant: &str,
-            ) -> Result<Vec<$crate::audit::Checkpoint>, $crate::store::StoreError> {
+            ) -> Result<Vec<$crate::store::CheckpointRow>, $crate::store::StoreError> {
                 let rows: Vec<(i64, Vec<u8>, Vec<u8>)> = sqlx::query_as(
                     "SELECT chain_index, hash, mac FROM audit_checkpoints \
                      WHERE tenant = $1 ORDER BY chain_index",
@@ -188,7 +186,7 @@ macro_rules! impl_audit_store {
                 .await?;
                 Ok(rows
                     .into_iter()
-                    .map(|(chain_index, hash, mac)| $crate::audit::Checkpoint {
+                    .map(|(chain_index, hash, mac)| $crate::store::CheckpointRow {
                         chain_index,
                         hash,
                         mac,

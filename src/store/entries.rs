@@ -3,9 +3,9 @@
 //! has no arrays), so [`impl_entry_store`] takes those statements from the backend's own
 //! `entries` module and writes the rest once.
 
-use crate::audit::AuditRecord;
-
-use super::{EntryRow, JobProgress, NewEntryRow, ResealRow, StoreError, TenantStateRow};
+use super::{
+    AuditEventRow, EntryRow, JobProgress, NewEntryRow, ResealRow, StoreError, TenantStateRow,
+};
 
 /// Persistence of sealed entries.
 #[async_trait::async_trait]
@@ -23,7 +23,7 @@ pub trait EntryStore: Send + Sync {
         &self,
         tenant: &str,
         entries: &[NewEntryRow],
-        event: &AuditRecord,
+        event: &AuditEventRow,
         expected: &TenantStateRow,
     ) -> Result<Option<Vec<String>>, StoreError>;
 
@@ -68,7 +68,7 @@ macro_rules! impl_entry_store {
                 &self,
                 tenant: &str,
                 entries: &[$crate::store::NewEntryRow],
-                event: &$crate::audit::AuditRecord,
+                event: &$crate::store::AuditEventRow,
                 expected: &$crate::store::TenantStateRow,
             ) -> Result<Option<Vec<String>>, $crate::store::StoreError> {
                 $($dialect)::+::put_entries(&self.pool, tenant, entries, event, expected).await

@@ -30,9 +30,9 @@ pub use keys::KeyStore;
 pub use policy::PolicyStore;
 pub use postgres::PgStore;
 pub use rows::{
-    AuditFilter, AuditLink, CallerBlockRow, DataKeyRow, DestroyOutcome, EntryRow, HoneyTokenRow,
-    JobProgress, JobRow, NewEntryRow, PendingActionRow, PolicyRow, ResealRow, RewrappedKeyRow,
-    TenantKeysRow, TenantStateRow,
+    AuditEventRow, AuditFilter, AuditLink, CallerBlockRow, CheckpointRow, DataKeyRow,
+    DestroyOutcome, EntryRow, HoneyTokenRow, JobProgress, JobRow, NewEntryRow, PendingActionRow,
+    PolicyRow, ResealRow, RewrappedKeyRow, StoredAuditRow, TenantKeysRow, TenantStateRow,
 };
 pub use sqlite::SqliteStore;
 

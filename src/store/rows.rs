@@ -1,8 +1,52 @@
 //! The store's row types, the same for both backends, and the mapping from the tuples
 //! their queries return. Backends read every column as the same Rust type (versions are
-//! cast to BIGINT in SQL), so one mapping serves both.
+//! cast to BIGINT in SQL), so one mapping serves both. The store imports no other
+//! module's types: the services map their own to these.
 
-use crate::audit::{AuditRecord, StoredEvent};
+/// An audit event to append.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AuditEventRow {
+    /// The tenant.
+    pub tenant: String,
+    /// Unix milliseconds.
+    pub at: i64,
+    /// The caller's `sub`.
+    pub sub: String,
+    /// What was done (`tokenize`, `keys.rotate`, …).
+    pub action: String,
+    /// `ok`, `refused`, `pending`, …
+    pub outcome: String,
+    /// The request id.
+    pub request_id: String,
+    /// JSON details: counts and token ids, never a value.
+    pub details: String,
+}
+
+/// A stored audit event with its place in the tenant's chain, once linked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredAuditRow {
+    /// Insertion order (global).
+    pub seq: i64,
+    /// The event.
+    pub event: AuditEventRow,
+    /// Position in the chain, from 1; `None` until linked.
+    pub chain_index: Option<i64>,
+    /// The previous event's hash.
+    pub prev_hash: Option<Vec<u8>>,
+    /// This event's hash.
+    pub hash: Option<Vec<u8>>,
+}
+
+/// A signed chain head.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CheckpointRow {
+    /// The chain position it covers.
+    pub chain_index: i64,
+    /// The event hash at that position.
+    pub hash: Vec<u8>,
+    /// The MAC over tenant, position and hash.
+    pub mac: Vec<u8>,
+}
 
 /// A tenant's wrapped keys, as stored.
 #[derive(Debug, Clone)]
@@ -364,13 +408,13 @@ pub(super) const AUDIT_COLUMNS: &str =
     "SELECT seq, tenant, at, sub, action, outcome, request_id, details, chain_index, \
     prev_hash, hash FROM audit_events";
 
-/// A row as the domain type.
-pub(super) fn stored_event(t: AuditTuple) -> StoredEvent {
+/// A row as a [`StoredAuditRow`].
+pub(super) fn stored_event(t: AuditTuple) -> StoredAuditRow {
     let (seq, tenant, at, sub, action, outcome, request_id, details, chain_index, prev_hash, hash) =
         t;
-    StoredEvent {
+    StoredAuditRow {
         seq,
-        record: AuditRecord {
+        event: AuditEventRow {
             tenant,
             at,
             sub,

@@ -23,7 +23,7 @@ use crate::clock::Clock;
 use crate::crypto::{self, CryptoError};
 use crate::detect::{Detector, EntityType, Finding};
 use crate::keys::{Keyring, KeyringError, TenantKeys, TenantStates};
-use crate::store::{NewEntryRow, StoreError, TenantStateRow, VaultStore};
+use crate::store::{AuditEventRow, NewEntryRow, StoreError, TenantStateRow, VaultStore};
 use crate::tenant::TenantId;
 
 /// Failures of the vault. None carries a value.
@@ -342,13 +342,17 @@ impl Vault {
                 })
                 .collect(),
         };
-        let event = self.audit.event(
-            scope.tenant,
-            scope.sub,
-            scope.request_id,
-            "tokenize",
-            &tokenize_details(texts.len(), &findings, scope.ctx),
-        );
+        // Written by the same statement as the entries: no tokens without their event.
+        let event: AuditEventRow = self
+            .audit
+            .event(
+                scope.tenant,
+                scope.sub,
+                scope.request_id,
+                "tokenize",
+                &tokenize_details(texts.len(), &findings, scope.ctx),
+            )
+            .into();
         let keys = self
             .keyring
             .for_sealing(scope.tenant.as_str(), state.key_epoch)

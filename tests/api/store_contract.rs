@@ -4,11 +4,10 @@
 
 use std::sync::Arc;
 
-use promptvault::audit::{AuditRecord, Checkpoint};
 use promptvault::store::{
-    AuditFilter, AuditLink, CallerBlockRow, DataKeyRow, DestroyOutcome, HoneyTokenRow, JobProgress,
-    JobRow, NewEntryRow, PendingActionRow, ResealRow, RewrappedKeyRow, StoreError, TenantStateRow,
-    VaultStore,
+    AuditEventRow, AuditFilter, AuditLink, CallerBlockRow, CheckpointRow, DataKeyRow,
+    DestroyOutcome, HoneyTokenRow, JobProgress, JobRow, NewEntryRow, PendingActionRow, ResealRow,
+    RewrappedKeyRow, StoreError, TenantStateRow, VaultStore,
 };
 
 const T: &str = "t-contract";
@@ -81,8 +80,8 @@ fn entry(id: &str, fingerprint: Option<&[u8]>, expires_at: Option<i64>) -> NewEn
     }
 }
 
-fn event(tenant: &str, at: i64, sub: &str, action: &str, details: &str) -> AuditRecord {
-    AuditRecord {
+fn event(tenant: &str, at: i64, sub: &str, action: &str, details: &str) -> AuditEventRow {
+    AuditEventRow {
         tenant: tenant.to_owned(),
         at,
         sub: sub.to_owned(),
@@ -540,7 +539,7 @@ async fn audit_events_are_linked_once_and_listed_by_filter(store: Arc<dyn VaultS
     let unlinked = store.unlinked_audit(T, 2).await.unwrap();
     assert_eq!(unlinked.len(), 2, "at most the limit");
     assert!(unlinked[0].seq < unlinked[1].seq, "insertion order");
-    assert_eq!(unlinked[0].record.sub, "alice");
+    assert_eq!(unlinked[0].event.sub, "alice");
     assert_eq!(unlinked[0].chain_index, None);
     let links: Vec<AuditLink> = unlinked
         .iter()
@@ -569,7 +568,7 @@ async fn audit_events_are_linked_once_and_listed_by_filter(store: Arc<dyn VaultS
                 .await
                 .unwrap()
                 .into_iter()
-                .map(|e| e.record.at - NOW)
+                .map(|e| e.event.at - NOW)
                 .collect::<Vec<_>>()
         }
     };
@@ -613,7 +612,7 @@ async fn audit_events_are_linked_once_and_listed_by_filter(store: Arc<dyn VaultS
 on_every_store!(audit_events_are_linked_once_and_listed_by_filter);
 
 async fn a_checkpoint_is_kept_once_per_position(store: Arc<dyn VaultStore>) {
-    let checkpoint = |index: i64, mac: u8| Checkpoint {
+    let checkpoint = |index: i64, mac: u8| CheckpointRow {
         chain_index: index,
         hash: vec![index as u8; 32],
         mac: vec![mac; 32],

@@ -2,14 +2,16 @@
 
 use sqlx::postgres::PgPool;
 
-use crate::audit::AuditRecord;
-use crate::store::{AuditLink, StoreError};
+use crate::store::{AuditEventRow, AuditLink, StoreError};
 
 /// How the audit filter finds a quoted token id in an event's details (`$6`).
 pub(super) const DETAILS_CONTAIN_6: &str = "strpos(details, $6) > 0";
 
 /// Every event in one `INSERT … SELECT FROM UNNEST`.
-pub(super) async fn append_audits(pool: &PgPool, events: &[AuditRecord]) -> Result<(), StoreError> {
+pub(super) async fn append_audits(
+    pool: &PgPool,
+    events: &[AuditEventRow],
+) -> Result<(), StoreError> {
     sqlx::query(
         "INSERT INTO audit_events (tenant, at, sub, action, outcome, request_id, details) \
          SELECT * FROM UNNEST($1::text[], $2::int8[], $3::text[], $4::text[], $5::text[], \

@@ -6,10 +6,9 @@ use std::collections::HashMap;
 use sqlx::postgres::PgPool;
 use sqlx::{Postgres, Transaction};
 
-use crate::audit::AuditRecord;
 use crate::store::entries::ON_FINGERPRINT_CONFLICT;
 use crate::store::rows::{entry_row, EntryTuple, ENTRY_COLUMNS};
-use crate::store::{EntryRow, NewEntryRow, ResealRow, StoreError, TenantStateRow};
+use crate::store::{AuditEventRow, EntryRow, NewEntryRow, ResealRow, StoreError, TenantStateRow};
 
 /// One round trip, one commit, and no tokens without their event. `ON CONFLICT DO
 /// UPDATE` (not `DO NOTHING`) so that `RETURNING` yields the existing row's token id even
@@ -20,7 +19,7 @@ pub(super) async fn put_entries(
     pool: &PgPool,
     tenant: &str,
     entries: &[NewEntryRow],
-    event: &AuditRecord,
+    event: &AuditEventRow,
     expected: &TenantStateRow,
 ) -> Result<Option<Vec<String>>, StoreError> {
     let rows: Vec<(bool, Option<String>, Option<Vec<u8>>)> = sqlx::query_as(&format!(

@@ -3,8 +3,7 @@
 use sqlx::sqlite::SqlitePool;
 use sqlx::{Sqlite, Transaction};
 
-use crate::audit::AuditRecord;
-use crate::store::{AuditLink, StoreError};
+use crate::store::{AuditEventRow, AuditLink, StoreError};
 
 /// How the audit filter finds a quoted token id in an event's details (`$6`).
 pub(super) const DETAILS_CONTAIN_6: &str = "instr(details, $6) > 0";
@@ -12,7 +11,7 @@ pub(super) const DETAILS_CONTAIN_6: &str = "instr(details, $6) > 0";
 /// Every event, in one transaction.
 pub(super) async fn append_audits(
     pool: &SqlitePool,
-    events: &[AuditRecord],
+    events: &[AuditEventRow],
 ) -> Result<(), StoreError> {
     let mut tx = pool.begin_with(super::SqliteStore::BEGIN_WRITE).await?;
     for event in events {
@@ -25,7 +24,7 @@ pub(super) async fn append_audits(
 /// One unlinked event, inside the caller's transaction (tokenize writes its event this way).
 pub(super) async fn insert_audit(
     tx: &mut Transaction<'_, Sqlite>,
-    event: &AuditRecord,
+    event: &AuditEventRow,
 ) -> Result<(), StoreError> {
     sqlx::query(
         "INSERT INTO audit_events (tenant, at, sub, action, outcome, request_id, details) \

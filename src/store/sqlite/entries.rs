@@ -7,10 +7,9 @@ use std::collections::HashMap;
 use sqlx::sqlite::SqlitePool;
 use sqlx::{Sqlite, Transaction};
 
-use crate::audit::AuditRecord;
 use crate::store::entries::ON_FINGERPRINT_CONFLICT;
 use crate::store::rows::{entry_row, EntryTuple, ENTRY_COLUMNS};
-use crate::store::{EntryRow, NewEntryRow, ResealRow, StoreError, TenantStateRow};
+use crate::store::{AuditEventRow, EntryRow, NewEntryRow, ResealRow, StoreError, TenantStateRow};
 
 use super::audit::insert_audit;
 
@@ -19,7 +18,7 @@ pub(super) async fn put_entries(
     pool: &SqlitePool,
     tenant: &str,
     entries: &[NewEntryRow],
-    event: &AuditRecord,
+    event: &AuditEventRow,
     expected: &TenantStateRow,
 ) -> Result<Option<Vec<String>>, StoreError> {
     let mut tx = pool.begin_with(super::SqliteStore::BEGIN_WRITE).await?;
