@@ -8,17 +8,7 @@ use crate::store::{HoneyTokenRow, StoreError, VaultStore};
 use crate::tenant::TenantId;
 use crate::vault::{Token, TokenId};
 
-/// Whether `label` can name a token type: capitals, digits and `_`, starting with a
-/// capital, at most 64 characters (the token grammar).
-pub fn is_token_label(label: &str) -> bool {
-    let bytes = label.as_bytes();
-    !bytes.is_empty()
-        && bytes.len() <= 64
-        && bytes[0].is_ascii_uppercase()
-        && bytes
-            .iter()
-            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || *b == b'_')
-}
+pub use crate::vault::token::is_label as is_token_label;
 
 /// Makes a honey token of type `label` for the tenant, planted by `by`.
 ///

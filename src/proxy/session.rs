@@ -7,10 +7,10 @@ use std::sync::Arc;
 
 use zeroize::Zeroizing;
 
-use super::tokens::{find_tokens, Labels};
 use crate::audit::AuditLog;
 use crate::auth::Caller;
 use crate::detect::EntityType;
+use crate::vault::token::{find_tokens, FoundToken, Labels};
 use crate::vault::{
     CompiledPolicy, DetokenizedText, Lookup, OutputAction, RevealScope, TokenizeScope, Vault,
     VaultError,
@@ -200,7 +200,7 @@ impl AnswerSession {
     async fn output_policy(
         &mut self,
         text: &str,
-        tokens: &[super::tokens::FoundToken],
+        tokens: &[FoundToken],
     ) -> Result<Option<String>, RenderError> {
         let mut spans = self.vault.sensitive_spans(&self.policy, text);
         // A token is never a value, whatever a tenant's own pattern matches inside it.
@@ -238,10 +238,7 @@ impl AnswerSession {
     }
 
     /// Audits the reveals `tokens` are about to make, unless already on record.
-    async fn record_reveals(
-        &mut self,
-        tokens: &[super::tokens::FoundToken],
-    ) -> Result<(), VaultError> {
+    async fn record_reveals(&mut self, tokens: &[FoundToken]) -> Result<(), VaultError> {
         let mut new: Vec<&str> = tokens
             .iter()
             .map(|t| t.id.as_str())

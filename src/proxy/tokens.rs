@@ -1,132 +1,9 @@
-//! Tokens in a model's answer, as the model wrote them: exactly (`[EMAIL_k3j9x2m4q7zpa]`),
-//! or altered in case or brackets (`[email_K3J9X2M4Q7ZPA]`, `EMAIL_k3j9x2m4q7zpa`). An
-//! altered form counts only when its id, lower-cased, passes the check character and (for
-//! a form without brackets) its label is a type this tenant uses; the caller then still
-//! needs a stored token with that id and label. Nothing else is ever guessed.
-//!
-//! [`Holdback`] splits a streamed text so that no token is ever cut in two: everything
+//! Tokens in a streamed answer. The token grammar and the finders (exact, and as a model
+//! may have altered a token) are `vault::token`'s; here [`Holdback`] splits a streamed text so that no token is ever cut in two: everything
 //! that cannot be the beginning of a token is released at once; only a possible token
 //! fragment at the very end waits for the next piece.
 
-use crate::vault::token::ID_LEN;
-use crate::vault::TokenId;
-
-/// Longest label the token grammar allows.
-const MAX_LABEL: usize = 64;
-
-/// The type labels a tenant's tokens may carry (upper case); cheap to clone, as every
-/// streamed event uses them.
-#[derive(Debug, Clone, Default)]
-pub struct Labels(std::sync::Arc<[String]>);
-
-impl Labels {
-    /// The given labels.
-    pub fn new(labels: impl IntoIterator<Item = String>) -> Self {
-        let mut all: Vec<String> = labels.into_iter().map(|l| l.to_ascii_uppercase()).collect();
-        all.sort_unstable();
-        all.dedup();
-        Self(all.into())
-    }
-
-    fn contains(&self, label: &[u8]) -> bool {
-        self.0
-            .iter()
-            .any(|l| l.as_bytes().eq_ignore_ascii_case(label))
-    }
-
-    /// Whether `start` (a run of label/id characters) could grow into `LABEL_id` for one
-    /// of the labels.
-    fn could_start(&self, start: &[u8]) -> bool {
-        self.0.iter().any(|label| {
-            let label = label.as_bytes();
-            if start.len() <= label.len() {
-                return label[..start.len()].eq_ignore_ascii_case(start);
-            }
-            start[..label.len()].eq_ignore_ascii_case(label)
-                && start[label.len()] == b'_'
-                && start.len() - label.len() - 1 <= ID_LEN
-                && start[label.len() + 1..]
-                    .iter()
-                    .all(u8::is_ascii_alphanumeric)
-        })
-    }
-}
-
-/// A token found in text.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FoundToken {
-    /// Byte offset where it starts (at `[` when there is one).
-    pub start: usize,
-    /// Byte offset after it (after `]` when there is one).
-    pub end: usize,
-    /// The label in upper case.
-    pub label: String,
-    /// The id, its check character verified.
-    pub id: TokenId,
-}
-
-fn is_word(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_'
-}
-
-/// The label and id of a run `LABEL_id` of word characters, if it has that shape.
-fn split_run(run: &[u8]) -> Option<(&[u8], TokenId)> {
-    if run.len() < ID_LEN + 2 {
-        return None;
-    }
-    let (label, rest) = run.split_at(run.len() - ID_LEN - 1);
-    if rest[0] != b'_' || label.len() > MAX_LABEL || !label[0].is_ascii_alphabetic() {
-        return None;
-    }
-    let id = std::str::from_utf8(&rest[1..]).ok()?.to_ascii_lowercase();
-    Some((label, TokenId::parse(&id)?))
-}
-
-/// Every token in `text`, exact or altered. `before` is the character just before
-/// `text` (when `text` continues an earlier piece), for the word boundary.
-pub fn find_tokens(text: &str, before: Option<char>, labels: &Labels) -> Vec<FoundToken> {
-    let bytes = text.as_bytes();
-    let mut found = Vec::new();
-    let mut i = 0;
-    while i < bytes.len() {
-        let bracket = bytes[i] == b'[';
-        let run_start = if bracket { i + 1 } else { i };
-        let boundary = if i == 0 {
-            !before.is_some_and(|c| c.is_ascii_alphanumeric() || c == '_')
-        } else {
-            !is_word(bytes[i - 1])
-        };
-        if !(bracket || (boundary && bytes[i].is_ascii_alphabetic())) {
-            i += 1;
-            continue;
-        }
-        let run_end = run_start
-            + bytes[run_start..]
-                .iter()
-                .take_while(|&&b| is_word(b))
-                .count();
-        let run = &bytes[run_start..run_end];
-        let closed = bytes.get(run_end) == Some(&b']');
-        let end = if closed { run_end + 1 } else { run_end };
-        if let Some((label, id)) = split_run(run) {
-            // A bracketed token may carry any label; without brackets, only a known one
-            // (an identifier in code could otherwise look like one).
-            if (bracket && closed) || labels.contains(label) {
-                found.push(FoundToken {
-                    start: i,
-                    end,
-                    label: String::from_utf8_lossy(label).to_ascii_uppercase(),
-                    id,
-                });
-                i = end;
-                continue;
-            }
-        }
-        // Skip the rest of this word: a token starts only at a word boundary.
-        i = if bracket { i + 1 } else { run_end.max(i + 1) };
-    }
-    found
-}
+use crate::vault::token::{find_tokens, is_word, Labels, ID_LEN, MAX_LABEL};
 
 /// Whether `tail` (from a `[` or a word start to the end of the text so far) could still
 /// become a token, or a token that might yet be followed by its `]`.
@@ -283,6 +160,7 @@ fn value_cut(text: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::vault::TokenId;
     use rand::SeedableRng;
 
     fn labels() -> Labels {
