@@ -201,6 +201,7 @@ impl Config {
         };
         let var = |name: &str| env.get(name).filter(|v| !v.is_empty()).cloned();
         let anomaly = anomaly_config(&var, &file)?;
+        let rate_limits = rate_limits(&var, &file)?;
         let config = Self {
             listen: var("PROMPTVAULT_LISTEN")
                 .or(file.listen)
@@ -242,41 +243,7 @@ impl Config {
                 })?,
                 None => file.max_body_bytes.unwrap_or(1_048_576),
             },
-            rate_limits: {
-                let defaults = crate::guard::ratelimit::RateLimits::default();
-                let limit = |name: &'static str, file: Option<i64>, default: i64| match var(name) {
-                    Some(raw) => raw.trim().parse::<i64>().ok().filter(|v| *v >= 0).ok_or(
-                        ConfigError::Invalid {
-                            name,
-                            reason: "expected requests per minute (0 turns the limit off)"
-                                .to_owned(),
-                        },
-                    ),
-                    None => Ok(file.unwrap_or(default)),
-                };
-                crate::guard::ratelimit::RateLimits {
-                    tokenize_per_sub: limit(
-                        "PROMPTVAULT_RATE_LIMIT_TOKENIZE_PER_SUB",
-                        file.rate_limit_tokenize_per_sub,
-                        defaults.tokenize_per_sub,
-                    )?,
-                    tokenize_per_tenant: limit(
-                        "PROMPTVAULT_RATE_LIMIT_TOKENIZE_PER_TENANT",
-                        file.rate_limit_tokenize_per_tenant,
-                        defaults.tokenize_per_tenant,
-                    )?,
-                    detokenize_per_sub: limit(
-                        "PROMPTVAULT_RATE_LIMIT_DETOKENIZE_PER_SUB",
-                        file.rate_limit_detokenize_per_sub,
-                        defaults.detokenize_per_sub,
-                    )?,
-                    detokenize_per_tenant: limit(
-                        "PROMPTVAULT_RATE_LIMIT_DETOKENIZE_PER_TENANT",
-                        file.rate_limit_detokenize_per_tenant,
-                        defaults.detokenize_per_tenant,
-                    )?,
-                }
-            },
+            rate_limits,
             upstream_url: var("PROMPTVAULT_UPSTREAM_URL").or(file.upstream_url),
             upstream_api_key_file: var("PROMPTVAULT_UPSTREAM_API_KEY_FILE")
                 .map(PathBuf::from)
@@ -352,6 +319,49 @@ impl Config {
             None => None,
         }
     }
+}
+
+/// The four rate limits: requests per minute per caller and per tenant, 0 = off.
+fn rate_limits(
+    var: &dyn Fn(&str) -> Option<String>,
+    file: &FileConfig,
+) -> Result<crate::guard::ratelimit::RateLimits, ConfigError> {
+    let defaults = crate::guard::ratelimit::RateLimits::default();
+    let limit = |name: &'static str, file: Option<i64>, default: i64| match var(name) {
+        Some(raw) => {
+            raw.trim()
+                .parse::<i64>()
+                .ok()
+                .filter(|v| *v >= 0)
+                .ok_or(ConfigError::Invalid {
+                    name,
+                    reason: "expected requests per minute (0 turns the limit off)".to_owned(),
+                })
+        }
+        None => Ok(file.unwrap_or(default)),
+    };
+    Ok(crate::guard::ratelimit::RateLimits {
+        tokenize_per_sub: limit(
+            "PROMPTVAULT_RATE_LIMIT_TOKENIZE_PER_SUB",
+            file.rate_limit_tokenize_per_sub,
+            defaults.tokenize_per_sub,
+        )?,
+        tokenize_per_tenant: limit(
+            "PROMPTVAULT_RATE_LIMIT_TOKENIZE_PER_TENANT",
+            file.rate_limit_tokenize_per_tenant,
+            defaults.tokenize_per_tenant,
+        )?,
+        detokenize_per_sub: limit(
+            "PROMPTVAULT_RATE_LIMIT_DETOKENIZE_PER_SUB",
+            file.rate_limit_detokenize_per_sub,
+            defaults.detokenize_per_sub,
+        )?,
+        detokenize_per_tenant: limit(
+            "PROMPTVAULT_RATE_LIMIT_DETOKENIZE_PER_TENANT",
+            file.rate_limit_detokenize_per_tenant,
+            defaults.detokenize_per_tenant,
+        )?,
+    })
 }
 
 fn anomaly_config(

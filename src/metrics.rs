@@ -102,94 +102,82 @@ impl Metrics {
     /// A registry with every metric registered.
     pub fn new() -> Self {
         let mut registry = Registry::with_prefix("promptvault");
-        let http_requests = Family::<RouteLabels, Counter>::default();
-        let http_latency = Family::<LatencyLabels, Histogram>::new_with_constructor(|| {
-            Histogram::new(exponential_buckets(0.0005, 2.0, 14))
-        });
-        let tokens_created = Family::<TypeLabels, Counter>::default();
-        let tokens_revealed = Family::<TypeLabels, Counter>::default();
-        let tokens_denied = Family::<TypeLabels, Counter>::default();
-        let tokens_unknown = Counter::default();
-        let audit_events = Family::<ActionLabels, Counter>::default();
-        let rate_limited = Family::<ActionLabels, Counter>::default();
-        let anomalies = Family::<KindLabels, Counter>::default();
-        let key_versions = Family::<StateLabels, Gauge>::default();
-        let root_key_version = Gauge::default();
-        let proxy_event_seconds = Histogram::new(exponential_buckets(0.000_005, 2.0, 16));
-        registry.register(
-            "proxy_stream_event_duration_seconds",
-            "Time the proxy spends on one streamed event before forwarding it",
-            proxy_event_seconds.clone(),
-        );
-        registry.register(
-            "anomalies",
-            "Anomalies detected on reveals, by kind",
-            anomalies.clone(),
-        );
-        registry.register(
-            "data_key_versions",
-            "Data-key versions of all tenants, by state",
-            key_versions.clone(),
-        );
-        registry.register(
-            "root_key_version",
-            "The active root key version",
-            root_key_version.clone(),
-        );
-        registry.register(
-            "rate_limited",
-            "Requests refused by a rate limit, by action",
-            rate_limited.clone(),
-        );
-        registry.register(
-            "http_requests",
-            "HTTP requests by route, method and status",
-            http_requests.clone(),
-        );
-        registry.register(
-            "http_request_duration_seconds",
-            "HTTP request latency by route",
-            http_latency.clone(),
-        );
-        registry.register(
-            "tokens_created",
-            "Tokens handed out by tokenize, by type",
-            tokens_created.clone(),
-        );
-        registry.register(
-            "tokens_revealed",
-            "Tokens revealed by detokenize, by type",
-            tokens_revealed.clone(),
-        );
-        registry.register(
-            "tokens_denied",
-            "Tokens a caller was not allowed to see, by type",
-            tokens_denied.clone(),
-        );
-        registry.register(
-            "tokens_unknown",
-            "Token-shaped strings that could not be revealed",
-            tokens_unknown.clone(),
-        );
-        registry.register(
-            "audit_events",
-            "Audit events written, by action",
-            audit_events.clone(),
-        );
+        let r = &mut registry;
+        let latency = || Histogram::new(exponential_buckets(0.0005, 2.0, 14));
         Self {
+            http_requests: registered(
+                r,
+                "http_requests",
+                "HTTP requests by route, method and status",
+                Family::default(),
+            ),
+            http_latency: registered(
+                r,
+                "http_request_duration_seconds",
+                "HTTP request latency by route",
+                Family::new_with_constructor(latency),
+            ),
+            tokens_created: registered(
+                r,
+                "tokens_created",
+                "Tokens handed out by tokenize, by type",
+                Family::default(),
+            ),
+            tokens_revealed: registered(
+                r,
+                "tokens_revealed",
+                "Tokens revealed by detokenize, by type",
+                Family::default(),
+            ),
+            tokens_denied: registered(
+                r,
+                "tokens_denied",
+                "Tokens a caller was not allowed to see, by type",
+                Family::default(),
+            ),
+            tokens_unknown: registered(
+                r,
+                "tokens_unknown",
+                "Token-shaped strings that could not be revealed",
+                Counter::default(),
+            ),
+            audit_events: registered(
+                r,
+                "audit_events",
+                "Audit events written, by action",
+                Family::default(),
+            ),
+            rate_limited: registered(
+                r,
+                "rate_limited",
+                "Requests refused by a rate limit, by action",
+                Family::default(),
+            ),
+            anomalies: registered(
+                r,
+                "anomalies",
+                "Anomalies detected on reveals, by kind",
+                Family::default(),
+            ),
+            key_versions: registered(
+                r,
+                "data_key_versions",
+                "Data-key versions of all tenants, by state",
+                Family::default(),
+            ),
+            root_key_version: registered(
+                r,
+                "root_key_version",
+                "The active root key version",
+                Gauge::default(),
+            ),
+            proxy_event_seconds: registered(
+                r,
+                "proxy_stream_event_duration_seconds",
+                "Time the proxy spends on one streamed event before forwarding it",
+                Histogram::new(exponential_buckets(0.000_005, 2.0, 16)),
+            ),
             registry,
-            http_requests,
-            http_latency,
-            tokens_created,
-            tokens_revealed,
-            tokens_denied,
-            tokens_unknown,
-            audit_events,
-            rate_limited,
-            anomalies,
-            key_versions,
-            root_key_version,
-            proxy_event_seconds,
         }
     }
 
@@ -210,6 +198,17 @@ impl Metrics {
         }
         out
     }
+}
+
+/// Registers `metric` (a handle: clones share its values) and returns it.
+fn registered<M: prometheus_client::registry::Metric + Clone>(
+    registry: &mut Registry,
+    name: &str,
+    help: &str,
+    metric: M,
+) -> M {
+    registry.register(name, help, metric.clone());
+    metric
 }
 
 #[cfg(test)]

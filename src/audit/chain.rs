@@ -90,11 +90,28 @@ pub fn verify_chain(
 ) -> VerifyReport {
     let mut linked: Vec<&StoredEvent> = events.iter().filter(|e| e.chain_index.is_some()).collect();
     linked.sort_by_key(|e| e.chain_index);
-    let pending = events.len() - linked.len();
+    let mut problems = check_links(&linked);
+    let last_index = linked.last().and_then(|e| e.chain_index).unwrap_or(0);
+    for checkpoint in checkpoints {
+        problems.extend(check_checkpoint(
+            tenant, &linked, last_index, checkpoint, mac_key,
+        ));
+    }
+    VerifyReport {
+        ok: problems.is_empty(),
+        events: linked.len(),
+        pending: events.len() - linked.len(),
+        checkpoints: checkpoints.len(),
+        problems,
+    }
+}
+
+/// Gaps, broken links and edited events along the linked events, in chain order.
+fn check_links(linked: &[&StoredEvent]) -> Vec<ChainProblem> {
     let mut problems = Vec::new();
     let mut expected_index = 1;
     let mut prev_hash: Vec<u8> = GENESIS.to_vec();
-    for event in &linked {
+    for event in linked {
         let index = event.chain_index.unwrap_or(0);
         if index != expected_index {
             problems.push(ChainProblem {
@@ -131,59 +148,53 @@ pub fn verify_chain(
         prev_hash = event.hash.clone().unwrap_or_default();
         expected_index = index + 1;
     }
-    let last_index = expected_index - 1;
-    for checkpoint in checkpoints {
-        if checkpoint.chain_index > last_index {
+    problems
+}
+
+/// Whether the chain still holds what `checkpoint` signed, and the signature.
+fn check_checkpoint(
+    tenant: &str,
+    linked: &[&StoredEvent],
+    last_index: i64,
+    checkpoint: &Checkpoint,
+    mac_key: Option<&[u8]>,
+) -> Vec<ChainProblem> {
+    let at_index = checkpoint.chain_index;
+    if at_index > last_index {
+        return vec![ChainProblem {
+            chain_index: at_index,
+            seq: None,
+            kind: "truncated",
+            detail: format!(
+                "a checkpoint covers event {at_index} but the chain ends at {last_index}: events were deleted"
+            ),
+        }];
+    }
+    let mut problems = Vec::new();
+    let at = linked.iter().find(|e| e.chain_index == Some(at_index));
+    if at.and_then(|e| e.hash.as_deref()) != Some(checkpoint.hash.as_slice()) {
+        problems.push(ChainProblem {
+            chain_index: at_index,
+            seq: at.map(|e| e.seq),
+            kind: "checkpoint_mismatch",
+            detail: format!("the chain differs from the checkpoint at event {at_index}"),
+        });
+    }
+    if let Some(key) = mac_key {
+        let mac = checkpoint_mac(key, tenant, at_index, &checkpoint.hash);
+        if !bool::from(subtle::ConstantTimeEq::ct_eq(
+            mac.as_slice(),
+            checkpoint.mac.as_slice(),
+        )) {
             problems.push(ChainProblem {
-                chain_index: checkpoint.chain_index,
+                chain_index: at_index,
                 seq: None,
-                kind: "truncated",
-                detail: format!(
-                    "a checkpoint covers event {} but the chain ends at {last_index}: events were deleted",
-                    checkpoint.chain_index
-                ),
-            });
-            continue;
-        }
-        let at = linked
-            .iter()
-            .find(|e| e.chain_index == Some(checkpoint.chain_index));
-        if at.and_then(|e| e.hash.as_deref()) != Some(checkpoint.hash.as_slice()) {
-            problems.push(ChainProblem {
-                chain_index: checkpoint.chain_index,
-                seq: at.map(|e| e.seq),
-                kind: "checkpoint_mismatch",
-                detail: format!(
-                    "the chain differs from the checkpoint at event {}",
-                    checkpoint.chain_index
-                ),
+                kind: "checkpoint_forged",
+                detail: format!("the checkpoint at event {at_index} has an invalid signature"),
             });
         }
-        if let Some(key) = mac_key {
-            let mac = checkpoint_mac(key, tenant, checkpoint.chain_index, &checkpoint.hash);
-            if !bool::from(subtle::ConstantTimeEq::ct_eq(
-                mac.as_slice(),
-                checkpoint.mac.as_slice(),
-            )) {
-                problems.push(ChainProblem {
-                    chain_index: checkpoint.chain_index,
-                    seq: None,
-                    kind: "checkpoint_forged",
-                    detail: format!(
-                        "the checkpoint at event {} has an invalid signature",
-                        checkpoint.chain_index
-                    ),
-                });
-            }
-        }
     }
-    VerifyReport {
-        ok: problems.is_empty(),
-        events: linked.len(),
-        pending,
-        checkpoints: checkpoints.len(),
-        problems,
-    }
+    problems
 }
 
 #[cfg(test)]

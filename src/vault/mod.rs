@@ -315,7 +315,8 @@ impl Vault {
         Ok(state)
     }
 
-    /// One attempt; `None` when the state changed under it.
+    /// One attempt; `None` when the state changed under it. The steps: detect, dedupe,
+    /// seal and store (in one statement with the request's audit event), splice.
     async fn tokenize_with(
         &self,
         scope: TokenizeScope<'_>,
@@ -328,19 +329,9 @@ impl Vault {
         let policy = self
             .policy(scope.tenant, state.policy_version.unwrap_or(0))
             .await?;
-        let only = effective_types(only, policy.entities.as_deref());
-        let findings: Vec<Vec<Finding>> = match given {
+        let findings = match given {
             Some(given) => given.to_vec(),
-            None => texts
-                .iter()
-                .map(|text| {
-                    let mut found =
-                        self.detector
-                            .find_with(text, only.as_deref(), &policy.recognizers);
-                    found.retain(|f| !policy.allows(&text[f.start..f.end]));
-                    found
-                })
-                .collect(),
+            None => self.detect(&policy, texts, only),
         };
         // Written by the same statement as the entries: no tokens without their event.
         let event: AuditEventRow = self
@@ -361,71 +352,15 @@ impl Vault {
             key_epoch: Some(keys.epoch),
             ..state
         };
-        if findings.iter().all(Vec::is_empty) {
-            if self
-                .store
-                .put_entries(scope.tenant.as_str(), &[], &event, &expected)
-                .await?
-                .is_none()
-            {
-                return Ok(None);
-            }
-            return Ok(Some(
-                texts
-                    .iter()
-                    .map(|text| TokenizedText {
-                        text: text.clone(),
-                        tokens: Vec::new(),
-                    })
-                    .collect(),
-            ));
-        }
-
-        // One entry per distinct (type, value) in the whole request.
-        let mut distinct: HashMap<(EntityType, &str), usize> = HashMap::new();
-        let mut kinds: Vec<EntityType> = Vec::new();
-        let mut values: Vec<&str> = Vec::new();
-        let mut occurrences: Vec<Vec<(usize, usize, usize)>> = Vec::with_capacity(texts.len());
-        for (text, found) in texts.iter().zip(&findings) {
-            let mut in_text = Vec::with_capacity(found.len());
-            for finding in found {
-                let value = &text[finding.start..finding.end];
-                let index = *distinct.entry((finding.kind, value)).or_insert_with(|| {
-                    kinds.push(finding.kind);
-                    values.push(value);
-                    kinds.len() - 1
-                });
-                in_text.push((finding.start, finding.end, index));
-            }
-            occurrences.push(in_text);
-        }
-
-        let determinism = scope.ctx.map(|ctx| format!("c:{ctx}"));
-        let mut ids = Vec::new();
-        for attempt in 1..=STORE_ATTEMPTS {
-            let entries = self.seal_entries(
-                scope,
-                &keys,
-                determinism.as_deref(),
-                policy.ttl_millis,
-                &kinds,
-                &values,
-            )?;
-            match self
-                .store
-                .put_entries(scope.tenant.as_str(), &entries, &event, &expected)
-                .await
-            {
-                Ok(Some(stored)) => {
-                    ids = stored;
-                    break;
-                }
-                Ok(None) => return Ok(None),
-                Err(StoreError::Conflict) if attempt < STORE_ATTEMPTS => continue,
-                Err(err) => return Err(err.into()),
-            }
-        }
-        let tokens = kinds
+        let distinct = Distinct::of(texts, &findings);
+        let stored = self
+            .seal_and_store(scope, &keys, &policy, &distinct, (&event, &expected))
+            .await?;
+        let Some(ids) = stored else {
+            return Ok(None);
+        };
+        let tokens = distinct
+            .kinds
             .iter()
             .zip(&ids)
             .map(|(kind, id)| {
@@ -434,30 +369,61 @@ impl Vault {
                     .ok_or(VaultError::MalformedStoredId)
             })
             .collect::<Result<Vec<_>, _>>()?;
+        Ok(Some(splice(texts, &distinct.occurrences, &tokens)))
+    }
 
-        Ok(Some(
-            texts
-                .iter()
-                .zip(occurrences)
-                .map(|(text, in_text)| {
-                    let mut out = String::with_capacity(text.len());
-                    let mut cursor = 0;
-                    let mut text_tokens = Vec::with_capacity(in_text.len());
-                    for (start, end, index) in in_text {
-                        out.push_str(&text[cursor..start]);
-                        let token = &tokens[index];
-                        out.push_str(&token.to_string());
-                        text_tokens.push(token.clone());
-                        cursor = end;
-                    }
-                    out.push_str(&text[cursor..]);
-                    TokenizedText {
-                        text: out,
-                        tokens: text_tokens,
-                    }
-                })
-                .collect(),
-        ))
+    /// The values to tokenize in each text, under the tenant's policy.
+    fn detect(
+        &self,
+        policy: &CompiledPolicy,
+        texts: &[String],
+        only: Option<&[EntityType]>,
+    ) -> Vec<Vec<Finding>> {
+        let only = effective_types(only, policy.entities.as_deref());
+        texts
+            .iter()
+            .map(|text| {
+                let mut found = self
+                    .detector
+                    .find_with(text, only.as_deref(), &policy.recognizers);
+                found.retain(|f| !policy.allows(&text[f.start..f.end]));
+                found
+            })
+            .collect()
+    }
+
+    /// Seals one entry per distinct value and stores them with the event; the stored
+    /// token id of each (an existing one for a value seen before), or `None` when the
+    /// tenant's state changed. A fresh id that collides is drawn again.
+    async fn seal_and_store(
+        &self,
+        scope: TokenizeScope<'_>,
+        keys: &TenantKeys,
+        policy: &CompiledPolicy,
+        distinct: &Distinct<'_>,
+        (event, expected): (&AuditEventRow, &TenantStateRow),
+    ) -> Result<Option<Vec<String>>, VaultError> {
+        let determinism = scope.ctx.map(|ctx| format!("c:{ctx}"));
+        for attempt in 1..=STORE_ATTEMPTS {
+            let entries = self.seal_entries(
+                scope,
+                keys,
+                determinism.as_deref(),
+                policy.ttl_millis,
+                &distinct.kinds,
+                &distinct.values,
+            )?;
+            match self
+                .store
+                .put_entries(scope.tenant.as_str(), &entries, event, expected)
+                .await
+            {
+                Ok(stored) => return Ok(stored),
+                Err(StoreError::Conflict) if attempt < STORE_ATTEMPTS => continue,
+                Err(err) => return Err(err.into()),
+            }
+        }
+        Err(StoreError::Conflict.into())
     }
 
     fn seal_entries(
@@ -729,6 +695,69 @@ impl Vault {
         self.audit.record(event).await?;
         Ok(results)
     }
+}
+
+/// The distinct (type, value) pairs of a request, one entry each, and where each
+/// occurrence stands in its text.
+struct Distinct<'t> {
+    kinds: Vec<EntityType>,
+    values: Vec<&'t str>,
+    /// Per text: (start, end, index into `kinds`/`values`).
+    occurrences: Vec<Vec<(usize, usize, usize)>>,
+}
+
+impl<'t> Distinct<'t> {
+    fn of(texts: &'t [String], findings: &[Vec<Finding>]) -> Self {
+        let mut index_of: HashMap<(EntityType, &str), usize> = HashMap::new();
+        let mut distinct = Self {
+            kinds: Vec::new(),
+            values: Vec::new(),
+            occurrences: Vec::with_capacity(texts.len()),
+        };
+        for (text, found) in texts.iter().zip(findings) {
+            let mut in_text = Vec::with_capacity(found.len());
+            for finding in found {
+                let value = &text[finding.start..finding.end];
+                let index = *index_of.entry((finding.kind, value)).or_insert_with(|| {
+                    distinct.kinds.push(finding.kind);
+                    distinct.values.push(value);
+                    distinct.kinds.len() - 1
+                });
+                in_text.push((finding.start, finding.end, index));
+            }
+            distinct.occurrences.push(in_text);
+        }
+        distinct
+    }
+}
+
+/// Each text with its values replaced by their tokens.
+fn splice(
+    texts: &[String],
+    occurrences: &[Vec<(usize, usize, usize)>],
+    tokens: &[Token],
+) -> Vec<TokenizedText> {
+    texts
+        .iter()
+        .zip(occurrences)
+        .map(|(text, in_text)| {
+            let mut out = String::with_capacity(text.len());
+            let mut cursor = 0;
+            let mut text_tokens = Vec::with_capacity(in_text.len());
+            for &(start, end, index) in in_text {
+                out.push_str(&text[cursor..start]);
+                let token = &tokens[index];
+                out.push_str(&token.to_string());
+                text_tokens.push(token.clone());
+                cursor = end;
+            }
+            out.push_str(&text[cursor..]);
+            TokenizedText {
+                text: out,
+                tokens: text_tokens,
+            }
+        })
+        .collect()
 }
 
 /// Counts per type and the ctx; never a value.
