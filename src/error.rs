@@ -131,6 +131,20 @@ impl IntoResponse for ApiError {
     }
 }
 
+impl From<crate::proxy::UpstreamError> for ApiError {
+    fn from(err: crate::proxy::UpstreamError) -> Self {
+        use crate::proxy::UpstreamError;
+        match err {
+            UpstreamError::Unreachable => Self::UpstreamUnreachable,
+            UpstreamError::Timeout => Self::UpstreamTimeout,
+            UpstreamError::Credentials => Self::UpstreamCredentials,
+            UpstreamError::Encoding => {
+                Self::InvalidRequest("the body cannot be re-encoded".to_owned())
+            }
+        }
+    }
+}
+
 impl From<VaultError> for ApiError {
     fn from(err: VaultError) -> Self {
         if err.is_unavailable() {

@@ -20,14 +20,12 @@ use super::guard::{admit, after_reveal};
 use crate::app::AppState;
 use crate::auth::Caller;
 use crate::error::ApiError;
-use crate::proxy::messages::{chat_answer_texts, chat_request_texts, embeddings_request_texts};
+use crate::proxy::messages::{chat_request_texts, embeddings_request_texts};
+use crate::proxy::pump::{pump, render_answer};
 use crate::proxy::session::{AnswerSession, RenderError};
-use crate::proxy::stream::{strip_logprobs, EventSplitter, StreamRewriter};
+use crate::proxy::stream::StreamRewriter;
 use crate::proxy::{Dialect, Upstream};
 use crate::vault::TokenizeScope;
-
-/// Largest non-streamed answer accepted from the provider.
-const MAX_ANSWER_BYTES: usize = 32 << 20;
 
 /// The caller of a proxied call.
 #[derive(Debug)]
@@ -216,31 +214,14 @@ impl Call {
         Ok(ids)
     }
 
-    /// Sends the (tokenized) body upstream. An answer refusing the provider key is not
-    /// passed on: providers quote part of the key in it, and the caller can do nothing
-    /// about it anyway.
+    /// Sends the (tokenized) body upstream.
     async fn send(&self, body: &Value) -> Result<reqwest::Response, ApiError> {
-        let response = self.send_once(body).await?;
-        let status = response.status().as_u16();
-        if matches!(status, 401 | 403 | 407) {
-            tracing::error!(status, "the model provider refused the provider key");
-            return Err(ApiError::UpstreamCredentials);
-        }
-        Ok(response)
+        Ok(self.upstream.send(self.dialect, &self.path, body).await?)
     }
 
-    async fn send_once(&self, body: &Value) -> Result<reqwest::Response, ApiError> {
-        let bytes = serde_json::to_vec(body)
-            .map_err(|_| ApiError::InvalidRequest("the body cannot be re-encoded".to_owned()))?;
-        let request = self.upstream.post(self.dialect, &self.path, bytes);
-        match tokio::time::timeout(self.upstream.timeout, request.send()).await {
-            Err(_) => Err(ApiError::UpstreamTimeout),
-            Ok(Err(err)) => {
-                tracing::warn!(error = %err.without_url(), "the upstream could not be reached");
-                Err(ApiError::UpstreamUnreachable)
-            }
-            Ok(Ok(response)) => Ok(response),
-        }
+    /// The whole answer, within the provider's limits.
+    async fn read_whole(&self, response: reqwest::Response) -> Result<Bytes, ApiError> {
+        Ok(self.upstream.read_whole(response).await?)
     }
 
     async fn embeddings(self, state: &AppState, mut body: Value) -> Result<Response, ApiError> {
@@ -251,29 +232,6 @@ impl Call {
         let headers = passed_headers(response.headers());
         let bytes = self.read_whole(response).await?;
         Ok(reply(status, &headers, Body::from(bytes)))
-    }
-
-    /// The whole answer, within the time limit and [`MAX_ANSWER_BYTES`].
-    async fn read_whole(&self, mut response: reqwest::Response) -> Result<Bytes, ApiError> {
-        let mut body = Vec::new();
-        let read = async {
-            while let Some(piece) = response
-                .chunk()
-                .await
-                .map_err(|_| ApiError::UpstreamUnreachable)?
-            {
-                if body.len() + piece.len() > MAX_ANSWER_BYTES {
-                    tracing::warn!("the model provider's answer is too large");
-                    return Err(ApiError::UpstreamUnreachable);
-                }
-                body.extend_from_slice(&piece);
-            }
-            Ok(())
-        };
-        match tokio::time::timeout(self.upstream.timeout, read).await {
-            Err(_) => Err(ApiError::UpstreamTimeout),
-            Ok(result) => result.map(|()| Bytes::from(body)),
-        }
     }
 
     async fn chat(self, state: &AppState, mut body: Value) -> Result<Response, ApiError> {
@@ -365,7 +323,12 @@ impl Call {
     ) -> Response {
         let (sender, receiver) = mpsc::channel::<Bytes>(16);
         tokio::spawn(async move {
-            let outcome = pump(&self, &state, response, &mut rewriter, &sender).await;
+            let metrics = Arc::clone(&state.metrics);
+            let observe = |took: std::time::Duration| {
+                metrics.proxy_event_seconds.observe(took.as_secs_f64());
+            };
+            let timeout = self.upstream.timeout;
+            let outcome = pump(timeout, response, &mut rewriter, &sender, observe).await;
             let session = rewriter.into_session();
             if let Err(err) = finish(&state, &self, &session, true, outcome).await {
                 tracing::warn!(error = %err, "the proxied call could not be audited");
@@ -379,146 +342,6 @@ impl Call {
         });
         reply(status, headers, Body::from_stream(body))
     }
-}
-
-/// Moves events from the upstream to the caller until either side ends; the outcome.
-async fn pump(
-    call: &Call,
-    state: &AppState,
-    mut response: reqwest::Response,
-    rewriter: &mut StreamRewriter,
-    sender: &mpsc::Sender<Bytes>,
-) -> &'static str {
-    let mut splitter = EventSplitter::default();
-    loop {
-        let next = tokio::select! {
-            // A caller that went away stops the call at once, upstream included.
-            () = sender.closed() => return "client_disconnected",
-            next = tokio::time::timeout(call.upstream.timeout, response.chunk()) => next,
-        };
-        let piece = match next {
-            Err(_) => {
-                let message = "the model provider stopped answering";
-                return broken_off(rewriter, sender, "upstream_timeout", message).await;
-            }
-            Ok(Err(_)) => {
-                let message = "the model provider's stream broke off";
-                return broken_off(rewriter, sender, "upstream_disconnected", message).await;
-            }
-            Ok(Ok(None)) => break,
-            Ok(Ok(Some(piece))) => piece,
-        };
-        let Ok(events) = splitter.push(&piece) else {
-            let _ = sender
-                .send(error_event(
-                    "upstream_oversized",
-                    "the model provider sent an oversized event",
-                ))
-                .await;
-            return "upstream_oversized";
-        };
-        for event in events {
-            let started = std::time::Instant::now();
-            let rewritten = rewriter.event(event).await;
-            state
-                .metrics
-                .proxy_event_seconds
-                .observe(started.elapsed().as_secs_f64());
-            match rewritten {
-                Ok(bytes) if bytes.is_empty() => {}
-                Ok(bytes) => {
-                    if sender.send(Bytes::from(bytes)).await.is_err() {
-                        return "client_disconnected";
-                    }
-                }
-                Err(err) => return stop(sender, &err).await,
-            }
-        }
-    }
-    // A last event without its blank line still goes through the rewriter.
-    let mut out = Vec::new();
-    if let Some(mut tail) = splitter.finish() {
-        tail.extend_from_slice(b"\n\n");
-        match rewriter.event(tail).await {
-            Ok(bytes) => out = bytes,
-            Err(err) => return stop(sender, &err).await,
-        }
-    }
-    match rewriter.finish().await {
-        Ok(mut held) => {
-            out.append(&mut held);
-            if !out.is_empty() && sender.send(Bytes::from(out)).await.is_err() {
-                return "client_disconnected";
-            }
-            "ok"
-        }
-        Err(err) => stop(sender, &err).await,
-    }
-}
-
-/// The provider's stream ended early: what was held goes out (through the same checks),
-/// then an error event the caller's SDK raises.
-async fn broken_off(
-    rewriter: &mut StreamRewriter,
-    sender: &mpsc::Sender<Bytes>,
-    code: &'static str,
-    message: &str,
-) -> &'static str {
-    match rewriter.finish().await {
-        Ok(held) if !held.is_empty() => {
-            let _ = sender.send(Bytes::from(held)).await;
-        }
-        Ok(_) => {}
-        Err(err) => return stop(sender, &err).await,
-    }
-    let _ = sender.send(error_event(code, message)).await;
-    code
-}
-
-async fn stop(sender: &mpsc::Sender<Bytes>, err: &RenderError) -> &'static str {
-    match err {
-        RenderError::Blocked => {
-            let _ = sender
-                .send(error_event("output_blocked", &err.to_string()))
-                .await;
-            "output_blocked"
-        }
-        RenderError::Vault(inner) => {
-            tracing::warn!(error = %inner, "revealing a streamed answer failed");
-            let _ = sender
-                .send(error_event(
-                    "store_unavailable",
-                    "the store is unavailable, retry later",
-                ))
-                .await;
-            "failed"
-        }
-    }
-}
-
-/// An error inside a stream, shaped as OpenAI clients expect it.
-fn error_event(code: &str, message: &str) -> Bytes {
-    let error = serde_json::json!({
-        "error": { "message": message, "type": "promptvault_error", "code": code }
-    });
-    Bytes::from(format!("data: {error}\n\n"))
-}
-
-async fn render_answer(
-    session: &mut AnswerSession,
-    answer: &mut Value,
-    json_content: bool,
-) -> Result<(), RenderError> {
-    if session.checks_output() {
-        if let Some(choices) = answer.get_mut("choices").and_then(Value::as_array_mut) {
-            choices.iter_mut().for_each(strip_logprobs);
-        }
-    }
-    for (text, json_string) in chat_answer_texts(answer, json_content) {
-        let rendered = session.render(text, None, json_string).await?;
-        *text = rendered.to_string();
-    }
-    Ok(())
 }
 
 /// Audits the call as a whole, counts its reveals and looks for anomalies in them.

@@ -1,107 +1,15 @@
 //! The OpenAI-compatible privacy proxy: requests are tokenized on the way to the model
 //! provider, answers detokenized on the way back, streamed ones piece by piece. This
-//! module holds the pieces that know the OpenAI shapes; `api::proxy` wires them to HTTP.
+//! module holds the pieces that know the provider: its shapes (`messages`, `stream`), the
+//! exchange with it (`upstream`), the stream pump, and the answer session that reveals
+//! tokens; `api::proxy` authenticates the caller, applies the abuse controls, tokenizes
+//! the request and audits the call.
 
 pub mod messages;
+pub mod pump;
 pub mod session;
 pub mod stream;
 pub mod tokens;
+mod upstream;
 
-use std::time::Duration;
-
-use anyhow::Context;
-use secrecy::{ExposeSecret, SecretString};
-
-/// Which provider API a call speaks: it decides how the provider key is sent.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Dialect {
-    /// OpenAI: `Authorization: Bearer <key>`.
-    OpenAi,
-    /// Azure OpenAI: `api-key: <key>`.
-    Azure,
-}
-
-/// The model provider behind the proxy.
-pub struct Upstream {
-    base: String,
-    api_key: SecretString,
-    client: reqwest::Client,
-    /// How long a whole answer, or the gap between two streamed pieces, may take.
-    pub timeout: Duration,
-}
-
-impl std::fmt::Debug for Upstream {
-    // The base URL could carry credentials (userinfo): only its host is shown.
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Upstream")
-            .field(
-                "host",
-                &reqwest::Url::parse(&self.base)
-                    .ok()
-                    .and_then(|u| u.host_str().map(str::to_owned)),
-            )
-            .finish_non_exhaustive()
-    }
-}
-
-impl Upstream {
-    /// The upstream at `base` (scheme, host and optional path prefix), with the provider
-    /// key read from `key_file`.
-    ///
-    /// # Errors
-    /// An unreadable or empty key file, or an HTTP client that cannot be built.
-    pub fn new(base: &str, key_file: &std::path::Path, timeout: Duration) -> anyhow::Result<Self> {
-        let key = std::fs::read_to_string(key_file)
-            .with_context(|| format!("reading the provider key file {}", key_file.display()))?;
-        let key = key.trim();
-        anyhow::ensure!(
-            !key.is_empty(),
-            "the provider key file {} is empty",
-            key_file.display()
-        );
-        let parsed = reqwest::Url::parse(base)
-            .with_context(|| "PROMPTVAULT_UPSTREAM_URL is not a URL".to_owned())?;
-        anyhow::ensure!(
-            matches!(parsed.scheme(), "https" | "http"),
-            "PROMPTVAULT_UPSTREAM_URL must be an http or https URL"
-        );
-        if parsed.scheme() == "http"
-            && !matches!(parsed.host_str(), Some("localhost" | "127.0.0.1" | "[::1]"))
-        {
-            tracing::warn!(
-                "the upstream is plain http: the provider key and tokenized prompts cross the network unencrypted"
-            );
-        }
-        let client = reqwest::Client::builder()
-            .connect_timeout(Duration::from_secs(10))
-            // A redirect would resend the provider key (reqwest keeps `api-key` across
-            // hosts) and the prompt to wherever it points.
-            .redirect(reqwest::redirect::Policy::none())
-            .build()
-            .context("building the upstream HTTP client")?;
-        Ok(Self {
-            base: base.trim_end_matches('/').to_owned(),
-            api_key: SecretString::from(key.to_owned()),
-            client,
-            timeout,
-        })
-    }
-
-    /// A POST of `body` to `path` (which starts with `/`, query included).
-    pub fn post(&self, dialect: Dialect, path: &str, body: Vec<u8>) -> reqwest::RequestBuilder {
-        // A base configured as `https://api.openai.com/v1` must not give `/v1/v1/…`.
-        let path = match path.strip_prefix("/v1/") {
-            Some(rest) if self.base.ends_with("/v1") => format!("/{rest}"),
-            _ => path.to_owned(),
-        };
-        let request = self
-            .client
-            .post(format!("{}{path}", self.base))
-            .header(reqwest::header::CONTENT_TYPE, "application/json")
-            .body(body);
-        match dialect {
-            Dialect::OpenAi => request.bearer_auth(self.api_key.expose_secret()),
-            Dialect::Azure => request.header("api-key", self.api_key.expose_secret()),
-        }
-    }
-}
+pub use upstream::{Dialect, Upstream, UpstreamError};
