@@ -64,14 +64,41 @@ enum Column {
     Majority(FieldKind),
 }
 
+/// The kinds of a table's columns, one slot per column.
+type Kinds = [Option<Column>; MAX_COLUMNS];
+
 fn read_table(text: &str, table: &Table, out: &mut Vec<Finding>, vetoes: &mut Vec<Veto>) {
-    let columns = table.columns.min(MAX_COLUMNS);
-    let mut kinds: [Option<Column>; MAX_COLUMNS] = [None; MAX_COLUMNS];
-    // The header is the first row that names a kind, among the first two (a line of prose
-    // with as many commas may come before it). A first row of short labels without digits
-    // (`Kategorie;Mär;Apr;Mai`: one or two words a cell, no digits, no sentence) is the
-    // header even when it names no kind: the row after it
-    // is data, whatever its first cell says ("Passwort zurücksetzen;412;388;521").
+    let mut kinds: Kinds = [None; MAX_COLUMNS];
+    let header_row = find_header(text, table, &mut kinds);
+    veto_place_columns(text, table, header_row, vetoes);
+    infer_columns(text, table, header_row, &mut kinds);
+    settle_name_columns(text, table, header_row, &mut kinds);
+    for row in data_rows(table, header_row) {
+        for cell in row {
+            if let Some(column) = kinds[cell.column] {
+                if let Some(found) = value(text, *cell, column) {
+                    out.push(found);
+                }
+            }
+        }
+    }
+}
+
+/// The rows under the header (all of them without one).
+fn data_rows(table: &Table, header_row: Option<usize>) -> impl Iterator<Item = &[Cell]> {
+    table
+        .rows()
+        .enumerate()
+        .filter(move |(r, _)| header_row.is_none_or(|h| *r > h))
+        .map(|(_, row)| row)
+}
+
+/// The header row, and the kinds its cells name. The header is the first row that names
+/// a kind, among the first two (a line of prose with as many commas may come before it).
+/// A first row of short labels without digits (`Kategorie;Mär;Apr;Mai`: one or two words
+/// a cell, no digits, no sentence) is the header even when it names no kind: the row after
+/// it is data, whatever its first cell says ("Passwort zurücksetzen;412;388;521").
+fn find_header(text: &str, table: &Table, kinds: &mut Kinds) -> Option<usize> {
     let first_is_header = table.rows().next().is_some_and(|row| {
         row.len() >= 2
             && row.iter().all(|cell| {
@@ -85,7 +112,6 @@ fn read_table(text: &str, table: &Table, out: &mut Vec<Finding>, vetoes: &mut Ve
             })
     });
     let candidates = if first_is_header { 1 } else { 2 };
-    let mut header_row = None;
     for (r, row) in table.rows().take(candidates).enumerate() {
         let mut named = false;
         for cell in row {
@@ -95,36 +121,33 @@ fn read_table(text: &str, table: &Table, out: &mut Vec<Finding>, vetoes: &mut Ve
             }
         }
         if named {
-            header_row = Some(r);
-            break;
+            return Some(r);
         }
     }
-    let data = || {
-        table
-            .rows()
-            .enumerate()
-            .filter(move |(r, _)| header_row.is_none_or(|h| *r > h))
-            .map(|(_, row)| row)
-    };
-    // Columns headed `city`, `country`, `company`: what their cells look like says nothing.
+    None
+}
+
+/// Columns without a header that names their kind take the kind of most of their cells;
+/// columns headed `city`, `country`, `company` stay unknown (what their cells look like
+/// says nothing). Nine bare digits are as often an order or customer number as an SSN; in
+/// a table of people (a column of names) whose column holds almost nothing else, they are
+/// SSNs.
+fn infer_columns(text: &str, table: &Table, header_row: Option<usize>, kinds: &mut Kinds) {
+    let columns = table.columns.min(MAX_COLUMNS);
     let mut named_other = [false; MAX_COLUMNS];
-    if let Some(h) = header_row {
-        if let Some(row) = table.rows().nth(h) {
-            for cell in row {
-                named_other[cell.column] = text
-                    .get(cell.start..cell.end)
-                    .is_some_and(header::names_something_else);
-            }
+    if let Some(row) = header_row.and_then(|h| table.rows().nth(h)) {
+        for cell in row {
+            named_other[cell.column] = text
+                .get(cell.start..cell.end)
+                .is_some_and(header::names_something_else);
         }
     }
-    veto_place_columns(text, table, header_row, vetoes);
     for (column, kind) in kinds.iter_mut().enumerate().take(columns) {
         if kind.is_none() && !named_other[column] {
-            *kind = majority(text, data().map(|row| row[column])).map(Column::Majority);
+            let cells = data_rows(table, header_row).map(|row| row[column]);
+            *kind = majority(text, cells).map(Column::Majority);
         }
     }
-    // Nine bare digits are as often an order or customer number as an SSN; in a table of
-    // people (a column of names) whose column holds almost nothing else, they are SSNs.
     let has_names = kinds.iter().flatten().any(|c| {
         matches!(
             c,
@@ -133,22 +156,26 @@ fn read_table(text: &str, table: &Table, out: &mut Vec<Finding>, vetoes: &mut Ve
     });
     if has_names {
         for (column, kind) in kinds.iter_mut().enumerate().take(columns) {
-            if kind.is_none() && bare_ssns(text, data().map(|row| row[column])) {
+            let cells = data_rows(table, header_row).map(|row| row[column]);
+            if kind.is_none() && bare_ssns(text, cells) {
                 *kind = Some(Column::Majority(FieldKind::Ssn));
             }
         }
     }
-    // A name column is sure when the table is about people (it has a phone, e-mail, SSN,
-    // card or IBAN column) or when most of its cells are names anyway; otherwise it may be
-    // a table of packages or products (`name,version`) and each cell must make its case.
-    // Two columns headed as names (`surname;forename`, `Name;Vorname`) are a person's
-    // parts: a table about people, whose surnames need not look like names on their own.
+}
+
+/// A name column is sure when the table is about people (it has a phone, e-mail, SSN,
+/// card or IBAN column) or when most of its cells are names anyway; otherwise it may be a
+/// table of packages or products (`name,version`) and each cell must make its case. Two
+/// columns headed as names (`surname;forename`, `Name;Vorname`) are a person's parts: a
+/// table about people, whose surnames need not look like names on their own. A column
+/// headed `sku`, `price` or `version` says the rows are things, unless two columns name a
+/// person's parts (`surname;forename;category`).
+fn settle_name_columns(text: &str, table: &Table, header_row: Option<usize>, kinds: &mut Kinds) {
     let name_columns = kinds
         .iter()
         .filter(|c| **c == Some(Column::Header(FieldKind::Name)))
         .count();
-    // A column headed `sku`, `price` or `version` says the rows are things, unless two
-    // columns name a person's parts (`surname;forename;category`).
     let about_things = name_columns < 2
         && header_row.is_some_and(|h| {
             table.rows().nth(h).is_some_and(|row| {
@@ -179,21 +206,14 @@ fn read_table(text: &str, table: &Table, out: &mut Vec<Finding>, vetoes: &mut Ve
                 )
             )
         });
+    let columns = table.columns.min(MAX_COLUMNS);
     for (column, kind) in kinds.iter_mut().enumerate().take(columns) {
         if *kind == Some(Column::Header(FieldKind::Name))
             && !about_people
-            && majority(text, data().map(|row| row[column])) != Some(FieldKind::Role)
+            && majority(text, data_rows(table, header_row).map(|row| row[column]))
+                != Some(FieldKind::Role)
         {
             *kind = Some(Column::Header(FieldKind::Role));
-        }
-    }
-    for row in data() {
-        for cell in row {
-            if let Some(column) = kinds[cell.column] {
-                if let Some(found) = value(text, *cell, column) {
-                    out.push(found);
-                }
-            }
         }
     }
 }

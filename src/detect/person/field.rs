@@ -76,28 +76,7 @@ pub(crate) fn name_in_field(
     end: usize,
     evidence: NameEvidence,
 ) -> Option<(usize, usize, f32)> {
-    let value = text.get(start..end)?;
-    if value.is_empty() || value.len() > MAX_LEN {
-        return None;
-    }
-    // "Kwame Mensah (remote)": the bracket is a note on the name.
-    let value = value.split(" (").next().unwrap_or(value).trim_end();
-    if value
-        .chars()
-        .any(|c| !(c.is_alphabetic() || matches!(c, ' ' | '-' | '\'' | '’' | '.' | ',')))
-    {
-        return None;
-    }
-    if FILLERS.iter().any(|f| value.eq_ignore_ascii_case(f)) {
-        return None;
-    }
-    // "Charlton Athletic v Bolton Wanderers": a fixture, two teams.
-    if value
-        .split(' ')
-        .any(|w| matches!(w, "v" | "vs" | "vs." | "v."))
-    {
-        return None;
-    }
+    let value = name_shaped(text.get(start..end)?)?;
     let lex = &*LEXICON;
     let mut words = value.split([' ', ',']).filter(|w| !w.is_empty()).peekable();
     let mut name_start = start;
@@ -112,83 +91,125 @@ pub(crate) fn name_in_field(
             break;
         }
     }
-    let mut count = 0;
-    let mut listed = 0;
-    let mut common = 0;
-    let mut capitalised = 0;
-    let mut initials = 0;
-    let mut first_capitalised = false;
-    for word in words {
-        let bare = word.trim_matches(['.', '-', '\'', '’']);
-        if bare.is_empty() {
-            return None;
-        }
-        count += 1;
-        if count > MAX_WORDS {
-            return None;
-        }
-        let chars = bare.chars().count();
-        if chars == 1 {
-            initials += 1;
-            continue;
-        }
-        if bare.starts_with(char::is_uppercase) {
-            capitalised += 1;
-        }
-        let bits = word_bits(bare);
-        if bits & PARTICLE != 0 && bits & NAME == 0 {
-            continue;
-        }
-        if bits & ORG != 0 {
-            return None;
-        }
-        if bits & NAME != 0 {
-            if bits & AMBIGUOUS == 0 {
-                listed += 1;
-                if bits & FIRST != 0 && bare.starts_with(char::is_uppercase) {
-                    first_capitalised = true;
-                }
-            }
-            continue;
-        }
-        if bits & (HARD | TITLE | GREET | LABEL | NEG_BEFORE) != 0 {
-            return None;
-        }
-        if bits & (COMMON | PLACE | SOFT) != 0 || bits != 0 {
-            common += 1;
-        }
-    }
-    let named = count - initials;
-    if named == 0 || common == named || count == initials {
+    let tally = WordTally::of(words)?;
+    let named = tally.count - tally.initials;
+    if named == 0 || tally.common == named || tally.count == tally.initials {
         return None;
     }
     let end = start + value.len();
     let name_start = skip_spaces(text, name_start, end);
     // "Okafor, Chinedu" under a name-ish header or key: the comma form is a name's.
-    let last_first = value.matches(',').count() == 1 && named >= 2 && common == 0;
-    let confidence = match evidence {
-        _ if last_first => 0.9,
-        NameEvidence::Column if listed > 0 => 0.9,
-        NameEvidence::Column if common == 0 => 0.8,
-        // Ordinary words among the names ("Nguyễn Văn An", "Sunny Patel"): a column of
-        // names makes them one, unless ordinary words are all there is.
-        NameEvidence::Column => 0.7,
-        // One word is a name only as a capitalised, listed first name ("Priya"), not as a
-        // surname that is also a word ("billing", "Stone").
-        NameEvidence::Weak | NameEvidence::Among
-            if named == 1 && first_capitalised && common == 0 =>
-        {
-            0.75
-        }
-        NameEvidence::Weak | NameEvidence::Among if named == 1 => return None,
-        NameEvidence::Weak | NameEvidence::Among if listed > 0 && common == 0 => 0.8,
-        NameEvidence::Weak | NameEvidence::Among if common == 0 && capitalised == named => 0.7,
-        // "Tamer Darwish", "Rose Okafor": in a column of names, a capitalised full name
-        // may have ordinary words, as long as not all of them are.
-        NameEvidence::Among if named >= 2 && common < named && capitalised == named => 0.6,
-        NameEvidence::Weak | NameEvidence::Among => return None,
+    let last_first = value.matches(',').count() == 1 && named >= 2 && tally.common == 0;
+    let confidence = if last_first {
+        0.9
+    } else {
+        tally.confidence(evidence, named)?
     };
     (name_start < end).then_some((name_start, end, confidence))
+}
+
+/// The value without a note in brackets ("Kwame Mensah (remote)"), if it has a name's
+/// characters and is neither a filler (`n/a`, `unknown`) nor a fixture of two teams
+/// ("Charlton Athletic v Bolton Wanderers").
+fn name_shaped(value: &str) -> Option<&str> {
+    if value.is_empty() || value.len() > MAX_LEN {
+        return None;
+    }
+    let value = value.split(" (").next().unwrap_or(value).trim_end();
+    let ok = value
+        .chars()
+        .all(|c| c.is_alphabetic() || matches!(c, ' ' | '-' | '\'' | '’' | '.' | ','))
+        && !FILLERS.iter().any(|f| value.eq_ignore_ascii_case(f))
+        && !value
+            .split(' ')
+            .any(|w| matches!(w, "v" | "vs" | "vs." | "v."));
+    ok.then_some(value)
+}
+
+/// What the words of a value are, by the lists.
+#[derive(Debug, Default)]
+struct WordTally {
+    count: usize,
+    listed: usize,
+    common: usize,
+    capitalised: usize,
+    initials: usize,
+    first_capitalised: bool,
+}
+
+impl WordTally {
+    /// The tally of `words`; `None` when one of them rules a name out (an organisation
+    /// word, a title or label inside, too many words).
+    fn of<'w>(words: impl Iterator<Item = &'w str>) -> Option<Self> {
+        let mut tally = Self::default();
+        for word in words {
+            let bare = word.trim_matches(['.', '-', '\'', '’']);
+            if bare.is_empty() {
+                return None;
+            }
+            tally.count += 1;
+            if tally.count > MAX_WORDS {
+                return None;
+            }
+            if bare.chars().count() == 1 {
+                tally.initials += 1;
+                continue;
+            }
+            if bare.starts_with(char::is_uppercase) {
+                tally.capitalised += 1;
+            }
+            let bits = word_bits(bare);
+            if bits & PARTICLE != 0 && bits & NAME == 0 {
+                continue;
+            }
+            if bits & ORG != 0 {
+                return None;
+            }
+            if bits & NAME != 0 {
+                if bits & AMBIGUOUS == 0 {
+                    tally.listed += 1;
+                    if bits & FIRST != 0 && bare.starts_with(char::is_uppercase) {
+                        tally.first_capitalised = true;
+                    }
+                }
+                continue;
+            }
+            if bits & (HARD | TITLE | GREET | LABEL | NEG_BEFORE) != 0 {
+                return None;
+            }
+            if bits & (COMMON | PLACE | SOFT) != 0 || bits != 0 {
+                tally.common += 1;
+            }
+        }
+        Some(tally)
+    }
+
+    /// The confidence of a name of `named` words (initials aside) given what says the
+    /// field holds a name; `None` when that is not enough.
+    fn confidence(&self, evidence: NameEvidence, named: usize) -> Option<f32> {
+        let (listed, common, capitalised) = (self.listed, self.common, self.capitalised);
+        Some(match evidence {
+            NameEvidence::Column if listed > 0 => 0.9,
+            NameEvidence::Column if common == 0 => 0.8,
+            // Ordinary words among the names ("Nguyễn Văn An", "Sunny Patel"): a column of
+            // names makes them one, unless ordinary words are all there is.
+            NameEvidence::Column => 0.7,
+            // One word is a name only as a capitalised, listed first name ("Priya"), not
+            // as a surname that is also a word ("billing", "Stone").
+            NameEvidence::Weak | NameEvidence::Among
+                if named == 1 && self.first_capitalised && common == 0 =>
+            {
+                0.75
+            }
+            NameEvidence::Weak | NameEvidence::Among if named == 1 => return None,
+            NameEvidence::Weak | NameEvidence::Among if listed > 0 && common == 0 => 0.8,
+            NameEvidence::Weak | NameEvidence::Among if common == 0 && capitalised == named => 0.7,
+            // "Tamer Darwish", "Rose Okafor": in a column of names, a capitalised full
+            // name may have ordinary words, as long as not all of them are.
+            NameEvidence::Among if named >= 2 && common < named && capitalised == named => 0.6,
+            NameEvidence::Weak | NameEvidence::Among => return None,
+        })
+    }
 }
 
 /// The role bits of a word; a hyphenated word unknown as a whole takes its parts'
