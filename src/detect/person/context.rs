@@ -281,6 +281,13 @@ impl Around<'_> {
                 },
             );
         };
+        self.cue_from_word_before(prev, end)
+    }
+
+    /// The cue of the word `prev` right before a run ending at `end`: a greeting, a verb
+    /// of speech, "my", "named"…; None when it rules a name out ("rue", "Storm").
+    fn cue_from_word_before(&self, prev: (usize, usize), end: usize) -> Option<Cue> {
+        let text = self.text;
         if prev.1 - prev.0 > 24 {
             return Some(Cue::None);
         }

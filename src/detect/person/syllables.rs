@@ -42,11 +42,11 @@ pub(super) fn composed(s: &str, pieces: &[&[&str]]) -> bool {
 /// One Hanyu Pinyin syllable in lower case, without tone marks: an initial and a final,
 /// or a final alone when it starts with `a`, `o` or `e`.
 pub(super) fn pinyin_syllable(syllable: &str) -> bool {
-    pub(super) const INITIALS: &[&str] = &[
+    const INITIALS: &[&str] = &[
         "b", "p", "m", "f", "d", "t", "n", "l", "g", "k", "h", "j", "q", "x", "zh", "ch", "sh",
         "r", "z", "c", "s", "y", "w",
     ];
-    pub(super) const FINALS: &[&str] = &[
+    const FINALS: &[&str] = &[
         "a", "o", "e", "ai", "ei", "ao", "ou", "an", "en", "ang", "eng", "ong", "i", "ia", "ie",
         "iao", "iu", "ian", "in", "iang", "ing", "iong", "u", "ua", "uo", "uai", "ui", "uan", "un",
         "uang", "ue", "v",
@@ -60,7 +60,7 @@ pub(super) fn pinyin_syllable(syllable: &str) -> bool {
 /// are an initial consonant, a vowel and an optional final; English words in the same
 /// shape ("To-do", "Set-up") are rarer than the names and listed.
 pub(super) fn korean_given_name(word: &str) -> bool {
-    pub(super) const NOT_NAMES: &[&str] = &[
+    const NOT_NAMES: &[&str] = &[
         "to-do", "no-go", "set-up", "pop-up", "re-run", "re-do", "co-op", "so-so", "ha-ha",
         "go-go", "yo-yo", "bye-bye", "pen-pal", "hot-pot",
     ];
@@ -77,15 +77,15 @@ pub(super) fn korean_given_name(word: &str) -> bool {
 /// One romanised Korean syllable in lower case (Revised Romanization, plus the spellings
 /// names keep: "hoon", "soo", "hee", "young").
 pub(super) fn korean_syllable(syllable: &str) -> bool {
-    pub(super) const INITIALS: &[&str] = &[
+    const INITIALS: &[&str] = &[
         "", "g", "k", "kk", "n", "d", "t", "tt", "r", "l", "m", "b", "p", "pp", "s", "ss", "sh",
         "j", "jj", "ch", "h", "y", "w",
     ];
-    pub(super) const VOWELS: &[&str] = &[
+    const VOWELS: &[&str] = &[
         "a", "ae", "ya", "yae", "eo", "e", "yeo", "ye", "o", "wa", "wae", "oe", "yo", "u", "wo",
         "we", "wi", "yu", "eu", "ui", "i", "oo", "ee", "ou",
     ];
-    pub(super) const FINALS: &[&str] = &["", "k", "n", "l", "m", "p", "ng", "t"];
+    const FINALS: &[&str] = &["", "k", "n", "l", "m", "p", "ng", "t"];
     composed(syllable, &[INITIALS, VOWELS, FINALS])
 }
 
@@ -115,7 +115,7 @@ pub(super) fn likely(word: &str) -> u32 {
 /// A German compound of two ordinary words, with or without a linking `s`, or of a stem
 /// and a long ordinary word: "Reisekosten", "Lizenzverlängerung", "Vorgangsnummer".
 pub(super) fn compound(word: &str) -> bool {
-    pub(super) const MIN: usize = 3;
+    const MIN: usize = 3;
     let lex = &*LEXICON;
     let count = word.chars().count();
     if !(2 * MIN + 1..=40).contains(&count) {

@@ -5,7 +5,7 @@ use super::*;
 /// The first two bytes of every vendor prefix [`vendor_at`] knows, as a 64K-bit set: one
 /// lookup rules out almost every other word.
 pub(super) static VENDOR_PAIRS: [u64; 1024] = {
-    pub(super) const PAIRS: [&[u8; 2]; 36] = [
+    const PAIRS: [&[u8; 2]; 36] = [
         b"ey", b"AI", b"AK", b"AS", b"AG", b"AR", b"AN", b"AB", b"AC", b"A3", b"gh", b"gi", b"gl",
         b"sk", b"rk", b"wh", b"xo", b"xa", b"ya", b"GO", b"SK", b"SG", b"np", b"py", b"hf", b"sh",
         b"ke", b"do", b"gs", b"li", b"hv", b"PM", b"sn", b"se", b"sb", b"AA",

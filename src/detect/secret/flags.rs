@@ -50,7 +50,7 @@ pub(super) fn pem(
     out: &mut Vec<Finding>,
     no_end_until: &mut usize,
 ) -> Option<usize> {
-    pub(super) const SEARCH: usize = 1 << 16;
+    const SEARCH: usize = 1 << 16;
     let bytes = text.as_bytes();
     let label_start = i + 11;
     let head = bytes.get(label_start..(label_start + 48).min(bytes.len()))?;

@@ -77,34 +77,54 @@ pub(super) fn key_before(text: &str, end: usize) -> Option<Key> {
     }
     // Build "word word ident" (at most two short alphabetic words before a one-segment
     // ident, joined with `_`) on a stack buffer: `API key`, `mot de passe`, `Client secret`.
+    let start = words_before_ident(bytes, j, ident_end)?;
     let mut buf = KeyBuf::new();
-    let mut start = j;
-    let ident = bytes.get(j..ident_end)?;
-    if ident.iter().all(|&b| b.is_ascii_alphabetic() || b >= 0x80) {
-        let mut words = 0;
-        while words < 2 && start >= 2 && bytes.get(start - 1) == Some(&b' ') {
-            let w_end = start - 1;
-            let mut w = w_end;
-            while w > 0
-                && bytes
-                    .get(w - 1)
-                    .is_some_and(|&b| b.is_ascii_alphabetic() || b >= 0x80)
-                && w_end - w <= 16
-            {
-                w -= 1;
-            }
-            if w == w_end || w_end - w > 16 {
-                break;
-            }
-            start = w;
-            words += 1;
-        }
-    }
-    let joined = bytes.get(start..ident_end)?;
-    buf.extend(joined);
+    buf.extend(bytes.get(start..ident_end)?);
     let kind = key_kind_segments(&buf)?;
+    let (line_start, structured, query, before) = key_context(bytes, start);
+    Some(Key {
+        kind,
+        quoted,
+        line_start,
+        structured,
+        query,
+        literal: line_start || query || before == Some(b';'),
+    })
+}
 
-    // What stands before the key (indentation is not limited).
+/// Where a key name that ends in the one-segment alphabetic identifier `ident_start..end`
+/// starts, with at most two short alphabetic words before it.
+fn words_before_ident(bytes: &[u8], ident_start: usize, end: usize) -> Option<usize> {
+    let mut start = ident_start;
+    let ident = bytes.get(ident_start..end)?;
+    if !ident.iter().all(|&b| b.is_ascii_alphabetic() || b >= 0x80) {
+        return Some(start);
+    }
+    let mut words = 0;
+    while words < 2 && start >= 2 && bytes.get(start - 1) == Some(&b' ') {
+        let w_end = start - 1;
+        let mut w = w_end;
+        while w > 0
+            && bytes
+                .get(w - 1)
+                .is_some_and(|&b| b.is_ascii_alphabetic() || b >= 0x80)
+            && w_end - w <= 16
+        {
+            w -= 1;
+        }
+        if w == w_end || w_end - w > 16 {
+            break;
+        }
+        start = w;
+        words += 1;
+    }
+    Some(start)
+}
+
+/// What stands before a key starting at `start` (indentation is not limited): whether it
+/// opens its line, stands in a structure (`{`, `,`, `(`…) or a query string (`?`, `&`), and
+/// the byte before it.
+fn key_context(bytes: &[u8], start: usize) -> (bool, bool, bool, Option<u8>) {
     let mut k = start;
     while k > 0 && matches!(bytes.get(k - 1), Some(b' ' | b'\t')) && start - k < 256 {
         k -= 1;
@@ -149,21 +169,14 @@ pub(super) fn key_before(text: &str, end: usize) -> Option<Key> {
         Some(b'?' | b'&' | b'#') => query = true,
         _ => {}
     }
-    Some(Key {
-        kind,
-        quoted,
-        line_start,
-        structured,
-        query,
-        literal: line_start || query || before == Some(b';'),
-    })
+    (line_start, structured, query, before)
 }
 
 /// Keyword endings (lower case, at most 8 bytes) a credential key name must have: `…sword`,
 /// `…secret`, `…token`, `…key`… Compared as masked integers, so most words before a `:` or
 /// `=` are ruled out in a few operations.
 pub(super) static KEY_ENDINGS: [(u64, u64); 32] = {
-    pub(super) const ENDINGS: [&[u8]; 32] = [
+    const ENDINGS: [&[u8]; 32] = [
         b"sword",
         b"twoord",
         b"swd",

@@ -279,28 +279,10 @@ fn value_after(bytes: &[u8], from: usize, direct_ok: bool) -> Option<(usize, usi
         }
         i
     };
-    let direct = skip(from);
-    match bytes.get(direct)? {
-        // `password=…` is a setting, read by the setting rules (which know query strings
-        // and quoting); `password: …` in a sentence is read here too.
-        b'=' | b'\n' | b'\r' => return None,
-        b':' if bytes.get(direct + 1) == Some(&b' ') => return value_at(bytes, skip(direct + 1)),
-        _ => {}
-    }
-    // "New password → X", "password -> X".
-    for arrow in ["→ ", "-> ", "=> "] {
-        if bytes[direct..].starts_with(arrow.as_bytes()) {
-            return value_at(bytes, skip(direct + arrow.len()));
-        }
-    }
-    // `password,created_by`: a header, not a phrase; "mot de passe, c'est X" is one.
-    let mut direct = direct;
-    if direct == from {
-        if bytes.get(direct..direct + 2) != Some(b", ") {
-            return None;
-        }
-        direct = skip(direct + 1);
-    }
+    let direct = match words_after_keyword(bytes, from) {
+        Ok(at) => at,
+        Err(value) => return value,
+    };
     let mut i = direct;
     let mut value_start = direct;
     for k in 0..9 {
@@ -312,35 +294,18 @@ fn value_after(bytes: &[u8], from: usize, direct_ok: bool) -> Option<(usize, usi
         let word = std::str::from_utf8(&bytes[i..word_end]).ok()?;
         let is = |list: &[&str], w: &str| list.iter().any(|c| w.eq_ignore_ascii_case(c));
         if is(COPULAS, word) {
-            // "Das Passwort lautet: X", "the pw is now X".
-            let mut after = skip(word_end);
-            if bytes.get(after) == Some(&b':') {
-                after = skip(after + 1);
-            }
-            // "es lautet jetzt X": a pronoun and its verb.
-            let next_len = bytes[after..].iter().position(|&b| b == b' ').unwrap_or(0);
-            if std::str::from_utf8(&bytes[after..after + next_len]).is_ok_and(|w| is(COPULAS, w)) {
-                after = skip(after + next_len);
-            }
-            if let Some(adverb) = ADVERBS
-                .iter()
-                .find(|a| bytes[after..].starts_with(a.as_bytes()))
-            {
-                if bytes.get(after + adverb.len()) == Some(&b' ') {
-                    after = skip(after + adverb.len());
-                }
-            }
-            return value_at(bytes, after);
+            return value_at(bytes, after_copula(bytes, word_end));
         }
         if is(PREPOSITIONS, word) {
+            // "reset to X", but "set to expire": a lower-case word after it is prose.
             let after = skip(word_end);
             let next_len = bytes[after..]
                 .iter()
                 .position(u8::is_ascii_whitespace)
                 .unwrap_or(bytes.len() - after);
-            let prose = std::str::from_utf8(&bytes[after..after + next_len])
-                .is_ok_and(|w| w.chars().all(char::is_lowercase));
-            if !prose {
+            if !std::str::from_utf8(&bytes[after..after + next_len])
+                .is_ok_and(|w| w.chars().all(char::is_lowercase))
+            {
                 return value_at(bytes, after);
             }
         }
@@ -372,6 +337,72 @@ fn value_after(bytes: &[u8], from: usize, direct_ok: bool) -> Option<(usize, usi
         }
     }
     direct_ok.then(|| value_at(bytes, value_start)).flatten()
+}
+
+/// Where the words after a password word ending at `from` start; or, when a colon or an
+/// arrow says the value comes next (or nothing can follow), that value.
+fn words_after_keyword(bytes: &[u8], from: usize) -> Result<usize, Option<(usize, usize, bool)>> {
+    let skip = |mut i: usize| {
+        while bytes.get(i) == Some(&b' ') {
+            i += 1;
+        }
+        i
+    };
+    let direct = skip(from);
+    match bytes.get(direct) {
+        // `password=…` is a setting, read by the setting rules (which know query strings
+        // and quoting); `password: …` in a sentence is read here too.
+        None | Some(b'=' | b'\n' | b'\r') => return Err(None),
+        Some(b':') if bytes.get(direct + 1) == Some(&b' ') => {
+            return Err(value_at(bytes, skip(direct + 1)))
+        }
+        _ => {}
+    }
+    // "New password → X", "password -> X".
+    for arrow in ["→ ", "-> ", "=> "] {
+        if bytes[direct..].starts_with(arrow.as_bytes()) {
+            return Err(value_at(bytes, skip(direct + arrow.len())));
+        }
+    }
+    // `password,created_by`: a header, not a phrase; "mot de passe, c'est X" is one.
+    if direct == from {
+        if bytes.get(direct..direct + 2) != Some(b", ") {
+            return Err(None);
+        }
+        return Ok(skip(direct + 1));
+    }
+    Ok(direct)
+}
+
+/// Where the value starts after a copula ending at `word_end`: past a colon, a second
+/// copula ("es lautet jetzt X": a pronoun and its verb) and an adverb ("the pw is now X",
+/// "Das Passwort lautet: X").
+fn after_copula(bytes: &[u8], word_end: usize) -> usize {
+    let skip = |mut i: usize| {
+        while bytes.get(i) == Some(&b' ') {
+            i += 1;
+        }
+        i
+    };
+    let mut after = skip(word_end);
+    if bytes.get(after) == Some(&b':') {
+        after = skip(after + 1);
+    }
+    let next_len = bytes[after..].iter().position(|&b| b == b' ').unwrap_or(0);
+    if std::str::from_utf8(&bytes[after..after + next_len])
+        .is_ok_and(|w| COPULAS.iter().any(|c| w.eq_ignore_ascii_case(c)))
+    {
+        after = skip(after + next_len);
+    }
+    if let Some(adverb) = ADVERBS
+        .iter()
+        .find(|a| bytes[after..].starts_with(a.as_bytes()))
+    {
+        if bytes.get(after + adverb.len()) == Some(&b' ') {
+            after = skip(after + adverb.len());
+        }
+    }
+    after
 }
 
 /// A value starting at `i`: quoted, or up to the next space; a final `.`, `,` or `)`

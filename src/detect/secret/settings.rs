@@ -61,34 +61,10 @@ pub(super) struct Key {
 /// A `=` or `:` at `sep`; returns where the scan goes on (past a long value, so that a
 /// run of `k=k=k=…` is read once).
 pub(super) fn setting(text: &str, sep: usize, out: &mut Vec<Finding>) -> usize {
-    let bytes = text.as_bytes();
-    let prev = sep.checked_sub(1).and_then(|k| bytes.get(k)).copied();
-    let next = bytes.get(sep + 1).copied();
-    let mut value_from = sep + 1;
-    let mut key_end = sep;
-    let equals = bytes.get(sep) == Some(&b'=');
-    if equals {
-        if matches!(next, Some(b'=' | b'~')) {
-            return sep + 2;
-        }
-        if next == Some(b'>') {
-            value_from += 1;
-        }
-        match prev {
-            Some(b':') => key_end -= 1,
-            Some(b'=' | b'!' | b'<' | b'>' | b'+' | b'*' | b'/' | b'%' | b'&' | b'|' | b'^')
-            | Some(b'~' | b'?' | b'-') => return sep + 1,
-            _ => {}
-        }
-    } else {
-        // `::`, `a:=b` (handled at the `=`), `12:30`.
-        if matches!(next, Some(b':' | b'=')) || prev == Some(b':') {
-            return sep + 1;
-        }
-        if prev.is_some_and(|b| b.is_ascii_digit()) && next.is_some_and(|b| b.is_ascii_digit()) {
-            return sep + 1;
-        }
-    }
+    let (key_end, value_from, equals) = match separator(text.as_bytes(), sep) {
+        Ok(found) => found,
+        Err(resume) => return resume,
+    };
     let key = match key_before(text, key_end) {
         Some(key) => key,
         None if equals => match attribute_key(text, key_end) {
@@ -143,6 +119,38 @@ pub(super) fn setting(text: &str, sep: usize, out: &mut Vec<Finding>) -> usize {
     resume
 }
 
+/// Where the key ends and the value starts around the `=` or `:` at `sep`, and whether it
+/// is a `=`; or, for an operator (`==`, `<=`, `::`, `a:=b`) or a time (`12:30`), where the
+/// scan goes on.
+fn separator(bytes: &[u8], sep: usize) -> Result<(usize, usize, bool), usize> {
+    let prev = sep.checked_sub(1).and_then(|k| bytes.get(k)).copied();
+    let next = bytes.get(sep + 1).copied();
+    let mut value_from = sep + 1;
+    let mut key_end = sep;
+    let equals = bytes.get(sep) == Some(&b'=');
+    if equals {
+        if matches!(next, Some(b'=' | b'~')) {
+            return Err(sep + 2);
+        }
+        if next == Some(b'>') {
+            value_from += 1;
+        }
+        match prev {
+            Some(b':') => key_end -= 1,
+            Some(b'=' | b'!' | b'<' | b'>' | b'+' | b'*' | b'/' | b'%' | b'&' | b'|' | b'^')
+            | Some(b'~' | b'?' | b'-') => return Err(sep + 1),
+            _ => {}
+        }
+    } else if matches!(next, Some(b':' | b'='))
+        || prev == Some(b':')
+        || prev.is_some_and(|b| b.is_ascii_digit()) && next.is_some_and(|b| b.is_ascii_digit())
+    {
+        // `::`, `a:=b` (read at the `=`), `12:30`.
+        return Err(sep + 1);
+    }
+    Ok((key_end, value_from, equals))
+}
+
 /// The value starting at (or after spaces from) `from`.
 pub(super) fn value_at(text: &str, from: usize, kind: Kind, query: bool) -> Option<Value> {
     let bytes = text.as_bytes();
@@ -185,11 +193,39 @@ pub(super) fn value_at(text: &str, from: usize, kind: Kind, query: bool) -> Opti
     }
     let start = p;
     let limit = (start + MAX_VALUE).min(bytes.len());
+    let end = unquoted_end(bytes, start, limit, query);
+    if end == start {
+        return None;
+    }
+    if end == limit && end < bytes.len() {
+        // Longer than any credential: data. The caller skips it.
+        return Some(Value {
+            start,
+            end,
+            quoted: false,
+            words_after: false,
+            scheme,
+            too_long: true,
+        });
+    }
+    // The value must end on a char boundary: it does, it stops at ASCII or the text end.
+    Some(Value {
+        start,
+        end,
+        quoted: false,
+        words_after: words_after(bytes, end),
+        scheme,
+        too_long: false,
+    })
+}
+
+/// Where an unquoted value starting at `start` ends: at a space, a quote, a `,` or `;`, an
+/// escape, a bracket it did not open, a closing tag, or (in a query string) a `&`.
+fn unquoted_end(bytes: &[u8], start: usize, limit: usize, query: bool) -> usize {
     let mut depth = 0i32;
     let mut j = start;
     while j < limit {
-        let b = bytes[j];
-        let stop = match b {
+        let stop = match bytes[j] {
             b' ' | b'\t' | b'\n' | b'\r' | b'"' | b'\'' | b'`' | b',' | b';' => true,
             b'&' => query,
             b'\\' => matches!(bytes.get(j + 1), Some(b'n' | b'r' | b't' | b'"' | b'\'')),
@@ -209,22 +245,12 @@ pub(super) fn value_at(text: &str, from: usize, kind: Kind, query: bool) -> Opti
         }
         j += 1;
     }
-    if j == start {
-        return None;
-    }
-    let end = j;
-    if j == limit && j < bytes.len() {
-        // Longer than any credential: data. The caller skips it.
-        return Some(Value {
-            start,
-            end,
-            quoted: false,
-            words_after: false,
-            scheme,
-            too_long: true,
-        });
-    }
-    // More words on the line (prose), after the value and a `,`/`;` if any.
+    j
+}
+
+/// Whether more words follow a value on its line (prose), after a `,` if any. A `;` ends
+/// one setting of a list (`user=u;password=…;encrypt=true`, cookies), not a sentence.
+fn words_after(bytes: &[u8], end: usize) -> bool {
     let mut k = end;
     if matches!(bytes.get(k), Some(b',' | b';')) {
         k += 1;
@@ -232,22 +258,11 @@ pub(super) fn value_at(text: &str, from: usize, kind: Kind, query: bool) -> Opti
     while matches!(bytes.get(k), Some(b' ' | b'\t')) {
         k += 1;
     }
-    // A `;` ends one setting of a list (`user=u;password=…;encrypt=true`, cookies), not a
-    // sentence.
-    let words_after = k > end
+    k > end
         && bytes.get(end) != Some(&b';')
         && bytes
             .get(k)
-            .is_some_and(|&b| b.is_ascii_alphabetic() || b >= 0x80 || b.is_ascii_digit());
-    // The value must end on a char boundary: it does, it stops at ASCII or the text end.
-    Some(Value {
-        start,
-        end,
-        quoted: false,
-        words_after,
-        scheme,
-        too_long: false,
-    })
+            .is_some_and(|&b| b.is_ascii_alphabetic() || b >= 0x80 || b.is_ascii_digit())
 }
 
 /// The end of a quoted value starting at `start`: the next unescaped `q` on the line (for

@@ -61,6 +61,17 @@ pub(super) fn shaped_password(text: &str, at: usize, out: &mut Vec<Finding>) -> 
     if shape.upper == 0 || shape.lower == 0 || shape.digit == 0 || symbols == 0 {
         return at + 1;
     }
+    if something_else(word) || super::is_placeholder(&text[start..end]) {
+        return at + 1;
+    }
+    push(out, start, end, PLAUSIBLE);
+    end
+}
+
+/// Whether a word with all four classes is something other than a password: code
+/// (`a!=B1`, `&&`), an address, a file anchor, a standard's or an issue's number, a
+/// spreadsheet cell or a wildcard.
+fn something_else(word: &[u8]) -> bool {
     let code = word.windows(2).any(|w| {
         matches!(
             w,
@@ -98,19 +109,7 @@ pub(super) fn shaped_password(text: &str, at: usize, out: &mut Vec<Finding>) -> 
         w.contains(&b'*')
             && (w.contains(&b'-') || w.contains(&b'_') || w.contains(&b'.') || w == b"**")
     });
-    if code
-        || address
-        || anchor
-        || numbered
-        || reference
-        || wildcard
-        || cell
-        || super::is_placeholder(&text[start..end])
-    {
-        return at + 1;
-    }
-    push(out, start, end, PLAUSIBLE);
-    end
+    code || address || anchor || numbered || reference || wildcard || cell
 }
 
 /// A `Bearer …` or `Basic …` credential at `start`, wherever it stands:

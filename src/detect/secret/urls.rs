@@ -41,6 +41,34 @@ pub(super) fn go_dsn(text: &str, colon: usize, out: &mut Vec<Finding>) {
     }
 }
 
+/// The `@` before the host of the URL whose authority starts at `auth`: the last one
+/// before the path (a password may hold `@`, `/`, `#`), within the URL token (up to white
+/// space, a quote or an angle bracket).
+fn host_at(bytes: &[u8], auth: usize) -> Option<usize> {
+    let limit = (auth + 256).min(bytes.len());
+    let mut token_end = auth;
+    let mut first_at = None;
+    while token_end < limit {
+        let b = bytes[token_end];
+        if b.is_ascii_whitespace() || matches!(b, b'"' | b'\'' | b'`' | b'<' | b'>') {
+            break;
+        }
+        if b == b'@' && first_at.is_none() {
+            first_at = Some(token_end);
+        }
+        token_end += 1;
+    }
+    let first_at = first_at?;
+    let path = bytes
+        .get(first_at..token_end)
+        .and_then(|r| r.iter().position(|&b| matches!(b, b'/' | b'?' | b'#')))
+        .map_or(token_end, |k| first_at + k);
+    bytes
+        .get(first_at..path)
+        .and_then(|r| r.iter().rposition(|&b| b == b'@'))
+        .map(|k| first_at + k)
+}
+
 pub(super) fn url_password(text: &str, colon: usize, out: &mut Vec<Finding>) {
     let bytes = text.as_bytes();
     // A scheme: letters first, then letters, digits, `+`, `-`, `.`.
@@ -67,31 +95,7 @@ pub(super) fn url_password(text: &str, colon: usize, out: &mut Vec<Finding>) {
         slack_webhook(text, auth, out);
         return;
     }
-    // The URL token: up to white space, a quote or an angle bracket.
-    let limit = (auth + 256).min(bytes.len());
-    let mut token_end = auth;
-    let mut first_at = None;
-    while token_end < limit {
-        let b = bytes[token_end];
-        if b.is_ascii_whitespace() || matches!(b, b'"' | b'\'' | b'`' | b'<' | b'>') {
-            break;
-        }
-        if b == b'@' && first_at.is_none() {
-            first_at = Some(token_end);
-        }
-        token_end += 1;
-    }
-    let Some(first_at) = first_at else { return };
-    // The host starts after the last `@` before the path; a password may hold `@`, `/`, `#`.
-    let path = bytes
-        .get(first_at..token_end)
-        .and_then(|r| r.iter().position(|&b| matches!(b, b'/' | b'?' | b'#')))
-        .map_or(token_end, |k| first_at + k);
-    let Some(at) = bytes
-        .get(first_at..path)
-        .and_then(|r| r.iter().rposition(|&b| b == b'@'))
-        .map(|k| first_at + k)
-    else {
+    let Some(at) = host_at(bytes, auth) else {
         return;
     };
     if !bytes

@@ -273,6 +273,11 @@ pub(super) fn score(value: &str, kind: Kind, ctx: Ctx, literal: bool) -> Option<
     if s.other > 0 && s.digit == 0 && s.punct == 0 {
         return None;
     }
+    by_kind(&s, kind, ctx, literal)
+}
+
+/// The confidence for a value of shape `s` under a key of `kind`, in `ctx`.
+fn by_kind(s: &Shape, kind: Kind, ctx: Ctx, literal: bool) -> Option<f32> {
     let classes = s.classes();
     let random = s.chars >= 8
         && classes >= 2
@@ -376,75 +381,81 @@ pub(crate) fn is_snake_name(v: &[u8]) -> bool {
     parts >= 2
 }
 
+/// Whole values that are placeholders, compared ignoring ASCII case.
+const PLACEHOLDER_WORDS: &[&str] = &[
+    "changeme",
+    "changeit",
+    "password",
+    "passwort",
+    "passwd",
+    "secret",
+    "token",
+    "null",
+    "none",
+    "nil",
+    "true",
+    "false",
+    "undefined",
+    "empty",
+    "required",
+    "optional",
+    "string",
+    "str",
+    "default",
+    "admin",
+    "root",
+    "guest",
+    "test",
+    "qwerty",
+    "letmein",
+    "unknown",
+    "hidden",
+    "masked",
+    "removed",
+    "unset",
+    "notset",
+    "mypassword",
+    "yourpassword",
+    "mysecret",
+    "yoursecret",
+    "mytoken",
+    "yourtoken",
+    "apikey",
+    "api_key",
+    "secret_key",
+    "bearer",
+    "basic",
+    "omitted",
+    "sensitive",
+    "confidential",
+    "value",
+    "valeur",
+    "wert",
+    "geheim",
+    "secreto",
+    "motdepasse",
+    "contrasena",
+    "pass",
+    "pwd",
+    "pw",
+    "user",
+    "username",
+    "dbpass",
+    "s3cr3t",
+    "p@ssw0rd",
+    "p@ssword",
+    "passw0rd",
+];
+
 /// Template and documentation values: `changeme`, `<your-key>`, `${DB_PASSWORD}`,
 /// `{{ secret }}`, `%s`, `xxxx`, `***`, `REDACTED`, `null`, our own `[SECRET_…]` tokens.
 pub(super) fn is_placeholder(value: &str) -> bool {
-    pub(super) const EXACT: &[&str] = &[
-        "changeme",
-        "changeit",
-        "password",
-        "passwort",
-        "passwd",
-        "secret",
-        "token",
-        "null",
-        "none",
-        "nil",
-        "true",
-        "false",
-        "undefined",
-        "empty",
-        "required",
-        "optional",
-        "string",
-        "str",
-        "default",
-        "admin",
-        "root",
-        "guest",
-        "test",
-        "qwerty",
-        "letmein",
-        "unknown",
-        "hidden",
-        "masked",
-        "removed",
-        "unset",
-        "notset",
-        "mypassword",
-        "yourpassword",
-        "mysecret",
-        "yoursecret",
-        "mytoken",
-        "yourtoken",
-        "apikey",
-        "api_key",
-        "secret_key",
-        "bearer",
-        "basic",
-        "omitted",
-        "sensitive",
-        "confidential",
-        "value",
-        "valeur",
-        "wert",
-        "geheim",
-        "secreto",
-        "motdepasse",
-        "contrasena",
-        "pass",
-        "pwd",
-        "pw",
-        "user",
-        "username",
-        "dbpass",
-        "s3cr3t",
-        "p@ssw0rd",
-        "p@ssword",
-        "passw0rd",
-    ];
     let v = value.as_bytes();
-    if v.is_empty() || EXACT.iter().any(|w| value.eq_ignore_ascii_case(w)) {
+    if v.is_empty()
+        || PLACEHOLDER_WORDS
+            .iter()
+            .any(|w| value.eq_ignore_ascii_case(w))
+    {
         return true;
     }
     if has_part(v, PLACEHOLDER_PARTS, &PLACEHOLDER_FIRST) {

@@ -169,7 +169,7 @@ pub(super) static VENDOR_PLACEHOLDER_FIRST: [u32; 256] = first_bytes(VENDOR_PLAC
 /// AWS access key ids (`AKIA…`, `ASIA…` and the other unique-id prefixes) and, within the
 /// next few lines, the 40-char secret access key that usually follows them.
 pub(super) fn aws_key_id(text: &str, i: usize, out: &mut Vec<Finding>) -> Option<usize> {
-    pub(super) const PREFIXES: [&[u8]; 10] = [
+    const PREFIXES: [&[u8]; 10] = [
         b"AKIA", b"ASIA", b"AGPA", b"AIDA", b"AROA", b"ANPA", b"ANVA", b"AIPA", b"ABIA", b"ACCA",
     ];
     let bytes = text.as_bytes();
@@ -285,7 +285,7 @@ pub(super) fn slack_token(text: &str, i: usize) -> Option<usize> {
 
 /// `hooks.slack.com/services/T…/B…/…`: the whole webhook URL, scheme included.
 pub(super) fn slack_webhook(text: &str, i: usize, out: &mut Vec<Finding>) -> Option<usize> {
-    pub(super) const HOST: &[u8] = b"hooks.slack.com/services/";
+    const HOST: &[u8] = b"hooks.slack.com/services/";
     let bytes = text.as_bytes();
     if !bytes.get(i..)?.starts_with(HOST) {
         return None;
