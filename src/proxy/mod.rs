@@ -5,6 +5,7 @@
 //! tokens; `api::proxy` authenticates the caller, applies the abuse controls, tokenizes
 //! the request and audits the call.
 
+pub mod call;
 pub mod messages;
 pub mod pump;
 pub mod session;

@@ -1,0 +1,301 @@
+//! One proxied call: tokenize the request, send it to the provider with the service's key,
+//! and reveal the answer for the caller, whole or streamed. What the call needs from the
+//! service around it (abuse controls, tokenizing, the answer session, the call's record)
+//! comes through [`ProxyHost`]; the answer goes back as an [`Answer`] for the HTTP layer
+//! to send.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use bytes::Bytes;
+use reqwest::header::{HeaderMap, HeaderName, HeaderValue, CONTENT_TYPE};
+use reqwest::StatusCode;
+use serde_json::Value;
+use tokio::sync::mpsc;
+
+use super::messages::{chat_request_texts, embeddings_request_texts};
+use super::pump::{pump, render_answer};
+use super::session::{AnswerSession, RenderError};
+use super::stream::StreamRewriter;
+use super::{Dialect, Upstream};
+use crate::auth::Caller;
+use crate::error::ApiError;
+
+/// What a proxied call needs from the service around it.
+#[async_trait::async_trait]
+pub trait ProxyHost: Send + Sync + 'static {
+    /// Refuses a blocked or rate-limited caller (`action` is `tokenize` or `detokenize`).
+    async fn admit(&self, action: &'static str, caller: &Caller) -> Result<(), ApiError>;
+
+    /// Tokenizes `texts` in place in one vault call; returns the new token ids.
+    async fn tokenize(
+        &self,
+        caller: &Caller,
+        request_id: &str,
+        texts: Vec<&mut String>,
+    ) -> Result<Vec<String>, ApiError>;
+
+    /// A session that reveals the answer's tokens for the caller.
+    async fn session(&self, caller: &Caller, request_id: &str) -> Result<AnswerSession, ApiError>;
+
+    /// How long one streamed event took to rewrite.
+    fn observe_event(&self, took: Duration);
+
+    /// Records the finished call and checks its reveals for anomalies.
+    async fn finish(
+        &self,
+        caller: &Caller,
+        request_id: &str,
+        session: &AnswerSession,
+        streamed: bool,
+        outcome: &str,
+    ) -> Result<(), ApiError>;
+}
+
+/// The provider's headers a caller may see.
+pub type PassedHeaders = Vec<(HeaderName, HeaderValue)>;
+
+/// The answer to send back.
+#[derive(Debug)]
+pub enum Answer {
+    /// A whole answer, as the provider shaped it (its tokens revealed).
+    Whole {
+        /// The provider's status.
+        status: StatusCode,
+        /// The headers a caller may see.
+        headers: PassedHeaders,
+        /// The body.
+        body: Bytes,
+    },
+    /// A streamed answer: its events arrive on `events` until the call ends.
+    Stream {
+        /// The provider's status.
+        status: StatusCode,
+        /// The headers a caller may see.
+        headers: PassedHeaders,
+        /// The rewritten events.
+        events: mpsc::Receiver<Bytes>,
+    },
+}
+
+/// What a proxied call asks the provider for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Operation {
+    /// Chat completions: the answer is revealed.
+    Chat,
+    /// Embeddings: only the request is tokenized.
+    Embeddings,
+}
+
+impl Operation {
+    /// The operation named by the end of a path (`chat/completions`, `embeddings`).
+    pub fn named(tail: &str) -> Option<Self> {
+        match tail {
+            "chat/completions" => Some(Self::Chat),
+            "embeddings" => Some(Self::Embeddings),
+            _ => None,
+        }
+    }
+}
+
+/// One proxied call.
+#[derive(Debug)]
+pub struct Call {
+    upstream: Arc<Upstream>,
+    caller: Caller,
+    request_id: String,
+    dialect: Dialect,
+    path: String,
+}
+
+impl Call {
+    /// A call of `caller` to `path` (query included) on the provider.
+    pub fn new(
+        upstream: Arc<Upstream>,
+        caller: Caller,
+        request_id: String,
+        dialect: Dialect,
+        path: &str,
+    ) -> Self {
+        Self {
+            upstream,
+            caller,
+            request_id,
+            dialect,
+            path: path.to_owned(),
+        }
+    }
+
+    /// Runs the call.
+    ///
+    /// # Errors
+    /// Refused callers, tokenizing or provider failures, a blocked output.
+    pub async fn run(
+        self,
+        operation: Operation,
+        host: Arc<dyn ProxyHost>,
+        body: Value,
+    ) -> Result<Answer, ApiError> {
+        match operation {
+            Operation::Chat => self.chat(host, body).await,
+            Operation::Embeddings => self.embeddings(host.as_ref(), body).await,
+        }
+    }
+
+    async fn tokenize(
+        &self,
+        host: &dyn ProxyHost,
+        texts: Vec<&mut String>,
+    ) -> Result<Vec<String>, ApiError> {
+        host.admit("tokenize", &self.caller).await?;
+        host.tokenize(&self.caller, &self.request_id, texts).await
+    }
+
+    async fn embeddings(self, host: &dyn ProxyHost, mut body: Value) -> Result<Answer, ApiError> {
+        self.tokenize(host, embeddings_request_texts(&mut body))
+            .await?;
+        let response = self.upstream.send(self.dialect, &self.path, &body).await?;
+        let status = response.status();
+        let headers = passed_headers(response.headers());
+        let body = self.upstream.read_whole(response).await?;
+        Ok(Answer::Whole {
+            status,
+            headers,
+            body,
+        })
+    }
+
+    async fn chat(self, host: Arc<dyn ProxyHost>, mut body: Value) -> Result<Answer, ApiError> {
+        if !body.is_object() {
+            return Err(ApiError::InvalidRequest(
+                "the body must be a JSON object".to_owned(),
+            ));
+        }
+        if self.caller.scopes.may_detokenize_something() {
+            // The answer reveals values: the caller's reveal limits apply as well.
+            host.admit("detokenize", &self.caller).await?;
+        }
+        let ids = self
+            .tokenize(host.as_ref(), chat_request_texts(&mut body))
+            .await?;
+        let mut session = host.session(&self.caller, &self.request_id).await?;
+        // The model usually repeats the prompt's tokens: look them up while the
+        // provider thinks.
+        let sent = self.upstream.send(self.dialect, &self.path, &body);
+        let (prefetched, response) = tokio::join!(session.prefetch(ids), sent);
+        prefetched?;
+        let response = response?;
+        let status = response.status();
+        let headers = passed_headers(response.headers());
+        if !status.is_success() {
+            // As the provider shaped it; its text is never detokenized.
+            let body = self.upstream.read_whole(response).await?;
+            return Ok(Answer::Whole {
+                status,
+                headers,
+                body,
+            });
+        }
+        // A JSON answer (`response_format`) gets revealed values escaped for JSON.
+        let json_content = matches!(
+            body.pointer("/response_format/type")
+                .and_then(Value::as_str),
+            Some("json_object" | "json_schema")
+        );
+        if streamed(&body, &headers) {
+            let events = self.stream(host, StreamRewriter::new(session, json_content), response);
+            return Ok(Answer::Stream {
+                status,
+                headers,
+                events,
+            });
+        }
+        let bytes = self.upstream.read_whole(response).await?;
+        let Ok(mut answer) = serde_json::from_slice::<Value>(&bytes) else {
+            return Ok(Answer::Whole {
+                status,
+                headers,
+                body: bytes,
+            });
+        };
+        let rendered = render_answer(&mut session, &mut answer, json_content).await;
+        let (outcome, result) = match rendered {
+            Ok(()) => (
+                "ok",
+                Ok(Answer::Whole {
+                    status,
+                    headers,
+                    body: Bytes::from(answer.to_string()),
+                }),
+            ),
+            Err(RenderError::Blocked) => ("output_blocked", Err(ApiError::OutputBlocked)),
+            Err(RenderError::Vault(err)) => ("failed", Err(err.into())),
+        };
+        // Every reveal is on record already; the call's summary and the anomaly check
+        // need not hold up the answer.
+        tokio::spawn(async move {
+            let finished = host
+                .finish(&self.caller, &self.request_id, &session, false, outcome)
+                .await;
+            if let Err(err) = finished {
+                tracing::warn!(error = %err, "the proxied call could not be audited");
+            }
+        });
+        result
+    }
+
+    /// Streams the answer through a rewriter on its own task: the caller's response
+    /// body reads from the channel, so a caller that goes away drops the channel, the
+    /// task stops, and the upstream request is dropped (cancelled) with it.
+    fn stream(
+        self,
+        host: Arc<dyn ProxyHost>,
+        mut rewriter: StreamRewriter,
+        response: reqwest::Response,
+    ) -> mpsc::Receiver<Bytes> {
+        let (sender, receiver) = mpsc::channel::<Bytes>(16);
+        tokio::spawn(async move {
+            let observe = |took: Duration| host.observe_event(took);
+            let timeout = self.upstream.timeout;
+            let outcome = pump(timeout, response, &mut rewriter, &sender, observe).await;
+            let session = rewriter.into_session();
+            let finished = host
+                .finish(&self.caller, &self.request_id, &session, true, outcome)
+                .await;
+            if let Err(err) = finished {
+                tracing::warn!(error = %err, "the proxied call could not be audited");
+            }
+        });
+        receiver
+    }
+}
+
+/// Server-sent events by their content type, or (for providers that label them loosely)
+/// a streamed request answered with anything but JSON.
+fn streamed(request: &Value, headers: &PassedHeaders) -> bool {
+    let content_type = headers
+        .iter()
+        .find(|(name, _)| name == CONTENT_TYPE)
+        .and_then(|(_, value)| value.to_str().ok())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let asked_to_stream = request.get("stream").and_then(Value::as_bool) == Some(true);
+    content_type.starts_with("text/event-stream")
+        || (asked_to_stream && !content_type.contains("json"))
+}
+
+/// The upstream headers a caller may see: content type and the provider's rate-limit and
+/// processing information; never cookies or anything naming the provider account.
+fn passed_headers(headers: &HeaderMap) -> PassedHeaders {
+    headers
+        .iter()
+        .filter(|(name, _)| {
+            let name = name.as_str();
+            name == "content-type"
+                || name == "retry-after"
+                || name.starts_with("x-ratelimit-")
+                || name == "openai-processing-ms"
+        })
+        .map(|(name, value)| (name.clone(), value.clone()))
+        .collect()
+}
