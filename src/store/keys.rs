@@ -92,7 +92,31 @@ pub trait KeyStore: Send + Sync {
 /// as INTEGER. Transactions begin with the backend's `BEGIN_WRITE`: on Postgres the first
 /// write's row locks serialize concurrent changes; SQLite takes its write lock up front.
 macro_rules! impl_key_store {
-    ($store:ty) => {
+    ($store:ty, $db:ty) => {
+        impl $store {
+            /// Inserts one data key version inside `tx`.
+            async fn insert_data_key(
+                tx: &mut sqlx::Transaction<'_, $db>,
+                tenant: &str,
+                key: &$crate::store::DataKeyRow,
+            ) -> Result<(), $crate::store::StoreError> {
+                sqlx::query(
+                    "INSERT INTO data_keys \
+                       (tenant, version, state, wrapped_key, root_key_version, created_at) \
+                     VALUES ($1, $2, $3, $4, $5, $6)",
+                )
+                .bind(tenant)
+                .bind(key.version)
+                .bind(&key.state)
+                .bind(&key.wrapped_key)
+                .bind(key.root_key_version)
+                .bind(key.created_at)
+                .execute(&mut **tx)
+                .await?;
+                Ok(())
+            }
+        }
+
         #[async_trait::async_trait]
         impl $crate::store::KeyStore for $store {
             #[tracing::instrument(skip_all)]
@@ -158,15 +182,7 @@ macro_rules! impl_key_store {
                 .await?
                 .rows_affected();
                 if inserted == 1 {
-                    sqlx::query($crate::store::keys::INSERT_DATA_KEY)
-                        .bind(tenant)
-                        .bind(first_data_key.version)
-                        .bind(&first_data_key.state)
-                        .bind(&first_data_key.wrapped_key)
-                        .bind(first_data_key.root_key_version)
-                        .bind(first_data_key.created_at)
-                        .execute(&mut *tx)
-                        .await?;
+                    Self::insert_data_key(&mut tx, tenant, first_data_key).await?;
                 }
                 tx.commit().await?;
                 Ok(())
@@ -234,15 +250,7 @@ macro_rules! impl_key_store {
                 .bind(tenant)
                 .execute(&mut *tx)
                 .await?;
-                sqlx::query($crate::store::keys::INSERT_DATA_KEY)
-                    .bind(tenant)
-                    .bind(key.version)
-                    .bind(&key.state)
-                    .bind(&key.wrapped_key)
-                    .bind(key.root_key_version)
-                    .bind(key.created_at)
-                    .execute(&mut *tx)
-                    .await?;
+                Self::insert_data_key(&mut tx, tenant, key).await?;
                 tx.commit().await?;
                 Ok(())
             }
@@ -496,8 +504,3 @@ macro_rules! impl_key_store {
     };
 }
 pub(super) use impl_key_store;
-
-/// A new data key version (both the first and every rotation's).
-pub(super) const INSERT_DATA_KEY: &str =
-    "INSERT INTO data_keys (tenant, version, state, wrapped_key, root_key_version, created_at) \
-     VALUES ($1, $2, $3, $4, $5, $6)";

@@ -63,7 +63,7 @@ impl VaultStore for PgStore {
     }
 }
 
-super::keys::impl_key_store!(PgStore);
+super::keys::impl_key_store!(PgStore, sqlx::Postgres);
 super::entries::impl_entry_store!(PgStore, crate::store::postgres::entries);
 super::audit::impl_audit_store!(PgStore, crate::store::postgres::audit);
 super::jobs::impl_job_store!(PgStore);

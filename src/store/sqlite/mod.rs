@@ -73,7 +73,7 @@ impl VaultStore for SqliteStore {
     }
 }
 
-super::keys::impl_key_store!(SqliteStore);
+super::keys::impl_key_store!(SqliteStore, sqlx::Sqlite);
 super::entries::impl_entry_store!(SqliteStore, crate::store::sqlite::entries);
 super::audit::impl_audit_store!(SqliteStore, crate::store::sqlite::audit);
 super::jobs::impl_job_store!(SqliteStore);
