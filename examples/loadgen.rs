@@ -6,7 +6,9 @@
 //!     --jwt "$JWT" --corpus bench/prompts.jsonl --concurrency 32 --passes 3
 //!
 //! With `--mode detokenize` it tokenizes the corpus once (untimed), then times
-//! `POST /v1/detokenize` of the tokenized texts (the JWT needs both scopes).
+//! `POST /v1/detokenize` of the tokenized texts (the JWT needs both scopes). With
+//! `--mode healthz` it times `GET /healthz` as many times (the service's ceiling for a
+//! request that does no work, to compare the others with in the same run).
 
 #![allow(
     clippy::print_stdout,
@@ -97,8 +99,10 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             tokenized_bodies(&client, &base, &auth, &bodies, args.concurrency).await?,
             format!("{base}/v1/detokenize"),
         ),
+        "healthz" => (bodies, format!("{base}/healthz")),
         other => return Err(format!("unknown mode {other}").into()),
     };
+    let get = args.mode == "healthz";
     let bodies = Arc::new(bodies);
     let total = bodies.len() * args.passes;
     let next = Arc::new(AtomicUsize::new(0));
@@ -113,6 +117,17 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             url.clone(),
             auth.clone(),
         );
+        let request = move |body: &str| {
+            if get {
+                client.get(&url)
+            } else {
+                client
+                    .post(&url)
+                    .header("authorization", &auth)
+                    .header("content-type", "application/json")
+                    .body(body.to_owned())
+            }
+        };
         workers.push(tokio::spawn(async move {
             let mut latencies = Vec::new();
             let (mut bytes, mut failures) = (0usize, 0usize);
@@ -123,13 +138,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
                 }
                 let (len, body) = &bodies[i % bodies.len()];
                 let t0 = Instant::now();
-                let response = client
-                    .post(&url)
-                    .header("authorization", &auth)
-                    .header("content-type", "application/json")
-                    .body(body.clone())
-                    .send()
-                    .await;
+                let response = request(body).send().await;
                 match response {
                     Ok(r) if r.status().is_success() => {
                         let _ = r.bytes().await;
