@@ -135,8 +135,7 @@ impl KeyLifecycle {
         Ok(row.as_ref().and_then(AdminAction::from_row))
     }
 
-    /// Confirms a pending action as `sub`; the caller then carries it out (see
-    /// [`KeyLifecycle::carry_out`]).
+    /// Confirms a pending action as `sub`; the caller then carries it out.
     ///
     /// # Errors
     /// Store failures; `Ok(Err(_))` says why the confirmation is refused.

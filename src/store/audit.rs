@@ -50,9 +50,9 @@ pub trait AuditStore: Send + Sync {
     async fn checkpoints(&self, tenant: &str) -> Result<Vec<CheckpointRow>, StoreError>;
 }
 
-/// Implements [`AuditStore`] for a backend: `$dialect` is its module of the statements it
-/// writes its own way (`append_audits`, `link_audit`, `audit_events`, each taking the
-/// pool).
+/// Implements [`AuditStore`] for a backend: `$dialect` is its module of what it writes
+/// its own way (`append_audits` and `link_audit`, taking the pool, and
+/// `DETAILS_CONTAIN_6`, the text search inside the shared `audit_events` filter).
 macro_rules! impl_audit_store {
     ($store:ty, $($dialect:ident)::+) => {
         #[async_trait::async_trait]

@@ -58,7 +58,8 @@ pub trait EntryStore: Send + Sync {
 }
 
 /// Implements [`EntryStore`] for a backend: `$dialect` is its module of the statements it
-/// writes its own way (`put_entries`, `entries`, `reseal_entries`, each taking the pool).
+/// writes its own way (`put_entries` and `entries`, taking the pool; `reseal_entries`,
+/// taking the transaction that also records the job's progress).
 macro_rules! impl_entry_store {
     ($store:ty, $($dialect:ident)::+) => {
         #[async_trait::async_trait]

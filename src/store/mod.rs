@@ -7,7 +7,7 @@
 //! share (`keys`, `entries`, `audit`, `jobs`, `policy`, `guard`); the row types in `rows`;
 //! each backend in `postgres/` and `sqlite/`, holding only its connection set-up and the
 //! statements it writes its own way. [`VaultStore`] is all the areas together. The
-//! contract suite (`tests/store/`) runs every method on both backends.
+//! contract suite (`tests/api/store_contract.rs`) runs every method on both backends.
 
 mod audit;
 mod entries;
