@@ -296,13 +296,10 @@ pub async fn run(
 }
 
 /// A few lines for a person who started the service in a terminal: where it listens, on
-/// which store, in which mode, and how to try it.
-#[allow(
-    clippy::print_stderr,
-    reason = "the banner is for the terminal the log goes to, not a log event"
-)]
+/// which store (credentials redacted), in which mode, and how to try it. One log event, so
+/// it goes where the log goes and nothing is printed past the subscriber.
 fn print_banner(config: &Config, addr: std::net::SocketAddr) {
-    eprintln!("{}", banner(config, addr));
+    tracing::info!("\n{}", banner(config, addr));
 }
 
 fn banner(config: &Config, addr: std::net::SocketAddr) -> String {
