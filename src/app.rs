@@ -123,6 +123,8 @@ pub async fn build_state(config: &Config) -> anyhow::Result<AppState> {
 pub struct ApiSettings {
     /// Larger bodies get 413.
     pub max_body_bytes: usize,
+    /// Memory for the sealed entries of recent tokens, in bytes (0: no cache).
+    pub reveal_cache_bytes: u64,
     /// Admin calls need `"mfa"` in `amr`.
     pub admin_require_mfa: bool,
     /// Destructive admin actions need a second admin.
@@ -174,6 +176,7 @@ impl ApiSettings {
         Ok(Self {
             upstream,
             max_body_bytes: config.max_body_bytes,
+            reveal_cache_bytes: config.reveal_cache_mb.saturating_mul(1 << 20),
             admin_require_mfa: config.admin_require_mfa,
             admin_dual_control: config.admin_dual_control,
             rate_limits: config.rate_limits,
@@ -193,6 +196,7 @@ impl Default for ApiSettings {
     fn default() -> Self {
         Self {
             max_body_bytes: 1_048_576,
+            reveal_cache_bytes: crate::config::DEFAULT_REVEAL_CACHE_MB << 20,
             admin_require_mfa: true,
             admin_dual_control: false,
             rate_limits: RateLimits::default(),
@@ -245,6 +249,7 @@ pub fn state_from_parts(
         Arc::clone(&audit),
         Detector::new(),
         Arc::clone(&clock),
+        settings.reveal_cache_bytes,
     );
     AppState {
         vault: Arc::new(vault),

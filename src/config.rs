@@ -36,6 +36,8 @@ pub struct Config {
     pub admin_dual_control: bool,
     /// Larger request bodies get 413.
     pub max_body_bytes: usize,
+    /// Memory for the sealed entries of recent tokens, in MiB (0: no cache).
+    pub reveal_cache_mb: u64,
     /// Requests per minute per caller and per tenant.
     pub rate_limits: crate::guard::ratelimit::RateLimits,
     /// The AI provider's base URL, for the proxy.
@@ -51,6 +53,9 @@ pub struct Config {
     /// How log lines look (`PROMPTVAULT_LOG_FORMAT`).
     pub log_format: LogFormat,
 }
+
+/// The reveal cache's default size: about 200,000 typical entries.
+pub const DEFAULT_REVEAL_CACHE_MB: u64 = 32;
 
 /// How log lines look: JSON lines for machines, or short readable lines and a start-up
 /// banner for a person at a terminal.
@@ -144,6 +149,7 @@ struct FileConfig {
     admin_require_mfa: Option<bool>,
     admin_dual_control: Option<bool>,
     max_body_bytes: Option<usize>,
+    reveal_cache_mb: Option<u64>,
     rate_limit_tokenize_per_sub: Option<i64>,
     rate_limit_tokenize_per_tenant: Option<i64>,
     rate_limit_detokenize_per_sub: Option<i64>,
@@ -242,6 +248,13 @@ impl Config {
                     reason: "expected a whole number of bytes".to_owned(),
                 })?,
                 None => file.max_body_bytes.unwrap_or(1_048_576),
+            },
+            reveal_cache_mb: match var("PROMPTVAULT_REVEAL_CACHE_MB") {
+                Some(raw) => raw.trim().parse().map_err(|_| ConfigError::Invalid {
+                    name: "PROMPTVAULT_REVEAL_CACHE_MB",
+                    reason: "expected a whole number of MiB (0 turns the cache off)".to_owned(),
+                })?,
+                None => file.reveal_cache_mb.unwrap_or(DEFAULT_REVEAL_CACHE_MB),
             },
             rate_limits,
             upstream_url: var("PROMPTVAULT_UPSTREAM_URL").or(file.upstream_url),

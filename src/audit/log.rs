@@ -6,14 +6,15 @@ use std::time::Duration;
 
 use serde::Serialize;
 
-use super::writer::AuditWriter;
 use super::{
     checkpoint_mac, event_hash, verify_chain, AuditRecord, Checkpoint, StoredEvent, VerifyReport,
     GENESIS,
 };
 use crate::clock::Clock;
 use crate::keys::{Keyring, KeyringError};
-use crate::store::{AuditFilter, AuditLink, StoreError, VaultStore};
+use crate::store::{
+    AuditAppendRow, AuditAppends, AuditFilter, AuditLink, GroupCommit, StoreError, VaultStore,
+};
 use crate::tenant::TenantId;
 use crate::vault::VaultError;
 
@@ -27,6 +28,8 @@ const LINK_BATCH: i64 = 1000;
 pub const MAX_PAGE: i64 = 1000;
 /// How often new audit events are linked into their chain.
 const LINK_PERIOD: Duration = Duration::from_secs(1);
+/// Events stored per transaction at most.
+const MAX_BATCH: usize = 256;
 
 /// One page of audit events.
 #[derive(Debug, Serialize)]
@@ -44,17 +47,17 @@ pub struct AuditLog {
     store: Arc<dyn VaultStore>,
     keyring: Arc<Keyring>,
     clock: Arc<dyn Clock>,
-    writer: AuditWriter,
+    writer: GroupCommit<AuditAppends>,
 }
 
 impl AuditLog {
     /// The audit log over the store; checkpoints are signed with a key from `keyring`.
     pub fn new(store: Arc<dyn VaultStore>, keyring: Arc<Keyring>, clock: Arc<dyn Clock>) -> Self {
         Self {
+            writer: GroupCommit::new(Arc::clone(&store), MAX_BATCH),
             store,
             keyring,
             clock,
-            writer: AuditWriter::default(),
         }
     }
 
@@ -84,7 +87,31 @@ impl AuditLog {
     /// # Errors
     /// Store failures.
     pub async fn record(&self, event: AuditRecord) -> Result<(), VaultError> {
-        Ok(self.writer.append(&self.store, event.into()).await?)
+        let append = AuditAppendRow {
+            event: event.into(),
+            only_at_key_epoch: None,
+        };
+        self.writer.write(append).await?;
+        Ok(())
+    }
+
+    /// Appends an event only if its tenant is still at key epoch `epoch`, and returns
+    /// once it is durable; `false` (nothing stored) when the epoch moved on. A reveal made
+    /// with keys and entries cached at `epoch` records itself this way: its answer leaves
+    /// only if no key change (rotation, destruction, shredding) came first.
+    ///
+    /// # Errors
+    /// Store failures.
+    pub async fn record_at_epoch(
+        &self,
+        event: AuditRecord,
+        epoch: i64,
+    ) -> Result<bool, VaultError> {
+        let append = AuditAppendRow {
+            event: event.into(),
+            only_at_key_epoch: Some(epoch),
+        };
+        Ok(self.writer.write(append).await?)
     }
 
     /// Links new events every second until the process ends. Every instance runs it; a

@@ -11,13 +11,12 @@
 //! finds any edited, deleted or reordered event and names its place.
 //!
 //! Layout: `record` (the event types), `chain` (hashing, checkpoint MACs, verification;
-//! pure), `writer` (group commit of events written outside a tokenize), `log` (the
-//! service: linking, checkpoints, listing, verifying, recording admin actions).
+//! pure), `log` (the service: recording through the store's group commit, linking,
+//! checkpoints, listing, verifying).
 
 mod chain;
 mod log;
 mod record;
-mod writer;
 
 pub use chain::{checkpoint_mac, event_hash, verify_chain, ChainProblem, VerifyReport, GENESIS};
 pub use log::{AuditLog, AuditPage, MAX_PAGE};

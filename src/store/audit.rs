@@ -3,13 +3,15 @@
 //! linking many rows at once, and the text search of the filter, are each backend's own
 //! ([`impl_audit_store`] takes them from its `audit` module); the rest is written once.
 
-use super::{AuditEventRow, AuditFilter, AuditLink, CheckpointRow, StoreError, StoredAuditRow};
+use super::{AuditAppendRow, AuditFilter, AuditLink, CheckpointRow, StoreError, StoredAuditRow};
 
 /// Persistence of the audit log.
 #[async_trait::async_trait]
 pub trait AuditStore: Send + Sync {
-    /// Appends audit events (unlinked) in one transaction.
-    async fn append_audits(&self, events: &[AuditEventRow]) -> Result<(), StoreError>;
+    /// Appends audit events (unlinked) in one transaction; an event conditional on a key
+    /// epoch is stored only if its tenant is still at that epoch. One flag per event:
+    /// whether it was stored.
+    async fn append_audits(&self, events: &[AuditAppendRow]) -> Result<Vec<bool>, StoreError>;
 
     /// Tenants with audit events not linked into their chain yet.
     async fn tenants_with_unlinked_audit(&self) -> Result<Vec<String>, StoreError>;
@@ -59,9 +61,9 @@ macro_rules! impl_audit_store {
         impl $crate::store::AuditStore for $store {
             async fn append_audits(
                 &self,
-                events: &[$crate::store::AuditEventRow],
-            ) -> Result<(), $crate::store::StoreError> {
-                $($dialect)::+::append_audits(&self.pool, events).await
+                events: &[$crate::store::AuditAppendRow],
+            ) -> Result<Vec<bool>, $crate::store::StoreError> {
+                $($dialect)::+::append_audits(self.writes(), events).await
             }
 
             async fn tenants_with_unlinked_audit(
@@ -110,7 +112,7 @@ macro_rules! impl_audit_store {
                 tenant: &str,
                 links: &[$crate::store::AuditLink],
             ) -> Result<(), $crate::store::StoreError> {
-                $($dialect)::+::link_audit(&self.pool, tenant, links).await
+                $($dialect)::+::link_audit(self.writes(), tenant, links).await
             }
 
             async fn audit_events(
@@ -160,7 +162,7 @@ macro_rules! impl_audit_store {
                 .bind(&checkpoint.hash)
                 .bind(&checkpoint.mac)
                 .bind(at)
-                .execute(&self.pool)
+                .execute(self.writes())
                 .await?;
                 Ok(())
             }

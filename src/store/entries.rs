@@ -4,28 +4,48 @@
 //! `entries` module and writes the rest once.
 
 use super::{
-    AuditEventRow, EntryRow, JobProgress, NewEntryRow, ResealRow, StoreError, TenantStateRow,
+    AuditEventRow, EntryRow, EntryWriteRow, JobProgress, NewEntryRow, ResealRow, StoreError,
+    TenantStateRow,
 };
 
 /// Persistence of sealed entries.
 #[async_trait::async_trait]
 pub trait EntryStore: Send + Sync {
-    /// Stores entries and the request's audit event in one transaction. For each input
-    /// entry, returns the token id that stands for it: its own, or the id of an existing
-    /// entry with the same fingerprint. Entries with equal fingerprints must not repeat
-    /// within one call.
+    /// Stores many tokenize requests' writes in one transaction: for each, its entries
+    /// and its audit event, or nothing at all when the tenant's key epoch or policy
+    /// version is no longer the `expected` one (another instance changed them; the
+    /// outcome is then `None`). For each stored entry, the outcome holds the token id
+    /// that stands for it: its own, or that of an existing entry with the same
+    /// fingerprint (also one written earlier in the same batch).
     ///
-    /// Nothing is written, and `None` returned, when the tenant's key epoch or policy
-    /// version is no longer the `expected` one (another instance changed them); the check
-    /// and the write are one statement (Postgres: with a share lock on the tenant row, so
-    /// a key change waits for it) or one transaction (SQLite: one writer at a time).
+    /// The check and the writes are one statement (Postgres: with a share lock on each
+    /// tenant row, so a key change waits for it) or one transaction (SQLite: one writer
+    /// at a time).
+    async fn put_entry_writes(
+        &self,
+        writes: &[EntryWriteRow],
+    ) -> Result<Vec<Option<Vec<String>>>, StoreError>;
+
+    /// One request's write (see [`EntryStore::put_entry_writes`]).
     async fn put_entries(
         &self,
         tenant: &str,
         entries: &[NewEntryRow],
         event: &AuditEventRow,
         expected: &TenantStateRow,
-    ) -> Result<Option<Vec<String>>, StoreError>;
+    ) -> Result<Option<Vec<String>>, StoreError> {
+        let write = EntryWriteRow {
+            tenant: tenant.to_owned(),
+            entries: entries.to_vec(),
+            event: event.clone(),
+            expected: *expected,
+        };
+        Ok(self
+            .put_entry_writes(std::slice::from_ref(&write))
+            .await?
+            .pop()
+            .flatten())
+    }
 
     /// The entries of `tenant` among `token_ids`, in no particular order.
     async fn entries(
@@ -58,21 +78,21 @@ pub trait EntryStore: Send + Sync {
 }
 
 /// Implements [`EntryStore`] for a backend: `$dialect` is its module of the statements it
-/// writes its own way (`put_entries` and `entries`, taking the pool; `reseal_entries`,
+/// writes its own way (`put_entry_writes` and `entries`, taking the pool; `reseal_entries`,
 /// taking the transaction that also records the job's progress).
 macro_rules! impl_entry_store {
     ($store:ty, $($dialect:ident)::+) => {
         #[async_trait::async_trait]
         impl $crate::store::EntryStore for $store {
-            #[tracing::instrument(skip_all, fields(entries = entries.len()))]
-            async fn put_entries(
+            #[tracing::instrument(skip_all, fields(writes = writes.len()))]
+            async fn put_entry_writes(
                 &self,
-                tenant: &str,
-                entries: &[$crate::store::NewEntryRow],
-                event: &$crate::store::AuditEventRow,
-                expected: &$crate::store::TenantStateRow,
-            ) -> Result<Option<Vec<String>>, $crate::store::StoreError> {
-                $($dialect)::+::put_entries(&self.pool, tenant, entries, event, expected).await
+                writes: &[$crate::store::EntryWriteRow],
+            ) -> Result<Vec<Option<Vec<String>>>, $crate::store::StoreError> {
+                if writes.is_empty() {
+                    return Ok(Vec::new());
+                }
+                $($dialect)::+::put_entry_writes(self.writes(), writes).await
             }
 
             #[tracing::instrument(skip_all, fields(ids = token_ids.len()))]
@@ -117,7 +137,7 @@ macro_rules! impl_entry_store {
                 rows: &[$crate::store::ResealRow],
                 job: &$crate::store::JobProgress,
             ) -> Result<u64, $crate::store::StoreError> {
-                let mut tx = self.pool.begin_with(Self::BEGIN_WRITE).await?;
+                let mut tx = self.writes().begin_with(Self::BEGIN_WRITE).await?;
                 let changed = $($dialect)::+::reseal_entries(&mut tx, tenant, rows).await?;
                 sqlx::query(
                     "UPDATE key_jobs SET processed = processed + $2, cursor_token = $3, \
@@ -145,7 +165,7 @@ macro_rules! impl_entry_store {
                 )
                 .bind(now)
                 .bind(limit)
-                .execute(&self.pool)
+                .execute(self.writes())
                 .await?
                 .rows_affected())
             }
@@ -156,12 +176,12 @@ pub(super) use impl_entry_store;
 
 /// Existing rows with the same fingerprint keep their token id, unless their time to live
 /// is over (then the new token replaces them; the old id stays unknown); either way they
-/// take the new expiry. Both backends end their insert with this clause.
-pub(super) const ON_FINGERPRINT_CONFLICT: &str = "ON CONFLICT (tenant, fingerprint) DO UPDATE SET \
+/// take the new expiry. Both backends end their insert with this clause, followed by
+/// their own `RETURNING`.
+pub(super) const ON_FINGERPRINT_CONFLICT: &str = "ON CONFLICT (tenant, fingerprint) WHERE fingerprint IS NOT NULL DO UPDATE SET \
    token_id = CASE WHEN vault_entries.expires_at <= excluded.created_at THEN excluded.token_id ELSE vault_entries.token_id END, \
    entity_type = CASE WHEN vault_entries.expires_at <= excluded.created_at THEN excluded.entity_type ELSE vault_entries.entity_type END, \
    key_version = CASE WHEN vault_entries.expires_at <= excluded.created_at THEN excluded.key_version ELSE vault_entries.key_version END, \
    sealed_value = CASE WHEN vault_entries.expires_at <= excluded.created_at THEN excluded.sealed_value ELSE vault_entries.sealed_value END, \
    created_at = CASE WHEN vault_entries.expires_at <= excluded.created_at THEN excluded.created_at ELSE vault_entries.created_at END, \
-   expires_at = excluded.expires_at \
-   RETURNING token_id, fingerprint";
+   expires_at = excluded.expires_at";

@@ -53,7 +53,7 @@ macro_rules! impl_guard_store {
                 .bind(key)
                 .bind(window_start)
                 .bind(delta)
-                .fetch_one(&self.pool)
+                .fetch_one(self.writes())
                 .await?;
                 Ok(count)
             }
@@ -61,7 +61,7 @@ macro_rules! impl_guard_store {
             async fn drop_rate_counts(&self, before: i64) -> Result<(), $crate::store::StoreError> {
                 sqlx::query("DELETE FROM rate_counters WHERE window_start < $1")
                     .bind(before)
-                    .execute(&self.pool)
+                    .execute(self.writes())
                     .await?;
                 Ok(())
             }
@@ -80,7 +80,7 @@ macro_rules! impl_guard_store {
                 .bind(&row.entity_type)
                 .bind(row.created_at)
                 .bind(&row.created_by)
-                .execute(&self.pool)
+                .execute(self.writes())
                 .await?;
                 Ok(())
             }
@@ -125,7 +125,7 @@ macro_rules! impl_guard_store {
                 .bind(&row.sub)
                 .bind(row.until_at)
                 .bind(&row.reason)
-                .execute(&self.pool)
+                .execute(self.writes())
                 .await?;
                 Ok(())
             }
@@ -138,7 +138,7 @@ macro_rules! impl_guard_store {
                 let done = sqlx::query("DELETE FROM caller_blocks WHERE tenant = $1 AND sub = $2")
                     .bind(tenant)
                     .bind(sub)
-                    .execute(&self.pool)
+                    .execute(self.writes())
                     .await?;
                 Ok(done.rows_affected() > 0)
             }
@@ -149,7 +149,7 @@ macro_rules! impl_guard_store {
             ) -> Result<Vec<$crate::store::CallerBlockRow>, $crate::store::StoreError> {
                 sqlx::query("DELETE FROM caller_blocks WHERE until_at <= $1")
                     .bind(now)
-                    .execute(&self.pool)
+                    .execute(self.writes())
                     .await?;
                 let rows: Vec<(String, String, i64, String)> = sqlx::query_as(
                     "SELECT tenant, sub, until_at, reason FROM caller_blocks WHERE until_at > $1",

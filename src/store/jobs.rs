@@ -35,7 +35,7 @@ macro_rules! impl_job_store {
                 job: &$crate::store::JobRow,
             ) -> Result<$crate::store::JobRow, $crate::store::StoreError> {
                 use $crate::store::rows::{job_row, JobTuple, JOB_COLUMNS};
-                let mut tx = self.pool.begin_with(Self::BEGIN_WRITE).await?;
+                let mut tx = self.writes().begin_with(Self::BEGIN_WRITE).await?;
                 let running: Option<JobTuple> = sqlx::query_as(&format!(
                     "{JOB_COLUMNS} WHERE tenant = $1 AND kind = $2 AND state = 'running'"
                 ))
@@ -108,7 +108,7 @@ macro_rules! impl_job_store {
                 .bind(id)
                 .bind(expected)
                 .bind(until)
-                .execute(&self.pool)
+                .execute(self.writes())
                 .await?
                 .rows_affected();
                 Ok(claimed == 1)
@@ -126,7 +126,7 @@ macro_rules! impl_job_store {
                 .bind(id)
                 .bind(state)
                 .bind(now)
-                .execute(&self.pool)
+                .execute(self.writes())
                 .await?;
                 Ok(())
             }

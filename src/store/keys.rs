@@ -169,7 +169,7 @@ macro_rules! impl_key_store {
                 fingerprint_key: &[u8],
                 first_data_key: &$crate::store::DataKeyRow,
             ) -> Result<(), $crate::store::StoreError> {
-                let mut tx = self.pool.begin_with(Self::BEGIN_WRITE).await?;
+                let mut tx = self.writes().begin_with(Self::BEGIN_WRITE).await?;
                 let inserted = sqlx::query(
                     "INSERT INTO tenants (tenant, fingerprint_key, root_key_version, created_at) \
                      VALUES ($1, $2, $3, $4) ON CONFLICT (tenant) DO NOTHING",
@@ -219,7 +219,7 @@ macro_rules! impl_key_store {
                 key: &$crate::store::DataKeyRow,
                 fingerprint_key: Option<&[u8]>,
             ) -> Result<(), $crate::store::StoreError> {
-                let mut tx = self.pool.begin_with(Self::BEGIN_WRITE).await?;
+                let mut tx = self.writes().begin_with(Self::BEGIN_WRITE).await?;
                 // The epoch bump comes first: on Postgres it locks the tenant row, so
                 // rotations serialize (SQLite holds its write lock from BEGIN).
                 let locked = sqlx::query(
@@ -276,7 +276,7 @@ macro_rules! impl_key_store {
                 version: i64,
             ) -> Result<$crate::store::DestroyOutcome, $crate::store::StoreError> {
                 use $crate::store::DestroyOutcome;
-                let mut tx = self.pool.begin_with(Self::BEGIN_WRITE).await?;
+                let mut tx = self.writes().begin_with(Self::BEGIN_WRITE).await?;
                 sqlx::query("UPDATE tenants SET key_epoch = key_epoch + 1 WHERE tenant = $1")
                     .bind(tenant)
                     .execute(&mut *tx)
@@ -326,7 +326,7 @@ macro_rules! impl_key_store {
                 tenant: &str,
                 now: i64,
             ) -> Result<bool, $crate::store::StoreError> {
-                let mut tx = self.pool.begin_with(Self::BEGIN_WRITE).await?;
+                let mut tx = self.writes().begin_with(Self::BEGIN_WRITE).await?;
                 let existed = sqlx::query(
                     "UPDATE tenants SET key_epoch = key_epoch + 1, fingerprint_key = $3, \
                        shredded_at = $2 WHERE tenant = $1",
@@ -353,7 +353,7 @@ macro_rules! impl_key_store {
                 &self,
                 rewrapped: &[$crate::store::RewrappedKeyRow],
             ) -> Result<(), $crate::store::StoreError> {
-                let mut tx = self.pool.begin_with(Self::BEGIN_WRITE).await?;
+                let mut tx = self.writes().begin_with(Self::BEGIN_WRITE).await?;
                 // Every tenant row first: no tenant can be created or rotated meanwhile.
                 sqlx::query("UPDATE tenants SET key_epoch = key_epoch + 1")
                     .execute(&mut *tx)
@@ -456,7 +456,7 @@ macro_rules! impl_key_store {
                 .bind(&action.requested_by)
                 .bind(action.requested_at)
                 .bind(action.expires_at)
-                .execute(&self.pool)
+                .execute(self.writes())
                 .await?;
                 Ok(())
             }
@@ -495,7 +495,7 @@ macro_rules! impl_key_store {
                 .bind(id)
                 .bind(sub)
                 .bind(now)
-                .execute(&self.pool)
+                .execute(self.writes())
                 .await?
                 .rows_affected();
                 Ok(confirmed == 1)

@@ -6,11 +6,13 @@
 //! Layout: one narrow trait per area, each in its own file with the SQL both dialects
 //! share (`keys`, `entries`, `audit`, `jobs`, `policy`, `guard`); the row types in `rows`;
 //! each backend in `postgres/` and `sqlite/`, holding only its connection set-up and the
-//! statements it writes its own way. [`VaultStore`] is all the areas together. The
+//! statements it writes its own way; `group_commit`, which lets concurrent requests share
+//! one transaction. [`VaultStore`] is all the areas together. The
 //! contract suite (`tests/api/store_contract.rs`) runs every method on both backends.
 
 mod audit;
 mod entries;
+mod group_commit;
 mod guard;
 mod jobs;
 mod keys;
@@ -24,15 +26,17 @@ use std::sync::Arc;
 
 pub use audit::AuditStore;
 pub use entries::EntryStore;
+pub use group_commit::{AuditAppends, BatchWrite, EntryWrites, GroupCommit};
 pub use guard::GuardStore;
 pub use jobs::JobStore;
 pub use keys::KeyStore;
 pub use policy::PolicyStore;
 pub use postgres::PgStore;
 pub use rows::{
-    AuditEventRow, AuditFilter, AuditLink, CallerBlockRow, CheckpointRow, DataKeyRow,
-    DestroyOutcome, EntryRow, HoneyTokenRow, JobProgress, JobRow, NewEntryRow, PendingActionRow,
-    PolicyRow, ResealRow, RewrappedKeyRow, StoredAuditRow, TenantKeysRow, TenantStateRow,
+    AuditAppendRow, AuditEventRow, AuditFilter, AuditLink, CallerBlockRow, CheckpointRow,
+    DataKeyRow, DestroyOutcome, EntryRow, EntryWriteRow, HoneyTokenRow, JobProgress, JobRow,
+    NewEntryRow, PendingActionRow, PolicyRow, ResealRow, RewrappedKeyRow, StoredAuditRow,
+    TenantKeysRow, TenantStateRow,
 };
 pub use sqlite::SqliteStore;
 

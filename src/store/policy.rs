@@ -58,7 +58,7 @@ macro_rules! impl_policy_store {
                 .bind(document)
                 .bind(updated_at)
                 .bind(updated_by)
-                .fetch_one(&self.pool)
+                .fetch_one(self.writes())
                 .await?;
                 Ok(version)
             }

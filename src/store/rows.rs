@@ -22,6 +22,17 @@ pub struct AuditEventRow {
     pub details: String,
 }
 
+/// An audit event to append, possibly on a condition.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AuditAppendRow {
+    /// The event.
+    pub event: AuditEventRow,
+    /// When set, the event is stored only while the tenant's key epoch is this one (a
+    /// reveal made with keys and entries cached at that epoch); otherwise it is not, and
+    /// the request starts over with fresh state.
+    pub only_at_key_epoch: Option<i64>,
+}
+
 /// A stored audit event with its place in the tenant's chain, once linked.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StoredAuditRow {
@@ -95,6 +106,20 @@ pub struct NewEntryRow {
     pub created_at: i64,
     /// Unix milliseconds after which the token is unknown; `None` for never.
     pub expires_at: Option<i64>,
+}
+
+/// One tokenize request's write: its sealed entries, its audit event, and the tenant
+/// state they were sealed under (checked in the same transaction).
+#[derive(Debug, Clone)]
+pub struct EntryWriteRow {
+    /// The tenant.
+    pub tenant: String,
+    /// One entry per distinct value of the request; equal fingerprints do not repeat.
+    pub entries: Vec<NewEntryRow>,
+    /// The request's audit event.
+    pub event: AuditEventRow,
+    /// The tenant state the entries were sealed under.
+    pub expected: TenantStateRow,
 }
 
 /// A stored entry, as read back.

@@ -7,6 +7,7 @@
 //! only, and their rows carry no fingerprint at all.
 
 pub mod policy;
+mod sealed_cache;
 pub mod token;
 
 use std::collections::HashMap;
@@ -23,8 +24,12 @@ use crate::clock::Clock;
 use crate::crypto::{self, CryptoError};
 use crate::detect::{Detector, EntityType, Finding};
 use crate::keys::{Keyring, KeyringError, TenantKeys, TenantStates};
-use crate::store::{AuditEventRow, NewEntryRow, StoreError, TenantStateRow, VaultStore};
+use crate::store::{
+    AuditEventRow, EntryRow, EntryWriteRow, EntryWrites, GroupCommit, NewEntryRow, StoreError,
+    TenantStateRow, VaultStore,
+};
 use crate::tenant::TenantId;
+use sealed_cache::SealedCache;
 
 /// Failures of the vault. None carries a value.
 #[derive(Debug, thiserror::Error)]
@@ -217,13 +222,19 @@ pub struct Vault {
     policies: RwLock<HashMap<String, Arc<CompiledPolicy>>>,
     states: Arc<TenantStates>,
     audit: Arc<AuditLog>,
+    entry_writes: GroupCommit<EntryWrites>,
+    sealed: SealedCache,
 }
 
-/// Attempts at storing a batch when a fresh random id collides with an existing one.
+/// Attempts at storing a batch when a fresh random id collides with an existing one, and
+/// at a request whose cached tenant state turned out stale.
 const STORE_ATTEMPTS: usize = 3;
+/// Tokenize requests stored per transaction at most.
+const MAX_ENTRY_BATCH: usize = 64;
 
 impl Vault {
-    /// A vault over `store` and `keyring`, sharing `states` with the key lifecycle.
+    /// A vault over `store` and `keyring`, sharing `states` with the key lifecycle, with
+    /// `reveal_cache_bytes` of memory for the sealed entries of recent tokens.
     pub fn new(
         store: Arc<dyn VaultStore>,
         keyring: Arc<Keyring>,
@@ -231,8 +242,11 @@ impl Vault {
         audit: Arc<AuditLog>,
         detector: Detector,
         clock: Arc<dyn Clock>,
+        reveal_cache_bytes: u64,
     ) -> Self {
         Self {
+            entry_writes: GroupCommit::new(Arc::clone(&store), MAX_ENTRY_BATCH),
+            sealed: SealedCache::new(reveal_cache_bytes),
             store,
             keyring,
             detector,
@@ -413,17 +427,54 @@ impl Vault {
                 &distinct.kinds,
                 &distinct.values,
             )?;
-            match self
-                .store
-                .put_entries(scope.tenant.as_str(), &entries, event, expected)
-                .await
-            {
-                Ok(stored) => return Ok(stored),
+            let write = EntryWriteRow {
+                tenant: scope.tenant.as_str().to_owned(),
+                entries,
+                event: event.clone(),
+                expected: *expected,
+            };
+            let cached = self.cacheable(&write.entries);
+            match self.entry_writes.write(write).await {
+                Ok(stored) => {
+                    if let (Some(ids), Some(epoch)) = (&stored, expected.key_epoch) {
+                        self.cache_new_entries(scope.tenant.as_str(), epoch, cached, ids);
+                    }
+                    return Ok(stored);
+                }
                 Err(StoreError::Conflict) if attempt < STORE_ATTEMPTS => continue,
                 Err(err) => return Err(err.into()),
             }
         }
         Err(StoreError::Conflict.into())
+    }
+
+    /// The rows to cache once `entries` are stored, when there is a cache.
+    fn cacheable(&self, entries: &[NewEntryRow]) -> Vec<EntryRow> {
+        if !self.sealed.is_on() {
+            return Vec::new();
+        }
+        entries
+            .iter()
+            .map(|e| EntryRow {
+                token_id: e.token_id.clone(),
+                entity_type: e.entity_type.clone(),
+                key_version: e.key_version,
+                sealed_value: e.sealed_value.clone(),
+                ctx: e.ctx.clone(),
+                expires_at: e.expires_at,
+                honey: false,
+            })
+            .collect()
+    }
+
+    /// Caches the entries this request wrote itself (an existing entry that stands for
+    /// one of its values is not ours to cache: it is read when first revealed).
+    fn cache_new_entries(&self, tenant: &str, epoch: i64, rows: Vec<EntryRow>, ids: &[String]) {
+        for (row, id) in rows.into_iter().zip(ids) {
+            if row.token_id == *id {
+                self.sealed.insert(tenant, epoch, row);
+            }
+        }
     }
 
     fn seal_entries(
@@ -580,7 +631,8 @@ impl Vault {
     }
 
     /// What the caller may learn about each of `ids`: the value, or only that it is
-    /// denied, or nothing. Reads the store once; writes nothing (the caller audits).
+    /// denied, or nothing. Reads the tenant's current state (entries may come from the
+    /// cache of that epoch); writes nothing (the caller audits).
     ///
     /// # Errors
     /// Key or store failures.
@@ -592,40 +644,49 @@ impl Vault {
         if ids.is_empty() {
             return Ok(HashMap::new());
         }
+        let state = self.store.tenant_state(scope.tenant.as_str()).await?;
+        Ok(self.lookup_at(scope, ids, state.key_epoch).await?.0)
+    }
+
+    /// [`Vault::lookup_tokens`] at key epoch `epoch` (as cached, perhaps stale); also the
+    /// epoch of the keys used, which the reveal's audit event is then conditional on.
+    async fn lookup_at(
+        &self,
+        scope: &RevealScope<'_>,
+        ids: &[String],
+        epoch: Option<i64>,
+    ) -> Result<(HashMap<String, Lookup>, Option<i64>), VaultError> {
         let tenant = scope.tenant.as_str();
-        let state = self.store.tenant_state(tenant).await?;
-        let keys = self.keyring.for_opening(tenant, state.key_epoch).await?;
-        // Read even without keys: honey tokens outlive a shredded tenant's keys.
-        let rows = self.store.entries(tenant, ids).await?;
+        let keys = self.keyring.for_opening(tenant, epoch).await?;
+        let epoch = keys.as_ref().map(|k| k.epoch);
         let now = self.clock.now_millis();
-        Ok(rows
-            .into_iter()
+        let mut rows = Vec::with_capacity(ids.len());
+        let mut missing = Vec::new();
+        for id in ids {
+            match epoch.and_then(|epoch| self.sealed.get(tenant, epoch, id)) {
+                // A renewed expiry is not in the cached copy: read it again.
+                Some(row) if row.expires_at.is_none_or(|at| at > now) => rows.push(row),
+                _ => missing.push(id.clone()),
+            }
+        }
+        if !missing.is_empty() {
+            // Read even without keys: honey tokens outlive a shredded tenant's keys.
+            for row in self.store.entries(tenant, &missing).await? {
+                let row = Arc::new(row);
+                if let Some(epoch) = epoch {
+                    self.sealed.insert(tenant, epoch, EntryRow::clone(&row));
+                }
+                rows.push(row);
+            }
+        }
+        let found = rows
+            .iter()
             .map(|row| {
-                let lookup = if row.honey {
-                    Lookup::Honey
-                } else if row.expires_at.is_some_and(|at| at <= now) {
-                    Lookup::Unknown
-                } else if row
-                    .ctx
-                    .as_deref()
-                    .is_some_and(|bound| scope.ctx != Some(bound))
-                    || !(scope.may_reveal)(&row.entity_type)
-                {
-                    Lookup::Denied {
-                        label: row.entity_type.clone(),
-                    }
-                } else {
-                    match keys.as_ref().and_then(|keys| open_row(tenant, keys, &row)) {
-                        Some(value) => Lookup::Reveal {
-                            label: row.entity_type.clone(),
-                            value,
-                        },
-                        None => Lookup::Unknown,
-                    }
-                };
-                (row.token_id, lookup)
+                let lookup = judge(scope, keys.as_deref(), row, now);
+                (row.token_id.clone(), lookup)
             })
-            .collect())
+            .collect();
+        Ok((found, epoch))
     }
 
     /// Replaces every token in `texts` that the caller may see with its value.
@@ -649,52 +710,109 @@ impl Vault {
             .collect();
         wanted.sort_unstable();
         wanted.dedup();
-        let found = self.lookup_tokens(scope, &wanted).await?;
-
-        let mut results = Vec::with_capacity(texts.len());
-        for (text, in_text) in texts.iter().zip(&candidates) {
-            let mut out = Zeroizing::new(String::with_capacity(text.len()));
-            let mut result = DetokenizedText::default();
-            let mut cursor = 0;
-            for candidate in in_text {
-                out.push_str(&text[cursor..candidate.start]);
-                cursor = candidate.end;
-                let original = &text[candidate.start..candidate.end];
-                let lookup = candidate
-                    .id
-                    .as_ref()
-                    .and_then(|id| found.get_key_value(id.as_str()));
-                match result.count(lookup, candidate.label) {
-                    Some(value) => out.push_str(value),
-                    None => out.push_str(original),
+        // The tenant's state may come from the cache: the audit event is then stored only
+        // if no key change came in between, and otherwise the request starts over.
+        for _ in 0..STORE_ATTEMPTS {
+            let state = self.tenant_state(scope.tenant.as_str()).await?;
+            let (found, epoch) = self.lookup_at(scope, &wanted, state.key_epoch).await?;
+            let results = splice_values(texts, &candidates, &found);
+            let event = self.audit.event(
+                scope.tenant,
+                scope.sub,
+                scope.request_id,
+                "detokenize",
+                &detokenize_details(texts.len(), &wanted, &results, scope.ctx),
+            );
+            // Written before anything is returned: no reveal without its event.
+            match epoch {
+                None => self.audit.record(event).await?,
+                Some(epoch) if self.audit.record_at_epoch(event, epoch).await? => {}
+                Some(_) => {
+                    self.states.forget(scope.tenant.as_str());
+                    continue;
                 }
             }
-            out.push_str(&text[cursor..]);
-            result.text = out;
-            results.push(result);
+            return Ok(results);
         }
-        let (revealed, denied, unknown) = results.iter().fold((0, 0, 0), |(r, d, u), t| {
-            (r + t.detokenized, d + t.denied, u + t.unknown)
-        });
-        let details = serde_json::json!({
-            "texts": texts.len(),
-            "token_ids": wanted,
-            "revealed": revealed,
-            "denied": denied,
-            "unknown": unknown,
-            "ctx": scope.ctx,
-        });
-        let event = self.audit.event(
-            scope.tenant,
-            scope.sub,
-            scope.request_id,
-            "detokenize",
-            &details,
-        );
-        // Written before anything is returned: no reveal without its event.
-        self.audit.record(event).await?;
-        Ok(results)
+        Err(VaultError::Keyring(KeyringError::Contended))
     }
+}
+
+/// What the caller may learn about one stored row.
+fn judge(scope: &RevealScope<'_>, keys: Option<&TenantKeys>, row: &EntryRow, now: i64) -> Lookup {
+    if row.honey {
+        Lookup::Honey
+    } else if row.expires_at.is_some_and(|at| at <= now) {
+        Lookup::Unknown
+    } else if row
+        .ctx
+        .as_deref()
+        .is_some_and(|bound| scope.ctx != Some(bound))
+        || !(scope.may_reveal)(&row.entity_type)
+    {
+        Lookup::Denied {
+            label: row.entity_type.clone(),
+        }
+    } else {
+        match keys.and_then(|keys| open_row(scope.tenant.as_str(), keys, row)) {
+            Some(value) => Lookup::Reveal {
+                label: row.entity_type.clone(),
+                value,
+            },
+            None => Lookup::Unknown,
+        }
+    }
+}
+
+/// Each text with the values the caller may see in place of their tokens.
+fn splice_values(
+    texts: &[String],
+    candidates: &[Vec<token::TokenCandidate<'_>>],
+    found: &HashMap<String, Lookup>,
+) -> Vec<DetokenizedText> {
+    let mut results = Vec::with_capacity(texts.len());
+    for (text, in_text) in texts.iter().zip(candidates) {
+        let mut out = Zeroizing::new(String::with_capacity(text.len()));
+        let mut result = DetokenizedText::default();
+        let mut cursor = 0;
+        for candidate in in_text {
+            out.push_str(&text[cursor..candidate.start]);
+            cursor = candidate.end;
+            let original = &text[candidate.start..candidate.end];
+            let lookup = candidate
+                .id
+                .as_ref()
+                .and_then(|id| found.get_key_value(id.as_str()));
+            match result.count(lookup, candidate.label) {
+                Some(value) => out.push_str(value),
+                None => out.push_str(original),
+            }
+        }
+        out.push_str(&text[cursor..]);
+        result.text = out;
+        results.push(result);
+    }
+    results
+}
+
+/// Counts and token ids; never a value.
+fn detokenize_details(
+    texts: usize,
+    wanted: &[String],
+    results: &[DetokenizedText],
+    ctx: Option<&str>,
+) -> serde_json::Value {
+    let (revealed, denied, unknown) = results.iter().fold((0, 0, 0), |(r, d, u), t| {
+        (r + t.detokenized, d + t.denied, u + t.unknown)
+    });
+    serde_json::json!({
+        "texts": texts,
+        "token_ids": wanted,
+        "revealed": revealed,
+        "denied": denied,
+        "unknown": unknown,
+        "ctx": ctx,
+    })
 }
 
 /// The distinct (type, value) pairs of a request, one entry each, and where each

@@ -269,6 +269,8 @@ pub struct AppOptions {
     pub public_keys: Option<PathBuf>,
     pub issuer: Option<String>,
     pub max_body_bytes: Option<usize>,
+    /// Memory for the reveal cache (0 turns it off); 1 MiB when unset.
+    pub reveal_cache_bytes: Option<u64>,
     pub clock: Option<Arc<dyn Clock>>,
     pub dual_control: bool,
     pub rate_limits: Option<promptvault::guard::ratelimit::RateLimits>,
@@ -304,6 +306,7 @@ async fn app_with(
         .unwrap_or_else(|| Arc::new(SystemClock));
     let settings = ApiSettings {
         max_body_bytes: options.max_body_bytes.unwrap_or(1_048_576),
+        reveal_cache_bytes: options.reveal_cache_bytes.unwrap_or(1 << 20),
         admin_require_mfa: true,
         admin_dual_control: options.dual_control,
         rate_limits: options.rate_limits.unwrap_or_default(),

@@ -184,12 +184,26 @@ async fn a_rotation_through_one_instance_is_used_by_another_at_once(app: TestApp
     let keys = admin(&other, "GET", "/v1/admin/keys").await;
     assert_eq!(version_row(&keys.body, 2)["records"], 1, "{}", keys.raw);
 
+    // The other instance reveals from what it holds in memory, until a key change.
+    assert_eq!(other.detokenize(&warm).await["text"], "warm@example.org");
     admin(&app, "DELETE", "/v1/admin/tenant").await;
     assert_eq!(
         other.detokenize(&warm).await["unknown"],
         1,
         "the other instance reveals nothing after shredding"
     );
+    // One event per reveal: the attempt made with the stale epoch left none.
+    let events = admin(&app, "GET", "/v1/admin/audit?action=detokenize").await;
+    let revealed: Vec<Value> = events.body["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            serde_json::from_str::<Value>(e["details"].as_str().unwrap()).unwrap()["revealed"]
+                .clone()
+        })
+        .collect();
+    assert_eq!(revealed, vec![json!(1), json!(0)], "{}", events.raw);
 }
 on_every_backend!(a_rotation_through_one_instance_is_used_by_another_at_once);
 

@@ -265,6 +265,61 @@ async fn expired_tokens_are_unknown_replaced_on_reuse_and_purged(app: TestApp, c
     );
 }
 
+async fn a_renewed_token_stays_revealable_past_its_first_expiry(app: TestApp, clock: ManualClock) {
+    // Arrange: revealed once (so this instance holds its sealed entry), then renewed by
+    // tokenizing the same value again halfway through its time to live.
+    put_policy(&app, &json!({ "token_ttl_seconds": 60 })).await;
+    let in_ctx = app.jwt(TENANT, "tokenize detokenize", Some("chat"));
+    let body = json!({ "text": "renew@example.org" });
+    let token = app.post_as(&in_ctx, "/v1/tokenize", &body).await.body["text"].clone();
+    let reveal_body = json!({ "text": token });
+    let reveal = || app.post_as(&in_ctx, "/v1/detokenize", &reveal_body);
+    assert_eq!(reveal().await.body["text"], "renew@example.org");
+    clock.advance(Duration::from_secs(30));
+    let renewed = app.post_as(&in_ctx, "/v1/tokenize", &body).await.body["text"].clone();
+
+    // Act: past the first expiry, within the renewed one.
+    clock.advance(Duration::from_secs(40));
+    let revealed = reveal().await;
+
+    // Assert
+    assert_eq!(renewed, token, "the live token is handed out again");
+    assert_eq!(
+        revealed.body["text"], "renew@example.org",
+        "{}",
+        revealed.raw
+    );
+    clock.advance(Duration::from_secs(60));
+    assert_eq!(
+        reveal().await.body["unknown"],
+        1,
+        "and it ends with the renewed expiry"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn token_renewal_on_sqlite() {
+    let clock = ManualClock::starting_now();
+    let options = AppOptions {
+        clock: Some(Arc::new(clock.clone())),
+        ..AppOptions::default()
+    };
+    a_renewed_token_stays_revealable_past_its_first_expiry(sqlite_app_with(&options).await, clock)
+        .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn token_renewal_on_postgres() {
+    let clock = ManualClock::starting_now();
+    let options = AppOptions {
+        clock: Some(Arc::new(clock.clone())),
+        ..AppOptions::default()
+    };
+    if let Some(app) = postgres_app_with(&options).await {
+        a_renewed_token_stays_revealable_past_its_first_expiry(app, clock).await;
+    }
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn token_ttl_on_sqlite() {
     let clock = ManualClock::starting_now();

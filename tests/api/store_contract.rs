@@ -5,9 +5,9 @@
 use std::sync::Arc;
 
 use promptvault::store::{
-    AuditEventRow, AuditFilter, AuditLink, CallerBlockRow, CheckpointRow, DataKeyRow,
-    DestroyOutcome, HoneyTokenRow, JobProgress, JobRow, NewEntryRow, PendingActionRow, ResealRow,
-    RewrappedKeyRow, StoreError, TenantStateRow, VaultStore,
+    AuditAppendRow, AuditEventRow, AuditFilter, AuditLink, CallerBlockRow, CheckpointRow,
+    DataKeyRow, DestroyOutcome, EntryWriteRow, HoneyTokenRow, JobProgress, JobRow, NewEntryRow,
+    PendingActionRow, ResealRow, RewrappedKeyRow, StoreError, TenantStateRow, VaultStore,
 };
 
 const T: &str = "t-contract";
@@ -89,6 +89,30 @@ fn event(tenant: &str, at: i64, sub: &str, action: &str, details: &str) -> Audit
         outcome: "ok".to_owned(),
         request_id: format!("req-{at}"),
         details: details.to_owned(),
+    }
+}
+
+fn unconditional(events: Vec<AuditEventRow>) -> Vec<AuditAppendRow> {
+    events
+        .into_iter()
+        .map(|event| AuditAppendRow {
+            event,
+            only_at_key_epoch: None,
+        })
+        .collect()
+}
+
+fn write(
+    tenant: &str,
+    entries: Vec<NewEntryRow>,
+    at: i64,
+    expected: TenantStateRow,
+) -> EntryWriteRow {
+    EntryWriteRow {
+        tenant: tenant.to_owned(),
+        entries,
+        event: event(tenant, at, "app", "tokenize", "{}"),
+        expected,
     }
 }
 
@@ -254,6 +278,143 @@ async fn a_stale_tenant_state_writes_nothing(store: Arc<dyn VaultStore>) {
     assert_eq!(unknown, None);
 }
 on_every_store!(a_stale_tenant_state_writes_nothing);
+
+async fn a_batch_of_requests_is_written_together_and_each_checked(store: Arc<dyn VaultStore>) {
+    tenant(&*store, T).await;
+    tenant(&*store, OTHER).await;
+    let state = fresh_state(&*store, T).await;
+    let other_state = fresh_state(&*store, OTHER).await;
+    let stale = TenantStateRow {
+        key_epoch: state.key_epoch.map(|e| e - 1),
+        ..state
+    };
+    let outcomes = store
+        .put_entry_writes(&[
+            write(
+                T,
+                vec![
+                    entry("aaaa", Some(b"fp-1"), None),
+                    entry("bbbb", None, None),
+                ],
+                NOW,
+                state,
+            ),
+            // The same value in another request of the batch: the first one's token.
+            write(
+                T,
+                vec![
+                    entry("cccc", Some(b"fp-1"), None),
+                    entry("dddd", Some(b"fp-2"), None),
+                ],
+                NOW + 1,
+                state,
+            ),
+            // Sealed under an old epoch: nothing of it is written, the rest is.
+            write(T, vec![entry("eeee", Some(b"fp-3"), None)], NOW + 2, stale),
+            // Another tenant's equal fingerprint is its own.
+            write(
+                OTHER,
+                vec![entry("ffff", Some(b"fp-1"), None)],
+                NOW + 3,
+                other_state,
+            ),
+            // A tenant that does not exist.
+            write(
+                "t-nobody",
+                vec![entry("gggg", None, None)],
+                NOW + 4,
+                TenantStateRow::default(),
+            ),
+            // A request with no values still writes its event.
+            write(T, vec![], NOW + 5, state),
+        ])
+        .await
+        .unwrap();
+    let ids = |list: &[&str]| Some(list.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>());
+    assert_eq!(
+        outcomes,
+        vec![
+            ids(&["aaaa", "bbbb"]),
+            ids(&["aaaa", "dddd"]),
+            None,
+            ids(&["ffff"]),
+            None,
+            ids(&[]),
+        ]
+    );
+    let wanted = ["aaaa", "bbbb", "cccc", "dddd", "eeee"].map(str::to_owned);
+    let mut stored: Vec<String> = store
+        .entries(T, &wanted)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|r| r.token_id)
+        .collect();
+    stored.sort();
+    assert_eq!(stored, vec!["aaaa", "bbbb", "dddd"]);
+    let events = store.unlinked_audit(T, 10).await.unwrap();
+    let at: Vec<i64> = events.iter().map(|e| e.event.at).collect();
+    assert_eq!(
+        at,
+        vec![NOW, NOW + 1, NOW + 5],
+        "one event per written request, in order"
+    );
+    assert_eq!(store.unlinked_audit(OTHER, 10).await.unwrap().len(), 1);
+    // A later batch finds the values of an earlier one.
+    let again = store
+        .put_entry_writes(&[write(
+            T,
+            vec![entry("hhhh", Some(b"fp-2"), None)],
+            NOW + 6,
+            state,
+        )])
+        .await
+        .unwrap();
+    assert_eq!(again, vec![ids(&["dddd"])]);
+}
+on_every_store!(a_batch_of_requests_is_written_together_and_each_checked);
+
+async fn a_conditional_audit_event_needs_its_key_epoch(store: Arc<dyn VaultStore>) {
+    tenant(&*store, T).await;
+    let epoch = fresh_state(&*store, T).await.key_epoch.unwrap();
+    let append = |details: &str, only_at_key_epoch| AuditAppendRow {
+        event: event(T, NOW, "reader", "detokenize", details),
+        only_at_key_epoch,
+    };
+    let stored = store
+        .append_audits(&[
+            append(r#"{"n":1}"#, Some(epoch)),
+            append(r#"{"n":2}"#, Some(epoch + 1)),
+            append(r#"{"n":3}"#, None),
+        ])
+        .await
+        .unwrap();
+    assert_eq!(stored, vec![true, false, true]);
+    store.add_data_key(T, &data_key(2, 1), None).await.unwrap();
+    let stored = store
+        .append_audits(&[append(r#"{"n":4}"#, Some(epoch))])
+        .await
+        .unwrap();
+    assert_eq!(stored, vec![false], "a rotation moved the epoch on");
+    let details: Vec<String> = store
+        .unlinked_audit(T, 10)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|e| e.event.details)
+        .collect();
+    assert_eq!(details, vec![r#"{"n":1}"#, r#"{"n":3}"#]);
+    // An unknown tenant has no epoch to match.
+    let stored = store
+        .append_audits(&[AuditAppendRow {
+            event: event(OTHER, NOW, "reader", "detokenize", "{}"),
+            only_at_key_epoch: Some(epoch),
+        }])
+        .await
+        .unwrap();
+    assert_eq!(stored, vec![false]);
+}
+on_every_store!(a_conditional_audit_event_needs_its_key_epoch);
 
 async fn an_expired_entry_is_replaced_and_purged(store: Arc<dyn VaultStore>) {
     tenant(&*store, T).await;
@@ -518,15 +679,16 @@ async fn a_pending_action_is_confirmed_once_by_another_admin(store: Arc<dyn Vaul
 on_every_store!(a_pending_action_is_confirmed_once_by_another_admin);
 
 async fn audit_events_are_linked_once_and_listed_by_filter(store: Arc<dyn VaultStore>) {
-    store
-        .append_audits(&[
+    let stored = store
+        .append_audits(&unconditional(vec![
             event(T, NOW, "alice", "tokenize", r#"{"tokens":["aaaa"]}"#),
             event(T, NOW + 10, "bob", "detokenize", r#"{"tokens":["bbbb"]}"#),
             event(OTHER, NOW + 20, "carol", "tokenize", "{}"),
             event(T, NOW + 30, "alice", "detokenize", r#"{"tokens":["aaaa"]}"#),
-        ])
+        ]))
         .await
         .unwrap();
+    assert_eq!(stored, vec![true; 4]);
     let mut tenants = store.tenants_with_unlinked_audit().await.unwrap();
     tenants.sort();
     assert_eq!(tenants, vec![T.to_owned(), OTHER.to_owned()]);

@@ -1,79 +1,156 @@
-//! Entries on Postgres: a whole request's entries, its audit event and the freshness
-//! check of the tenant's state in one statement over arrays.
+//! Entries on Postgres: a whole batch of requests' entries, their audit events and the
+//! freshness checks of their tenants' states in one statement over arrays.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use sqlx::postgres::PgPool;
 use sqlx::{Postgres, Transaction};
 
 use crate::store::entries::ON_FINGERPRINT_CONFLICT;
 use crate::store::rows::{entry_row, EntryTuple, ENTRY_COLUMNS};
-use crate::store::{AuditEventRow, EntryRow, NewEntryRow, ResealRow, StoreError, TenantStateRow};
+use crate::store::{EntryRow, EntryWriteRow, NewEntryRow, ResealRow, StoreError};
 
-/// One round trip, one commit, and no tokens without their event. `ON CONFLICT DO
-/// UPDATE` (not `DO NOTHING`) so that `RETURNING` yields the existing row's token id even
-/// when a concurrent transaction committed it after our snapshot was taken. The state
-/// check takes a share lock on the tenant row, so a concurrent key change waits for this
-/// insert, or this insert sees it.
-pub(super) async fn put_entries(
+/// Every request of the batch in one statement: one round trip, one commit, and no
+/// tokens without their event. The state check joins each request to its tenant row
+/// with a share lock (taken in tenant order, so batches and key changes queue up rather
+/// than deadlock), so a concurrent key change waits for this insert, or this insert sees
+/// it. `ON CONFLICT DO UPDATE` (not `DO NOTHING`) so that `RETURNING` yields the existing
+/// row's token id even when a concurrent transaction committed it after our snapshot was
+/// taken. One statement may not update a row twice, so entries with equal fingerprints
+/// in different requests of the batch are sent once (see [`BatchArrays`]).
+pub(super) async fn put_entry_writes(
     pool: &PgPool,
-    tenant: &str,
-    entries: &[NewEntryRow],
-    event: &AuditEventRow,
-    expected: &TenantStateRow,
-) -> Result<Option<Vec<String>>, StoreError> {
-    let rows: Vec<(bool, Option<String>, Option<Vec<u8>>)> = sqlx::query_as(&format!(
-        "WITH state AS ( \
-           SELECT COALESCE((SELECT key_epoch = $16 FROM tenants WHERE tenant = $1 FOR SHARE), false) \
-              AND (SELECT version FROM tenant_policies WHERE tenant = $1) IS NOT DISTINCT FROM $17::int8 \
-              AS fresh), \
-         event AS ( \
-           INSERT INTO audit_events (tenant, at, sub, action, outcome, request_id, details) \
-           SELECT $1, $10, $11, $12, $13, $14, $15 FROM state WHERE fresh), \
-         stored AS ( \
-         INSERT INTO vault_entries \
-           (tenant, token_id, entity_type, key_version, sealed_value, fingerprint, ctx, created_at, expires_at) \
-         SELECT $1, u.* FROM UNNEST($2::text[], $3::text[], $4::int8[], $5::bytea[], $6::bytea[], \
-                                  $7::text[], $8::int8[], $9::int8[]) AS u \
-         WHERE (SELECT fresh FROM state) \
-         {ON_FINGERPRINT_CONFLICT}) \
-         SELECT (SELECT fresh FROM state), s.token_id, s.fingerprint FROM (SELECT 1) AS one \
-         LEFT JOIN stored AS s ON true"
-    ))
-    .bind(tenant)
-    .bind(entries.iter().map(|e| e.token_id.as_str()).collect::<Vec<_>>())
-    .bind(entries.iter().map(|e| e.entity_type.as_str()).collect::<Vec<_>>())
-    .bind(entries.iter().map(|e| e.key_version).collect::<Vec<_>>())
-    .bind(entries.iter().map(|e| e.sealed_value.as_slice()).collect::<Vec<_>>())
-    .bind(entries.iter().map(|e| e.fingerprint.as_deref()).collect::<Vec<_>>())
-    .bind(entries.iter().map(|e| e.ctx.as_deref()).collect::<Vec<_>>())
-    .bind(entries.iter().map(|e| e.created_at).collect::<Vec<_>>())
-    .bind(entries.iter().map(|e| e.expires_at).collect::<Vec<_>>())
-    .bind(event.at)
-    .bind(&event.sub)
-    .bind(&event.action)
-    .bind(&event.outcome)
-    .bind(&event.request_id)
-    .bind(&event.details)
-    .bind(expected.key_epoch)
-    .bind(expected.policy_version)
-    .fetch_all(pool)
-    .await?;
-    if !rows.first().is_some_and(|(fresh, _, _)| *fresh) {
-        return Ok(None);
+    writes: &[EntryWriteRow],
+) -> Result<Vec<Option<Vec<String>>>, StoreError> {
+    let arrays = BatchArrays::of(writes);
+    // Either a fresh request's index, or a stored entry's tenant, id and fingerprint.
+    type Returned = (Option<i32>, Option<String>, Option<String>, Option<Vec<u8>>);
+    let rows: Vec<Returned> =
+        sqlx::query_as(&format!(
+            "WITH request AS ( \
+               SELECT * FROM UNNEST($1::int4[], $2::text[], $3::int8[], $4::int8[], $5::int8[], \
+                                    $6::text[], $7::text[], $8::text[], $9::text[], $10::text[]) \
+                 AS r(n, tenant, key_epoch, policy_version, at, sub, action, outcome, request_id, details)), \
+             fresh AS ( \
+               SELECT r.* FROM request AS r JOIN tenants AS t \
+                 ON t.tenant = r.tenant AND t.key_epoch = r.key_epoch \
+               WHERE (SELECT p.version FROM tenant_policies AS p WHERE p.tenant = r.tenant) \
+                     IS NOT DISTINCT FROM r.policy_version \
+               ORDER BY r.tenant FOR SHARE OF t), \
+             event AS ( \
+               INSERT INTO audit_events (tenant, at, sub, action, outcome, request_id, details) \
+               SELECT tenant, at, sub, action, outcome, request_id, details FROM fresh ORDER BY n), \
+             stored AS ( \
+               INSERT INTO vault_entries (tenant, token_id, entity_type, key_version, sealed_value, \
+                                          fingerprint, ctx, created_at, expires_at) \
+               SELECT f.tenant, u.token_id, u.entity_type, u.key_version, u.sealed_value, \
+                      u.fingerprint, u.ctx, u.created_at, u.expires_at \
+               FROM UNNEST($11::int4[], $12::text[], $13::text[], $14::int8[], $15::bytea[], \
+                           $16::bytea[], $17::text[], $18::int8[], $19::int8[]) \
+                 AS u(n, token_id, entity_type, key_version, sealed_value, fingerprint, ctx, \
+                      created_at, expires_at) \
+               JOIN fresh AS f ON f.n = u.n \
+               {ON_FINGERPRINT_CONFLICT} RETURNING tenant, token_id, fingerprint) \
+           SELECT n, NULL, NULL, NULL FROM fresh \
+           UNION ALL SELECT NULL, tenant, token_id, fingerprint FROM stored"
+        ))
+        .bind(&arrays.request)
+        .bind(writes.iter().map(|w| w.tenant.as_str()).collect::<Vec<_>>())
+        .bind(writes.iter().map(|w| w.expected.key_epoch).collect::<Vec<_>>())
+        .bind(writes.iter().map(|w| w.expected.policy_version).collect::<Vec<_>>())
+        .bind(writes.iter().map(|w| w.event.at).collect::<Vec<_>>())
+        .bind(writes.iter().map(|w| w.event.sub.as_str()).collect::<Vec<_>>())
+        .bind(writes.iter().map(|w| w.event.action.as_str()).collect::<Vec<_>>())
+        .bind(writes.iter().map(|w| w.event.outcome.as_str()).collect::<Vec<_>>())
+        .bind(writes.iter().map(|w| w.event.request_id.as_str()).collect::<Vec<_>>())
+        .bind(writes.iter().map(|w| w.event.details.as_str()).collect::<Vec<_>>())
+        .bind(&arrays.entry_request)
+        .bind(arrays.entries.iter().map(|e| e.token_id.as_str()).collect::<Vec<_>>())
+        .bind(arrays.entries.iter().map(|e| e.entity_type.as_str()).collect::<Vec<_>>())
+        .bind(arrays.entries.iter().map(|e| e.key_version).collect::<Vec<_>>())
+        .bind(arrays.entries.iter().map(|e| e.sealed_value.as_slice()).collect::<Vec<_>>())
+        .bind(arrays.entries.iter().map(|e| e.fingerprint.as_deref()).collect::<Vec<_>>())
+        .bind(arrays.entries.iter().map(|e| e.ctx.as_deref()).collect::<Vec<_>>())
+        .bind(arrays.entries.iter().map(|e| e.created_at).collect::<Vec<_>>())
+        .bind(arrays.entries.iter().map(|e| e.expires_at).collect::<Vec<_>>())
+        .fetch_all(pool)
+        .await?;
+    let mut fresh = vec![false; writes.len()];
+    let mut by_fingerprint: HashMap<(String, Vec<u8>), String> = HashMap::new();
+    for (request, tenant, token_id, fingerprint) in rows {
+        if let Some(n) = request.and_then(|n| usize::try_from(n).ok()) {
+            if let Some(slot) = fresh.get_mut(n) {
+                *slot = true;
+            }
+        } else if let (Some(tenant), Some(id), Some(fp)) = (tenant, token_id, fingerprint) {
+            by_fingerprint.insert((tenant, fp), id);
+        }
     }
-    let by_fingerprint: HashMap<Vec<u8>, String> = rows
-        .into_iter()
-        .filter_map(|(_, id, fp)| id.zip(fp).map(|(id, fp)| (fp, id)))
-        .collect();
-    entries
+    writes
         .iter()
-        .map(|entry| match &entry.fingerprint {
-            None => Ok(entry.token_id.clone()),
-            Some(fp) => by_fingerprint.get(fp).cloned().ok_or(StoreError::Conflict),
+        .zip(fresh)
+        .map(|(write, fresh)| {
+            if !fresh {
+                return Ok(None);
+            }
+            write
+                .entries
+                .iter()
+                .map(|entry| match &entry.fingerprint {
+                    None => Ok(entry.token_id.clone()),
+                    Some(fp) => by_fingerprint
+                        .get(&(write.tenant.clone(), fp.clone()))
+                        .cloned()
+                        .ok_or(StoreError::Conflict),
+                })
+                .collect::<Result<Vec<_>, _>>()
+                .map(Some)
         })
-        .collect::<Result<Vec<_>, _>>()
-        .map(Some)
+        .collect()
+}
+
+/// The entries of a batch as sent: each with the index of its request, and an entry
+/// whose fingerprint an earlier request of the same tenant and state already sends left
+/// out (the returned id serves both). Requests of the same tenant under different states
+/// keep theirs: at most one of those states is current, so no row is written twice.
+struct BatchArrays<'w> {
+    /// The index of each request.
+    request: Vec<i32>,
+    /// The entries to send.
+    entries: Vec<&'w NewEntryRow>,
+    /// For each entry sent, the index of its request.
+    entry_request: Vec<i32>,
+}
+
+impl<'w> BatchArrays<'w> {
+    fn of(writes: &'w [EntryWriteRow]) -> Self {
+        type Key<'a> = (&'a str, Option<i64>, Option<i64>, &'a [u8]);
+        let mut seen: HashSet<Key<'w>> = HashSet::new();
+        let mut arrays = Self {
+            request: Vec::with_capacity(writes.len()),
+            entries: Vec::new(),
+            entry_request: Vec::new(),
+        };
+        for (n, write) in (0i32..).zip(writes) {
+            arrays.request.push(n);
+            for entry in &write.entries {
+                if let Some(fp) = &entry.fingerprint {
+                    let key = (
+                        write.tenant.as_str(),
+                        write.expected.key_epoch,
+                        write.expected.policy_version,
+                        fp.as_slice(),
+                    );
+                    if !seen.insert(key) {
+                        continue;
+                    }
+                }
+                arrays.entries.push(entry);
+                arrays.entry_request.push(n);
+            }
+        }
+        arrays
+    }
 }
 
 /// Entries and honey tokens among the ids, passed as one array.

@@ -53,6 +53,11 @@ impl PgStore {
     pub fn pool(&self) -> &PgPool {
         &self.pool
     }
+
+    /// Where writes go: the same pool (row locks order concurrent writers).
+    fn writes(&self) -> &PgPool {
+        &self.pool
+    }
 }
 
 #[async_trait::async_trait]

@@ -3,22 +3,40 @@
 use sqlx::sqlite::SqlitePool;
 use sqlx::{Sqlite, Transaction};
 
-use crate::store::{AuditEventRow, AuditLink, StoreError};
+use crate::store::{AuditAppendRow, AuditEventRow, AuditLink, StoreError};
 
 /// How the audit filter finds a quoted token id in an event's details (`$6`).
 pub(super) const DETAILS_CONTAIN_6: &str = "instr(details, $6) > 0";
 
-/// Every event, in one transaction.
+/// Every event, in one transaction; an event conditional on a key epoch is left out
+/// when its tenant's epoch is another. Returns which were stored.
 pub(super) async fn append_audits(
     pool: &SqlitePool,
-    events: &[AuditEventRow],
-) -> Result<(), StoreError> {
+    appends: &[AuditAppendRow],
+) -> Result<Vec<bool>, StoreError> {
     let mut tx = pool.begin_with(super::SqliteStore::BEGIN_WRITE).await?;
-    for event in events {
-        insert_audit(&mut tx, event).await?;
+    let mut kept = Vec::with_capacity(appends.len());
+    for append in appends {
+        let current = match append.only_at_key_epoch {
+            None => true,
+            Some(epoch) => {
+                let (same,): (bool,) = sqlx::query_as(
+                    "SELECT EXISTS (SELECT 1 FROM tenants WHERE tenant = $1 AND key_epoch = $2)",
+                )
+                .bind(&append.event.tenant)
+                .bind(epoch)
+                .fetch_one(&mut *tx)
+                .await?;
+                same
+            }
+        };
+        if current {
+            insert_audit(&mut tx, &append.event).await?;
+        }
+        kept.push(current);
     }
     tx.commit().await?;
-    Ok(())
+    Ok(kept)
 }
 
 /// One unlinked event, inside the caller's transaction (tokenize writes its event this way).

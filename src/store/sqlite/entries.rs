@@ -2,51 +2,63 @@
 //! holds the write lock from its start, so the tenant's state cannot change between the
 //! check and the writes.
 
-use std::collections::HashMap;
-
 use sqlx::sqlite::SqlitePool;
 use sqlx::{Sqlite, Transaction};
 
 use crate::store::entries::ON_FINGERPRINT_CONFLICT;
 use crate::store::rows::{entry_row, EntryTuple, ENTRY_COLUMNS};
-use crate::store::{AuditEventRow, EntryRow, NewEntryRow, ResealRow, StoreError, TenantStateRow};
+use crate::store::{EntryRow, EntryWriteRow, ResealRow, StoreError};
 
 use super::audit::insert_audit;
 
-/// See [`crate::store::EntryStore::put_entries`].
-pub(super) async fn put_entries(
+/// See [`crate::store::EntryStore::put_entry_writes`]: every request of the batch in one
+/// transaction (one commit, one sync), each checked against its tenant's state first. A
+/// later request's entry whose fingerprint an earlier one wrote finds that row through
+/// the conflict clause.
+pub(super) async fn put_entry_writes(
     pool: &SqlitePool,
-    tenant: &str,
-    entries: &[NewEntryRow],
-    event: &AuditEventRow,
-    expected: &TenantStateRow,
-) -> Result<Option<Vec<String>>, StoreError> {
+    writes: &[EntryWriteRow],
+) -> Result<Vec<Option<Vec<String>>>, StoreError> {
     let mut tx = pool.begin_with(super::SqliteStore::BEGIN_WRITE).await?;
-    insert_audit(&mut tx, event).await?;
+    let mut outcomes = Vec::with_capacity(writes.len());
+    for write in writes {
+        outcomes.push(put_write(&mut tx, write).await?);
+    }
+    tx.commit().await?;
+    Ok(outcomes)
+}
+
+/// One request's write inside the batch's transaction; `None`, with nothing written,
+/// when its tenant's state is not the expected one.
+async fn put_write(
+    tx: &mut Transaction<'_, Sqlite>,
+    write: &EntryWriteRow,
+) -> Result<Option<Vec<String>>, StoreError> {
     let (key_epoch, policy_version): (Option<i64>, Option<i64>) = sqlx::query_as(
         "SELECT (SELECT key_epoch FROM tenants WHERE tenant = $1), \
                 (SELECT version FROM tenant_policies WHERE tenant = $1)",
     )
-    .bind(tenant)
-    .fetch_one(&mut *tx)
+    .bind(&write.tenant)
+    .fetch_one(&mut **tx)
     .await?;
     // An unknown tenant is never fresh, as on Postgres: its keys were never read.
     if key_epoch.is_none()
-        || key_epoch != expected.key_epoch
-        || policy_version != expected.policy_version
+        || key_epoch != write.expected.key_epoch
+        || policy_version != write.expected.policy_version
     {
-        tx.rollback().await?;
         return Ok(None);
     }
+    insert_audit(tx, &write.event).await?;
     let insert = format!(
         "INSERT INTO vault_entries (tenant, token_id, entity_type, key_version, sealed_value, \
            fingerprint, ctx, created_at, expires_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) {ON_FINGERPRINT_CONFLICT}"
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) {ON_FINGERPRINT_CONFLICT} \
+         RETURNING token_id"
     );
-    let mut by_fingerprint: HashMap<&[u8], String> = HashMap::new();
-    for entry in entries {
-        let (token_id, fingerprint): (String, Option<Vec<u8>>) = sqlx::query_as(&insert)
-            .bind(tenant)
+    let mut ids = Vec::with_capacity(write.entries.len());
+    for entry in &write.entries {
+        let (token_id,): (String,) = sqlx::query_as(&insert)
+            .bind(&write.tenant)
             .bind(&entry.token_id)
             .bind(&entry.entity_type)
             .bind(entry.key_version)
@@ -55,25 +67,11 @@ pub(super) async fn put_entries(
             .bind(&entry.ctx)
             .bind(entry.created_at)
             .bind(entry.expires_at)
-            .fetch_one(&mut *tx)
+            .fetch_one(&mut **tx)
             .await?;
-        if let (Some(fp), Some(_)) = (&entry.fingerprint, fingerprint) {
-            by_fingerprint.insert(fp.as_slice(), token_id);
-        }
+        ids.push(token_id);
     }
-    tx.commit().await?;
-    Ok(Some(
-        entries
-            .iter()
-            .map(|entry| match &entry.fingerprint {
-                None => entry.token_id.clone(),
-                Some(fp) => by_fingerprint
-                    .get(fp.as_slice())
-                    .cloned()
-                    .unwrap_or_else(|| entry.token_id.clone()),
-            })
-            .collect(),
-    ))
+    Ok(Some(ids))
 }
 
 /// Entries and honey tokens among the ids. SQLite has no arrays: the ids go in as one

@@ -1,5 +1,8 @@
 //! The SQLite store: the embedded default. WAL journal with `synchronous = FULL`, so a
-//! tokenize that answered survives a crash of the process or the machine. Most of its SQL
+//! tokenize that answered survives a crash of the process or the machine. SQLite lets one
+//! connection write at a time and makes the others sleep and retry, so every write goes
+//! through a pool of one connection, where writers queue in order instead of sleeping;
+//! reads use a pool of their own (WAL readers do not wait for the writer). Most of its SQL
 //! is shared with Postgres (`store/<area>.rs`); what SQLite does its own way (it has no
 //! arrays) lives in the area modules here.
 
@@ -20,6 +23,7 @@ use super::{StoreError, VaultStore};
 #[derive(Debug, Clone)]
 pub struct SqliteStore {
     pool: SqlitePool,
+    writer: SqlitePool,
 }
 
 impl SqliteStore {
@@ -50,18 +54,28 @@ impl SqliteStore {
             std::fs::create_dir_all(parent)
                 .map_err(|e| StoreError::Unavailable(sqlx::Error::Io(e)))?;
         }
+        let writer = SqlitePoolOptions::new()
+            .max_connections(1)
+            .acquire_timeout(Duration::from_secs(10))
+            .connect_with(options.clone())
+            .await?;
+        sqlx::migrate!("migrations/sqlite").run(&writer).await?;
         let pool = SqlitePoolOptions::new()
             .max_connections(8)
             .acquire_timeout(Duration::from_secs(10))
             .connect_with(options)
             .await?;
-        sqlx::migrate!("migrations/sqlite").run(&pool).await?;
-        Ok(Self { pool })
+        Ok(Self { pool, writer })
     }
 
     /// The underlying pool, for tests that inspect the database.
     pub fn pool(&self) -> &SqlitePool {
         &self.pool
+    }
+
+    /// Where writes go: the one writing connection.
+    fn writes(&self) -> &SqlitePool {
+        &self.writer
     }
 }
 

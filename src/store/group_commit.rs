@@ -1,0 +1,182 @@
+//! Group commit: concurrent requests hand their write to a queue, and a writer task takes
+//! whatever has queued up, stores it in one transaction, then answers every request in
+//! it. A request still waits for its own write to be durable before it answers, but a
+//! burst of N requests costs one commit (and, on Postgres, one statement) instead of N.
+//! Batches size themselves to the load: the writer never waits for more requests to
+//! arrive, so a lone request pays only the hand-off between tasks, and the requests that
+//! arrive while a batch commits make up the next one.
+//!
+//! One writer per kind of write: on the 2-core benchmark machine, one writer revealed
+//! 9,300 prompts/s, two 8,800 and four 7,800 (more writers make smaller batches, and
+//! every batch costs the database a transaction); tokenize showed the same order.
+//!
+//! Two kinds of write go this way: tokenize's entries with their audit event
+//! ([`EntryWrites`]) and audit events written on their own ([`AuditAppends`]: reveals,
+//! admin actions, anomalies).
+
+use std::sync::{Arc, OnceLock};
+
+use tokio::sync::{mpsc, oneshot};
+
+use super::{AuditAppendRow, EntryWriteRow, StoreError, VaultStore};
+
+/// A kind of write that many requests can share one transaction for.
+#[async_trait::async_trait]
+pub trait BatchWrite: Send + Sync + 'static {
+    /// One request's write.
+    type Item: Send + Sync + 'static;
+    /// What the request learns once its write is durable.
+    type Outcome: Send + 'static;
+    /// Stores every item in one transaction; one outcome per item, in order.
+    async fn write_batch(
+        store: &dyn VaultStore,
+        items: &[Self::Item],
+    ) -> Result<Vec<Self::Outcome>, StoreError>;
+}
+
+/// Tokenize's writes: each request's sealed entries, its audit event and the tenant
+/// state it sealed under. The outcome is each entry's token id, or `None` when the
+/// tenant's state changed (nothing of that request is written).
+#[derive(Debug)]
+pub struct EntryWrites;
+
+#[async_trait::async_trait]
+impl BatchWrite for EntryWrites {
+    type Item = EntryWriteRow;
+    type Outcome = Option<Vec<String>>;
+
+    async fn write_batch(
+        store: &dyn VaultStore,
+        items: &[EntryWriteRow],
+    ) -> Result<Vec<Self::Outcome>, StoreError> {
+        store.put_entry_writes(items).await
+    }
+}
+
+/// Audit events written on their own. The outcome is whether the event was stored: one
+/// conditional on a key epoch is not when the tenant's epoch moved on.
+#[derive(Debug)]
+pub struct AuditAppends;
+
+#[async_trait::async_trait]
+impl BatchWrite for AuditAppends {
+    type Item = AuditAppendRow;
+    type Outcome = bool;
+
+    async fn write_batch(
+        store: &dyn VaultStore,
+        items: &[AuditAppendRow],
+    ) -> Result<Vec<bool>, StoreError> {
+        store.append_audits(items).await
+    }
+}
+
+type Waiter<W> = oneshot::Sender<Result<<W as BatchWrite>::Outcome, StoreError>>;
+type Job<W> = (<W as BatchWrite>::Item, Waiter<W>);
+
+/// The group commit of one kind of write in one instance; its writer task starts with the
+/// first write.
+#[derive(Debug)]
+pub struct GroupCommit<W: BatchWrite> {
+    store: Arc<dyn VaultStore>,
+    max_batch: usize,
+    queue: OnceLock<mpsc::UnboundedSender<Job<W>>>,
+}
+
+impl<W: BatchWrite> GroupCommit<W> {
+    /// Batches of at most `max_batch` writes.
+    pub fn new(store: Arc<dyn VaultStore>, max_batch: usize) -> Self {
+        Self {
+            store,
+            max_batch: max_batch.max(1),
+            queue: OnceLock::new(),
+        }
+    }
+
+    /// Stores `item` together with whatever else is waiting; returns once it is durable.
+    ///
+    /// # Errors
+    /// The store's failure for this item (a batch that fails for another reason than an
+    /// unreachable database is retried item by item, so one bad write fails alone).
+    pub async fn write(&self, item: W::Item) -> Result<W::Outcome, StoreError> {
+        let queue = self.queue.get_or_init(|| {
+            let (queue, incoming) = mpsc::unbounded_channel::<Job<W>>();
+            tokio::spawn(write_batches::<W>(
+                Arc::clone(&self.store),
+                incoming,
+                self.max_batch,
+            ));
+            queue
+        });
+        let (done, wait) = oneshot::channel();
+        if queue.send((item, done)).is_err() {
+            return Err(unavailable());
+        }
+        wait.await.unwrap_or_else(|_| Err(unavailable()))
+    }
+}
+
+/// The store could not be asked: the queue is gone, or the database is unreachable.
+fn unavailable() -> StoreError {
+    StoreError::Unavailable(sqlx::Error::PoolTimedOut)
+}
+
+async fn write_batches<W: BatchWrite>(
+    store: Arc<dyn VaultStore>,
+    mut incoming: mpsc::UnboundedReceiver<Job<W>>,
+    max_batch: usize,
+) {
+    let mut items = Vec::with_capacity(max_batch);
+    let mut waiters = Vec::with_capacity(max_batch);
+    while let Some((item, waiter)) = incoming.recv().await {
+        items.push(item);
+        waiters.push(waiter);
+        while items.len() < max_batch {
+            let Ok((item, waiter)) = incoming.try_recv() else {
+                break;
+            };
+            items.push(item);
+            waiters.push(waiter);
+        }
+        commit::<W>(&*store, &items, waiters.drain(..)).await;
+        items.clear();
+    }
+}
+
+/// Stores one batch and answers its waiters.
+async fn commit<W: BatchWrite>(
+    store: &dyn VaultStore,
+    items: &[W::Item],
+    waiters: impl Iterator<Item = Waiter<W>>,
+) {
+    match W::write_batch(store, items).await {
+        Ok(outcomes) if outcomes.len() == items.len() => {
+            for (waiter, outcome) in waiters.zip(outcomes) {
+                let _ = waiter.send(Ok(outcome));
+            }
+        }
+        Err(StoreError::Unavailable(err)) => {
+            tracing::warn!(error = %err, writes = items.len(), "a batch of writes could not be stored");
+            for waiter in waiters {
+                let _ = waiter.send(Err(unavailable()));
+            }
+        }
+        failed => {
+            // One bad write must not fail the others: each is stored alone.
+            if let Err(err) = failed {
+                tracing::warn!(error = %err, writes = items.len(), "a batch failed; storing its writes one by one");
+            }
+            for (item, waiter) in items.iter().zip(waiters) {
+                let outcome = W::write_batch(store, std::slice::from_ref(item))
+                    .await
+                    .and_then(|mut outcomes| match (outcomes.pop(), outcomes.is_empty()) {
+                        (Some(outcome), true) => Ok(outcome),
+                        _ => Err(StoreError::Database(sqlx::Error::Protocol(
+                            "a write returned no outcome".to_owned(),
+                        ))),
+                    });
+                let _ = waiter.send(outcome);
+            }
+        }
+    }
+}
