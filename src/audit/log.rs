@@ -149,58 +149,69 @@ impl AuditLog {
     /// Store or key failures.
     pub async fn link(&self) -> Result<usize, VaultError> {
         let mut linked = 0;
-        let tenants = self.store.tenants_with_unlinked_audit().await?;
-        if tenants.is_empty() {
-            return Ok(0);
-        }
-        let mac_key = self.mac_key().await?;
-        for tenant in tenants {
-            loop {
-                let events: Vec<StoredEvent> = self
-                    .store
-                    .unlinked_audit(&tenant, LINK_BATCH)
-                    .await?
-                    .into_iter()
-                    .map(StoredEvent::from)
-                    .collect();
-                if events.is_empty() {
-                    break;
-                }
-                let (mut index, mut prev) = self
-                    .store
-                    .audit_chain_head(&tenant)
-                    .await?
-                    .unwrap_or((0, GENESIS.to_vec()));
-                let mut links = Vec::with_capacity(events.len());
-                for event in &events {
-                    index += 1;
-                    let hash = event_hash(&prev, index, &event.record);
-                    links.push(AuditLink {
-                        seq: event.seq,
-                        chain_index: index,
-                        prev_hash: prev,
-                        hash: hash.clone(),
-                    });
-                    prev = hash;
-                }
-                match self.store.link_audit(&tenant, &links).await {
-                    Ok(()) => {}
-                    Err(StoreError::Conflict) => break,
-                    Err(err) => return Err(err.into()),
-                }
-                linked += links.len();
-                let mac = checkpoint_mac(&mac_key, &tenant, index, &prev);
-                let checkpoint = Checkpoint {
-                    chain_index: index,
-                    hash: prev,
-                    mac,
+        let mut mac_key = None;
+        loop {
+            let unlinked = self.store.unlinked_audit(LINK_BATCH).await?;
+            let complete = i64::try_from(unlinked.events.len()).unwrap_or(i64::MAX) < LINK_BATCH;
+            let events: Vec<StoredEvent> =
+                unlinked.events.into_iter().map(StoredEvent::from).collect();
+            for tenant_events in events.chunk_by(|a, b| a.record.tenant == b.record.tenant) {
+                let key = match &mac_key {
+                    Some(key) => key,
+                    None => mac_key.insert(self.mac_key().await?),
                 };
-                self.store
-                    .add_checkpoint(&tenant, &checkpoint.into(), self.clock.now_millis())
-                    .await?;
+                match self.link_tenant(tenant_events, key).await {
+                    Ok(count) => linked += count,
+                    // Another chainer is at work; it links the rest.
+                    Err(VaultError::Store(StoreError::Conflict)) => return Ok(linked),
+                    Err(err) => return Err(err),
+                }
+            }
+            if complete {
+                self.store.raise_audit_floor(unlinked.horizon).await?;
+                return Ok(linked);
             }
         }
-        Ok(linked)
+    }
+
+    /// Links one tenant's new events (in insertion order) after its chain head and signs
+    /// the new head.
+    async fn link_tenant(
+        &self,
+        events: &[StoredEvent],
+        mac_key: &[u8],
+    ) -> Result<usize, VaultError> {
+        let Some(tenant) = events.first().map(|e| e.record.tenant.as_str()) else {
+            return Ok(0);
+        };
+        let (mut index, mut prev) = self
+            .store
+            .audit_chain_head(tenant)
+            .await?
+            .unwrap_or((0, GENESIS.to_vec()));
+        let mut links = Vec::with_capacity(events.len());
+        for event in events {
+            index += 1;
+            let hash = event_hash(&prev, index, &event.record);
+            links.push(AuditLink {
+                seq: event.seq,
+                chain_index: index,
+                prev_hash: prev,
+                hash: hash.clone(),
+            });
+            prev = hash;
+        }
+        self.store.link_audit(tenant, &links).await?;
+        let mac = checkpoint_mac(mac_key, tenant, index, &prev);
+        let checkpoint = Checkpoint {
+            chain_index: index,
+            hash: prev,
+            mac,
+        };
+        self.store
+            .add_checkpoint(tenant, &checkpoint.into(), self.clock.now_millis())
+            .await?;
+        Ok(links.len())
     }
 
     /// Links pending events, then checks the tenant's whole chain and its checkpoints.

@@ -1,9 +1,14 @@
-//! The audit log's rows: events appended unlinked, linked into each tenant's hash chain by
-//! the chainer, listed by filter, and the signed checkpoints of chain heads. Appending and
-//! linking many rows at once, and the text search of the filter, are each backend's own
-//! ([`impl_audit_store`] takes them from its `audit` module); the rest is written once.
+//! The audit log's rows: events appended once and never changed, their places in each
+//! tenant's hash chain appended by the chainer as rows of their own (`audit_links`),
+//! listed by filter, and the signed checkpoints of chain heads. Appending and linking many
+//! rows at once, finding the events not linked yet, and the text search of the filter are
+//! each backend's own ([`impl_audit_store`] takes them from its `audit` module); the rest
+//! is written once.
 
-use super::{AuditAppendRow, AuditFilter, AuditLink, CheckpointRow, StoreError, StoredAuditRow};
+use super::{
+    AuditAppendRow, AuditFilter, AuditLink, CheckpointRow, StoreError, StoredAuditRow,
+    UnlinkedAuditRows,
+};
 
 /// Persistence of the audit log.
 #[async_trait::async_trait]
@@ -13,22 +18,20 @@ pub trait AuditStore: Send + Sync {
     /// whether it was stored.
     async fn append_audits(&self, events: &[AuditAppendRow]) -> Result<Vec<bool>, StoreError>;
 
-    /// Tenants with audit events not linked into their chain yet.
-    async fn tenants_with_unlinked_audit(&self) -> Result<Vec<String>, StoreError>;
+    /// Up to `limit` events no link names yet, at or above the chainer's floor, by tenant
+    /// then insertion order; with the horizon the floor may be raised to once every such
+    /// event is linked.
+    async fn unlinked_audit(&self, limit: i64) -> Result<UnlinkedAuditRows, StoreError>;
 
     /// The last linked position of the tenant's chain and its hash.
     async fn audit_chain_head(&self, tenant: &str) -> Result<Option<(i64, Vec<u8>)>, StoreError>;
 
-    /// Up to `limit` unlinked events of the tenant, in insertion order.
-    async fn unlinked_audit(
-        &self,
-        tenant: &str,
-        limit: i64,
-    ) -> Result<Vec<StoredAuditRow>, StoreError>;
-
-    /// Links events into the chain in one transaction; [`StoreError::Conflict`] when
-    /// another chainer got there first.
+    /// Appends links into the tenant's chain in one transaction; [`StoreError::Conflict`]
+    /// when another chainer got there first (a position or an event linked twice).
     async fn link_audit(&self, tenant: &str, links: &[AuditLink]) -> Result<(), StoreError>;
+
+    /// Raises the chainer's floor to `horizon` (never lowers it).
+    async fn raise_audit_floor(&self, horizon: i64) -> Result<(), StoreError>;
 
     /// The tenant's events matching `filter`, in insertion order.
     async fn audit_events(
@@ -53,8 +56,9 @@ pub trait AuditStore: Send + Sync {
 }
 
 /// Implements [`AuditStore`] for a backend: `$dialect` is its module of what it writes
-/// its own way (`append_audits` and `link_audit`, taking the pool, and
-/// `DETAILS_CONTAIN_6`, the text search inside the shared `audit_events` filter).
+/// its own way (`append_audits` and `link_audit`, taking the pool; `HORIZON`, the query
+/// of the position below which every event is visible, and `POSITION`, an event's
+/// position; `DETAILS_CONTAIN_6`, the text search inside the shared `audit_events` filter).
 macro_rules! impl_audit_store {
     ($store:ty, $($dialect:ident)::+) => {
         #[async_trait::async_trait]
@@ -66,15 +70,28 @@ macro_rules! impl_audit_store {
                 $($dialect)::+::append_audits(self.writes(), events).await
             }
 
-            async fn tenants_with_unlinked_audit(
+            async fn unlinked_audit(
                 &self,
-            ) -> Result<Vec<String>, $crate::store::StoreError> {
-                let rows: Vec<(String,)> = sqlx::query_as(
-                    "SELECT DISTINCT tenant FROM audit_events WHERE chain_index IS NULL",
-                )
+                limit: i64,
+            ) -> Result<$crate::store::UnlinkedAuditRows, $crate::store::StoreError> {
+                // The horizon first: whatever lies below it was committed before the
+                // events are read, so the read sees it.
+                let (horizon,): (i64,) = sqlx::query_as($($dialect)::+::HORIZON)
+                    .fetch_one(&self.pool)
+                    .await?;
+                let rows: Vec<$crate::store::rows::AuditTuple> = sqlx::query_as(&format!(
+                    "{} WHERE {} >= (SELECT xact FROM audit_link_floor WHERE id = 1) \
+                       AND l.seq IS NULL ORDER BY e.tenant, e.seq LIMIT $1",
+                    $crate::store::rows::AUDIT_COLUMNS,
+                    $($dialect)::+::POSITION
+                ))
+                .bind(limit)
                 .fetch_all(&self.pool)
                 .await?;
-                Ok(rows.into_iter().map(|(t,)| t).collect())
+                Ok($crate::store::UnlinkedAuditRows {
+                    horizon,
+                    events: rows.into_iter().map($crate::store::rows::stored_event).collect(),
+                })
             }
 
             async fn audit_chain_head(
@@ -82,29 +99,12 @@ macro_rules! impl_audit_store {
                 tenant: &str,
             ) -> Result<Option<(i64, Vec<u8>)>, $crate::store::StoreError> {
                 Ok(sqlx::query_as(
-                    "SELECT chain_index, hash FROM audit_events \
-                     WHERE tenant = $1 AND chain_index IS NOT NULL \
+                    "SELECT chain_index, hash FROM audit_links WHERE tenant = $1 \
                      ORDER BY chain_index DESC LIMIT 1",
                 )
                 .bind(tenant)
                 .fetch_optional(&self.pool)
                 .await?)
-            }
-
-            async fn unlinked_audit(
-                &self,
-                tenant: &str,
-                limit: i64,
-            ) -> Result<Vec<$crate::store::StoredAuditRow>, $crate::store::StoreError> {
-                let rows: Vec<$crate::store::rows::AuditTuple> = sqlx::query_as(&format!(
-                    "{} WHERE tenant = $1 AND chain_index IS NULL ORDER BY seq LIMIT $2",
-                    $crate::store::rows::AUDIT_COLUMNS
-                ))
-                .bind(tenant)
-                .bind(limit)
-                .fetch_all(&self.pool)
-                .await?;
-                Ok(rows.into_iter().map($crate::store::rows::stored_event).collect())
             }
 
             async fn link_audit(
@@ -115,6 +115,17 @@ macro_rules! impl_audit_store {
                 $($dialect)::+::link_audit(self.writes(), tenant, links).await
             }
 
+            async fn raise_audit_floor(
+                &self,
+                horizon: i64,
+            ) -> Result<(), $crate::store::StoreError> {
+                sqlx::query("UPDATE audit_link_floor SET xact = $1 WHERE id = 1 AND xact < $1")
+                    .bind(horizon)
+                    .execute(self.writes())
+                    .await?;
+                Ok(())
+            }
+
             async fn audit_events(
                 &self,
                 tenant: &str,
@@ -123,14 +134,14 @@ macro_rules! impl_audit_store {
                 // Each backend finds the token id in the details its own way; the rest of
                 // the filter is the same SQL.
                 let rows: Vec<$crate::store::rows::AuditTuple> = sqlx::query_as(&format!(
-                    "{} WHERE tenant = $1 \
-                       AND (CAST($2 AS BIGINT) IS NULL OR at >= $2) \
-                       AND (CAST($3 AS BIGINT) IS NULL OR at < $3) \
-                       AND (CAST($4 AS TEXT) IS NULL OR sub = $4) \
-                       AND (CAST($5 AS TEXT) IS NULL OR action = $5) \
+                    "{} WHERE e.tenant = $1 \
+                       AND (CAST($2 AS BIGINT) IS NULL OR e.at >= $2) \
+                       AND (CAST($3 AS BIGINT) IS NULL OR e.at < $3) \
+                       AND (CAST($4 AS TEXT) IS NULL OR e.sub = $4) \
+                       AND (CAST($5 AS TEXT) IS NULL OR e.action = $5) \
                        AND (CAST($6 AS TEXT) IS NULL OR {}) \
-                       AND (CAST($7 AS BIGINT) IS NULL OR seq > $7) \
-                     ORDER BY seq LIMIT $8",
+                       AND (CAST($7 AS BIGINT) IS NULL OR e.seq > $7) \
+                     ORDER BY e.seq LIMIT $8",
                     $crate::store::rows::AUDIT_COLUMNS,
                     $($dialect)::+::DETAILS_CONTAIN_6
                 ))

@@ -36,7 +36,7 @@ pub use rows::{
     AuditAppendRow, AuditEventRow, AuditFilter, AuditLink, CallerBlockRow, CheckpointRow,
     DataKeyRow, DestroyOutcome, EntryRow, EntryWriteRow, HoneyTokenRow, JobProgress, JobRow,
     NewEntryRow, PendingActionRow, PolicyRow, ResealRow, RewrappedKeyRow, StoredAuditRow,
-    TenantKeysRow, TenantStateRow,
+    TenantKeysRow, TenantStateRow, UnlinkedAuditRows,
 };
 pub use sqlite::SqliteStore;
 

@@ -48,6 +48,17 @@ pub struct StoredAuditRow {
     pub hash: Option<Vec<u8>>,
 }
 
+/// The audit events no link names yet, and how far the chainer may raise its floor once
+/// it has linked them all.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnlinkedAuditRows {
+    /// Every event below this position was visible to the read: once the events read are
+    /// linked, none below it is left unlinked.
+    pub horizon: i64,
+    /// The events, by tenant, then in insertion order.
+    pub events: Vec<StoredAuditRow>,
+}
+
 /// A signed chain head.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CheckpointRow {
@@ -430,8 +441,9 @@ pub(super) type AuditTuple = (
 
 /// The select list every audit query starts with.
 pub(super) const AUDIT_COLUMNS: &str =
-    "SELECT seq, tenant, at, sub, action, outcome, request_id, details, chain_index, \
-    prev_hash, hash FROM audit_events";
+    "SELECT e.seq, e.tenant, e.at, e.sub, e.action, e.outcome, e.request_id, e.details, \
+    l.chain_index, l.prev_hash, l.hash FROM audit_events AS e \
+    LEFT JOIN audit_links AS l ON l.tenant = e.tenant AND l.seq = e.seq";
 
 /// A row as a [`StoredAuditRow`].
 pub(super) fn stored_event(t: AuditTuple) -> StoredAuditRow {

@@ -45,7 +45,12 @@ async fn tamper(db: &Db, sql: &str) {
                 .unwrap();
         }
         Db::Sqlite(pool, _) => {
-            for trigger in ["audit_events_link_once", "audit_events_no_delete"] {
+            for trigger in [
+                "audit_events_no_update",
+                "audit_events_no_delete",
+                "audit_links_no_update",
+                "audit_links_no_delete",
+            ] {
                 sqlx::query(&format!("DROP TRIGGER IF EXISTS {trigger}"))
                     .execute(pool)
                     .await
@@ -111,7 +116,8 @@ async fn verify_passes_after_a_busy_run_and_finds_each_kind_of_tampering(app: Te
     // Edit one event's content.
     tamper(
         &app.db,
-        "UPDATE audit_events SET details = '{}' WHERE tenant = 't-test' AND chain_index = 3",
+        "UPDATE audit_events SET details = '{}' \
+         WHERE seq = (SELECT seq FROM audit_links WHERE tenant = 't-test' AND chain_index = 3)",
     )
     .await;
     let edited = app.admin_get("/v1/admin/audit/verify").await;
@@ -124,9 +130,16 @@ on_every_backend!(verify_passes_after_a_busy_run_and_finds_each_kind_of_tamperin
 async fn a_deleted_event_is_found(app: TestApp) {
     busy_run(&app).await;
     app.admin_get("/v1/admin/audit/verify").await;
+    // The event and its link, as a careful forger would.
     tamper(
         &app.db,
-        "DELETE FROM audit_events WHERE tenant = 't-test' AND chain_index = 2",
+        "DELETE FROM audit_events \
+         WHERE seq = (SELECT seq FROM audit_links WHERE tenant = 't-test' AND chain_index = 2)",
+    )
+    .await;
+    tamper(
+        &app.db,
+        "DELETE FROM audit_links WHERE tenant = 't-test' AND chain_index = 2",
     )
     .await;
     let report = app.admin_get("/v1/admin/audit/verify").await;
@@ -141,18 +154,17 @@ async fn two_swapped_events_are_found(app: TestApp) {
     app.admin_get("/v1/admin/audit/verify").await;
     tamper(
         &app.db,
-        "UPDATE audit_events SET chain_index = CASE chain_index WHEN 1 THEN -1 ELSE chain_index END \
-         WHERE tenant = 't-test' AND chain_index IN (1)",
+        "UPDATE audit_links SET chain_index = -1 WHERE tenant = 't-test' AND chain_index = 1",
     )
     .await;
     tamper(
         &app.db,
-        "UPDATE audit_events SET chain_index = 1 WHERE tenant = 't-test' AND chain_index = 2",
+        "UPDATE audit_links SET chain_index = 1 WHERE tenant = 't-test' AND chain_index = 2",
     )
     .await;
     tamper(
         &app.db,
-        "UPDATE audit_events SET chain_index = 2 WHERE tenant = 't-test' AND chain_index = -1",
+        "UPDATE audit_links SET chain_index = 2 WHERE tenant = 't-test' AND chain_index = -1",
     )
     .await;
     let report = app.admin_get("/v1/admin/audit/verify").await;
@@ -186,5 +198,57 @@ async fn on_postgres_the_service_role_cannot_update_or_delete_audit_events() {
     let truncate = sqlx::query("TRUNCATE audit_events").execute(pool).await;
     assert!(update.unwrap_err().to_string().contains("append-only"));
     assert!(delete.is_err() && truncate.is_err());
+    for sql in [
+        "UPDATE audit_links SET chain_index = chain_index + 100 WHERE tenant = 't-test'",
+        "DELETE FROM audit_links WHERE tenant = 't-test'",
+        "TRUNCATE audit_links",
+    ] {
+        let refused = sqlx::query(sql).execute(pool).await;
+        assert!(refused.is_err(), "{sql}");
+    }
     assert_eq!(app.admin_get("/v1/admin/audit/verify").await["ok"], true);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn on_postgres_an_event_committed_after_later_ones_were_linked_is_still_linked() {
+    let Some(app) = crate::helpers::postgres_app().await else {
+        return;
+    };
+    let Db::Postgres(pool) = &app.db else {
+        unreachable!()
+    };
+    // Arrange: a transaction writes an event (taking the lowest seq) and stays open while
+    // later events are written and linked.
+    let mut late = pool.begin().await.unwrap();
+    sqlx::query(
+        "INSERT INTO audit_events (tenant, at, sub, action, outcome, request_id, details) \
+         VALUES ('t-test', 1, 'late', 'tokenize', 'ok', 'req-late', '{}')",
+    )
+    .execute(&mut *late)
+    .await
+    .unwrap();
+    busy_run(&app).await;
+    assert_eq!(app.state.audit.link().await.unwrap(), 4);
+
+    // Act
+    late.commit().await.unwrap();
+    let report = app.admin_get("/v1/admin/audit/verify").await;
+
+    // Assert: linked after the others, nothing left pending.
+    assert_eq!(report["ok"], true, "{report}");
+    assert_eq!(report["events"], 5, "{report}");
+    assert_eq!(report["pending"], 0, "{report}");
+    let page = app.admin_get("/v1/admin/audit?limit=10").await;
+    let late_event = page["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["sub"] == "late")
+        .cloned()
+        .unwrap();
+    assert_eq!(late_event["chain_index"], 5, "{page}");
+    assert!(
+        late_event["seq"].as_i64() < page["events"][1]["seq"].as_i64(),
+        "it has the lowest seq: {page}"
+    );
 }

@@ -22,6 +22,7 @@ mod detection;
 mod docs;
 mod errors;
 mod keys;
+mod migrations;
 mod policy;
 mod process;
 mod proxy;

@@ -834,14 +834,17 @@ async fn audit_verify_and_export_work_offline_and_verify_fails_on_tampering() {
     let pool = sqlx::SqlitePool::connect(&format!("sqlite://{}", db.display()))
         .await
         .unwrap();
-    sqlx::query("DROP TRIGGER audit_events_link_once")
+    sqlx::query("DROP TRIGGER audit_events_no_update")
         .execute(&pool)
         .await
         .unwrap();
-    sqlx::query("UPDATE audit_events SET sub = 'someone-else' WHERE chain_index = 1")
-        .execute(&pool)
-        .await
-        .unwrap();
+    sqlx::query(
+        "UPDATE audit_events SET sub = 'someone-else' \
+         WHERE seq = (SELECT seq FROM audit_links WHERE chain_index = 1)",
+    )
+    .execute(&pool)
+    .await
+    .unwrap();
     pool.close().await;
     let tampered = run(&["audit", "verify"]);
     assert!(!tampered.status.success());

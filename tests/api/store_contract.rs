@@ -7,7 +7,8 @@ use std::sync::Arc;
 use promptvault::store::{
     AuditAppendRow, AuditEventRow, AuditFilter, AuditLink, CallerBlockRow, CheckpointRow,
     DataKeyRow, DestroyOutcome, EntryWriteRow, HoneyTokenRow, JobProgress, JobRow, NewEntryRow,
-    PendingActionRow, ResealRow, RewrappedKeyRow, StoreError, TenantStateRow, VaultStore,
+    PendingActionRow, ResealRow, RewrappedKeyRow, StoreError, StoredAuditRow, TenantStateRow,
+    VaultStore,
 };
 
 const T: &str = "t-contract";
@@ -114,6 +115,15 @@ fn write(
         event: event(tenant, at, "app", "tokenize", "{}"),
         expected,
     }
+}
+
+/// Every audit event of the tenant, in insertion order.
+async fn events_of(store: &dyn VaultStore, tenant: &str) -> Vec<StoredAuditRow> {
+    let all = AuditFilter {
+        limit: 1_000,
+        ..AuditFilter::default()
+    };
+    store.audit_events(tenant, &all).await.unwrap()
 }
 
 async fn fresh_state(store: &dyn VaultStore, tenant: &str) -> TenantStateRow {
@@ -241,7 +251,7 @@ async fn entries_are_deduplicated_by_fingerprint_and_bound_to_their_tenant(
     assert!(!rows[0].honey);
     assert!(store.entries(T, &[]).await.unwrap().is_empty());
     // Each put wrote its audit event in the same transaction.
-    assert_eq!(store.unlinked_audit(T, 10).await.unwrap().len(), 2);
+    assert_eq!(events_of(&*store, T).await.len(), 2);
 }
 on_every_store!(entries_are_deduplicated_by_fingerprint_and_bound_to_their_tenant);
 
@@ -264,7 +274,7 @@ async fn a_stale_tenant_state_writes_nothing(store: Arc<dyn VaultStore>) {
         .await
         .unwrap()
         .is_empty());
-    assert!(store.unlinked_audit(T, 10).await.unwrap().is_empty());
+    assert!(events_of(&*store, T).await.is_empty());
     // An unknown tenant is never fresh.
     let unknown = store
         .put_entries(
@@ -352,14 +362,14 @@ async fn a_batch_of_requests_is_written_together_and_each_checked(store: Arc<dyn
         .collect();
     stored.sort();
     assert_eq!(stored, vec!["aaaa", "bbbb", "dddd"]);
-    let events = store.unlinked_audit(T, 10).await.unwrap();
+    let events = events_of(&*store, T).await;
     let at: Vec<i64> = events.iter().map(|e| e.event.at).collect();
     assert_eq!(
         at,
         vec![NOW, NOW + 1, NOW + 5],
         "one event per written request, in order"
     );
-    assert_eq!(store.unlinked_audit(OTHER, 10).await.unwrap().len(), 1);
+    assert_eq!(events_of(&*store, OTHER).await.len(), 1);
     // A later batch finds the values of an earlier one.
     let again = store
         .put_entry_writes(&[write(
@@ -396,10 +406,8 @@ async fn a_conditional_audit_event_needs_its_key_epoch(store: Arc<dyn VaultStore
         .await
         .unwrap();
     assert_eq!(stored, vec![false], "a rotation moved the epoch on");
-    let details: Vec<String> = store
-        .unlinked_audit(T, 10)
+    let details: Vec<String> = events_of(&*store, T)
         .await
-        .unwrap()
         .into_iter()
         .map(|e| e.event.details)
         .collect();
@@ -689,21 +697,30 @@ async fn audit_events_are_linked_once_and_listed_by_filter(store: Arc<dyn VaultS
         .await
         .unwrap();
     assert_eq!(stored, vec![true; 4]);
-    let mut tenants = store.tenants_with_unlinked_audit().await.unwrap();
-    tenants.sort();
-    assert_eq!(tenants, vec![T.to_owned(), OTHER.to_owned()]);
+    let unlinked = store.unlinked_audit(10).await.unwrap();
+    let order: Vec<(&str, i64)> = unlinked
+        .events
+        .iter()
+        .map(|e| (e.event.tenant.as_str(), e.event.at - NOW))
+        .collect();
+    assert_eq!(
+        order,
+        vec![(T, 0), (T, 10), (T, 30), (OTHER, 20)],
+        "by tenant, then insertion order"
+    );
+    assert!(unlinked.events.iter().all(|e| e.chain_index.is_none()));
     assert_eq!(
         store.audit_tenants().await.unwrap(),
         vec![T.to_owned(), OTHER.to_owned()],
         "ordered by tenant"
     );
     assert_eq!(store.audit_chain_head(T).await.unwrap(), None);
-    let unlinked = store.unlinked_audit(T, 2).await.unwrap();
-    assert_eq!(unlinked.len(), 2, "at most the limit");
-    assert!(unlinked[0].seq < unlinked[1].seq, "insertion order");
-    assert_eq!(unlinked[0].event.sub, "alice");
-    assert_eq!(unlinked[0].chain_index, None);
-    let links: Vec<AuditLink> = unlinked
+    assert_eq!(
+        store.unlinked_audit(2).await.unwrap().events.len(),
+        2,
+        "at most the limit"
+    );
+    let links: Vec<AuditLink> = unlinked.events[..2]
         .iter()
         .enumerate()
         .map(|(i, e)| AuditLink {
@@ -716,11 +733,38 @@ async fn audit_events_are_linked_once_and_listed_by_filter(store: Arc<dyn VaultS
     store.link_audit(T, &links).await.unwrap();
     let twice = store.link_audit(T, &links).await;
     assert!(matches!(twice, Err(StoreError::Conflict)), "{twice:?}");
+    let elsewhere = AuditLink {
+        chain_index: 3,
+        ..links[0].clone()
+    };
+    let moved = store.link_audit(T, &[elsewhere]).await;
+    assert!(
+        matches!(moved, Err(StoreError::Conflict)),
+        "an event is linked once: {moved:?}"
+    );
     assert_eq!(
         store.audit_chain_head(T).await.unwrap(),
         Some((2, vec![2; 32]))
     );
-    assert_eq!(store.unlinked_audit(T, 10).await.unwrap().len(), 1);
+    let left = store.unlinked_audit(10).await.unwrap();
+    assert_eq!(left.events.len(), 2, "OTHER's event and T's last");
+    // The floor only rises; once raised past every event, they are no longer read.
+    store.raise_audit_floor(left.horizon).await.unwrap();
+    store.raise_audit_floor(0).await.unwrap();
+    assert!(store.unlinked_audit(10).await.unwrap().events.is_empty());
+    store
+        .append_audits(&unconditional(vec![event(
+            T,
+            NOW + 40,
+            "dave",
+            "tokenize",
+            "{}",
+        )]))
+        .await
+        .unwrap();
+    let new = store.unlinked_audit(10).await.unwrap();
+    assert_eq!(new.events.len(), 1, "a new event is above the floor");
+    assert!(new.horizon >= left.horizon);
 
     let list = |filter: AuditFilter| {
         let store = store.clone();
@@ -738,7 +782,7 @@ async fn audit_events_are_linked_once_and_listed_by_filter(store: Arc<dyn VaultS
         limit: 100,
         ..AuditFilter::default()
     };
-    assert_eq!(list(all.clone()).await, vec![0, 10, 30]);
+    assert_eq!(list(all.clone()).await, vec![0, 10, 30, 40]);
     let by_sub = AuditFilter {
         sub: Some("alice".to_owned()),
         ..all.clone()
@@ -770,6 +814,7 @@ async fn audit_events_are_linked_once_and_listed_by_filter(store: Arc<dyn VaultS
     let linked = store.audit_events(T, &all).await.unwrap();
     assert_eq!(linked[1].chain_index, Some(2));
     assert_eq!(linked[1].hash, Some(vec![2; 32]));
+    assert_eq!(linked[2].chain_index, None);
 }
 on_every_store!(audit_events_are_linked_once_and_listed_by_filter);
 

@@ -5,7 +5,14 @@ use sqlx::postgres::PgPool;
 use crate::store::{AuditAppendRow, AuditLink, StoreError};
 
 /// How the audit filter finds a quoted token id in an event's details (`$6`).
-pub(super) const DETAILS_CONTAIN_6: &str = "strpos(details, $6) > 0";
+pub(super) const DETAILS_CONTAIN_6: &str = "strpos(e.details, $6) > 0";
+
+/// The oldest transaction still running: every event written by an older one is visible.
+pub(super) const HORIZON: &str =
+    "SELECT CAST(CAST(pg_snapshot_xmin(pg_current_snapshot()) AS TEXT) AS BIGINT)";
+
+/// An event's position: the transaction that wrote it.
+pub(super) const POSITION: &str = "e.xact";
 
 /// Every event in one `INSERT … SELECT FROM UNNEST`; an event conditional on a key
 /// epoch is left out when its tenant's epoch is another. Returns which were stored.
@@ -52,29 +59,28 @@ pub(super) async fn append_audits(
     Ok(kept)
 }
 
-/// Every link in one `UPDATE … FROM UNNEST`; a row already linked (another chainer won)
-/// leaves the count short, and the unique chain index refuses a second link outright.
+/// Every link in one `INSERT … SELECT FROM UNNEST`; the keys on (tenant, position) and
+/// (tenant, event) refuse a second chainer's links.
 pub(super) async fn link_audit(
     pool: &PgPool,
     tenant: &str,
     links: &[AuditLink],
 ) -> Result<(), StoreError> {
-    let linked = sqlx::query(
-        "UPDATE audit_events AS a SET chain_index = l.chain_index, prev_hash = l.prev_hash, hash = l.hash \
-         FROM UNNEST($2::int8[], $3::int8[], $4::bytea[], $5::bytea[]) AS l(seq, chain_index, prev_hash, hash) \
-         WHERE a.tenant = $1 AND a.seq = l.seq AND a.chain_index IS NULL",
+    sqlx::query(
+        "INSERT INTO audit_links (tenant, chain_index, seq, prev_hash, hash) \
+         SELECT $1, * FROM UNNEST($2::int8[], $3::int8[], $4::bytea[], $5::bytea[])",
     )
     .bind(tenant)
-    .bind(links.iter().map(|l| l.seq).collect::<Vec<_>>())
     .bind(links.iter().map(|l| l.chain_index).collect::<Vec<_>>())
-    .bind(links.iter().map(|l| l.prev_hash.as_slice()).collect::<Vec<_>>())
+    .bind(links.iter().map(|l| l.seq).collect::<Vec<_>>())
+    .bind(
+        links
+            .iter()
+            .map(|l| l.prev_hash.as_slice())
+            .collect::<Vec<_>>(),
+    )
     .bind(links.iter().map(|l| l.hash.as_slice()).collect::<Vec<_>>())
     .execute(pool)
-    .await
-    .map_err(|_| StoreError::Conflict)?
-    .rows_affected();
-    if linked != links.len() as u64 {
-        return Err(StoreError::Conflict);
-    }
+    .await?;
     Ok(())
 }

@@ -17,7 +17,9 @@ use crate::store::{EntryRow, EntryWriteRow, NewEntryRow, ResealRow, StoreError};
 /// it. `ON CONFLICT DO UPDATE` (not `DO NOTHING`) so that `RETURNING` yields the existing
 /// row's token id even when a concurrent transaction committed it after our snapshot was
 /// taken. One statement may not update a row twice, so entries with equal fingerprints
-/// in different requests of the batch are sent once (see [`BatchArrays`]).
+/// in different requests of the batch are sent once (see [`BatchArrays`]). Entries without
+/// a fingerprint cannot conflict and take a plain insert: `ON CONFLICT` makes every row a
+/// speculative insertion, which costs more.
 pub(super) async fn put_entry_writes(
     pool: &PgPool,
     writes: &[EntryWriteRow],
@@ -40,16 +42,22 @@ pub(super) async fn put_entry_writes(
              event AS ( \
                INSERT INTO audit_events (tenant, at, sub, action, outcome, request_id, details) \
                SELECT tenant, at, sub, action, outcome, request_id, details FROM fresh ORDER BY n), \
-             stored AS ( \
-               INSERT INTO vault_entries (tenant, token_id, entity_type, key_version, sealed_value, \
-                                          fingerprint, ctx, created_at, expires_at) \
+             entry AS ( \
                SELECT f.tenant, u.token_id, u.entity_type, u.key_version, u.sealed_value, \
                       u.fingerprint, u.ctx, u.created_at, u.expires_at \
                FROM UNNEST($11::int4[], $12::text[], $13::text[], $14::int8[], $15::bytea[], \
                            $16::bytea[], $17::text[], $18::int8[], $19::int8[]) \
                  AS u(n, token_id, entity_type, key_version, sealed_value, fingerprint, ctx, \
                       created_at, expires_at) \
-               JOIN fresh AS f ON f.n = u.n \
+               JOIN fresh AS f ON f.n = u.n), \
+             unique_to_request AS ( \
+               INSERT INTO vault_entries (tenant, token_id, entity_type, key_version, sealed_value, \
+                                          fingerprint, ctx, created_at, expires_at) \
+               SELECT * FROM entry WHERE fingerprint IS NULL), \
+             stored AS ( \
+               INSERT INTO vault_entries (tenant, token_id, entity_type, key_version, sealed_value, \
+                                          fingerprint, ctx, created_at, expires_at) \
+               SELECT * FROM entry WHERE fingerprint IS NOT NULL \
                {ON_FINGERPRINT_CONFLICT} RETURNING tenant, token_id, fingerprint) \
            SELECT n, NULL, NULL, NULL FROM fresh \
            UNION ALL SELECT NULL, tenant, token_id, fingerprint FROM stored"

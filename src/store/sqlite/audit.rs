@@ -6,7 +6,14 @@ use sqlx::{Sqlite, Transaction};
 use crate::store::{AuditAppendRow, AuditEventRow, AuditLink, StoreError};
 
 /// How the audit filter finds a quoted token id in an event's details (`$6`).
-pub(super) const DETAILS_CONTAIN_6: &str = "instr(details, $6) > 0";
+pub(super) const DETAILS_CONTAIN_6: &str = "instr(e.details, $6) > 0";
+
+/// One past the last event: one writer at a time makes events visible in insertion order,
+/// so every event below it is visible.
+pub(super) const HORIZON: &str = "SELECT COALESCE(MAX(seq), 0) + 1 FROM audit_events";
+
+/// An event's position: its insertion number.
+pub(super) const POSITION: &str = "e.seq";
 
 /// Every event, in one transaction; an event conditional on a key epoch is left out
 /// when its tenant's epoch is another. Returns which were stored.
@@ -60,8 +67,8 @@ pub(super) async fn insert_audit(
     Ok(())
 }
 
-/// Every link in one transaction; a row already linked (another chainer won) refuses the
-/// whole batch.
+/// Every link in one transaction; the keys on (tenant, position) and (tenant, event)
+/// refuse a second chainer's links, and the whole batch with them.
 pub(super) async fn link_audit(
     pool: &SqlitePool,
     tenant: &str,
@@ -69,22 +76,17 @@ pub(super) async fn link_audit(
 ) -> Result<(), StoreError> {
     let mut tx = pool.begin_with(super::SqliteStore::BEGIN_WRITE).await?;
     for link in links {
-        let linked = sqlx::query(
-            "UPDATE audit_events SET chain_index = $3, prev_hash = $4, hash = $5 \
-             WHERE tenant = $1 AND seq = $2 AND chain_index IS NULL",
+        sqlx::query(
+            "INSERT INTO audit_links (tenant, chain_index, seq, prev_hash, hash) \
+             VALUES ($1, $2, $3, $4, $5)",
         )
         .bind(tenant)
-        .bind(link.seq)
         .bind(link.chain_index)
+        .bind(link.seq)
         .bind(&link.prev_hash)
         .bind(&link.hash)
         .execute(&mut *tx)
-        .await
-        .map_err(|_| StoreError::Conflict)?
-        .rows_affected();
-        if linked != 1 {
-            return Err(StoreError::Conflict);
-        }
+        .await?;
     }
     tx.commit().await?;
     Ok(())
