@@ -28,6 +28,8 @@ const LINK_BATCH: i64 = 1000;
 pub const MAX_PAGE: i64 = 1000;
 /// How often new audit events are linked into their chain.
 const LINK_PERIOD: Duration = Duration::from_secs(1);
+/// Batches of events in flight at once (see the store's group commit for why one).
+const WRITERS: usize = 1;
 /// Events stored per transaction at most.
 const MAX_BATCH: usize = 256;
 
@@ -54,7 +56,7 @@ impl AuditLog {
     /// The audit log over the store; checkpoints are signed with a key from `keyring`.
     pub fn new(store: Arc<dyn VaultStore>, keyring: Arc<Keyring>, clock: Arc<dyn Clock>) -> Self {
         Self {
-            writer: GroupCommit::new(Arc::clone(&store), MAX_BATCH),
+            writer: GroupCommit::new(Arc::clone(&store), WRITERS, MAX_BATCH),
             store,
             keyring,
             clock,

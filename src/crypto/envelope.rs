@@ -25,12 +25,56 @@ pub fn value_aad(tenant: &str, token_id: &str, entity_type: &str, key_version: u
     Zeroizing::new(aad)
 }
 
-/// Seals `plaintext` under a tenant data key.
+/// Nonces drawn from the operating system's generator in one call, each handed out once:
+/// sealing many values costs one system call instead of one per value.
+pub struct Nonces {
+    bytes: Vec<u8>,
+}
+
+impl Nonces {
+    /// `count` fresh nonces.
+    ///
+    /// # Errors
+    /// [`CryptoError::Random`] when the generator fails.
+    pub fn draw(count: usize) -> Result<Self, CryptoError> {
+        let mut bytes = vec![0u8; count.saturating_mul(NONCE_LEN)];
+        rand::rngs::OsRng
+            .try_fill_bytes(&mut bytes)
+            .map_err(|_| CryptoError::Random)?;
+        Ok(Self { bytes })
+    }
+
+    /// The next unused nonce; it is removed, so it cannot be handed out twice.
+    fn take(&mut self) -> Result<[u8; NONCE_LEN], CryptoError> {
+        let start = self
+            .bytes
+            .len()
+            .checked_sub(NONCE_LEN)
+            .ok_or(CryptoError::Random)?;
+        let mut nonce = [0u8; NONCE_LEN];
+        nonce.copy_from_slice(&self.bytes[start..]);
+        self.bytes.truncate(start);
+        Ok(nonce)
+    }
+}
+
+impl std::fmt::Debug for Nonces {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Nonces({} left)", self.bytes.len() / NONCE_LEN)
+    }
+}
+
+/// Seals `plaintext` under a tenant data key, with the next of `nonces`.
 ///
 /// # Errors
-/// [`CryptoError::Random`] when no nonce can be drawn.
-pub fn seal_value(key: &DataKey, aad: &[u8], plaintext: &[u8]) -> Result<Vec<u8>, CryptoError> {
-    seal(key.bytes(), aad, plaintext)
+/// [`CryptoError::Random`] when `nonces` has none left.
+pub fn seal_value(
+    key: &DataKey,
+    nonces: &mut Nonces,
+    aad: &[u8],
+    plaintext: &[u8],
+) -> Result<Vec<u8>, CryptoError> {
+    seal_with_nonce(key.bytes(), nonces.take()?, aad, plaintext)
 }
 
 /// Seals `plaintext` with `key`: `nonce || ciphertext || tag`.
@@ -38,10 +82,15 @@ pub fn seal_value(key: &DataKey, aad: &[u8], plaintext: &[u8]) -> Result<Vec<u8>
 /// # Errors
 /// [`CryptoError::Random`] when no nonce can be drawn.
 pub fn seal(key: &KeyBytes, aad: &[u8], plaintext: &[u8]) -> Result<Vec<u8>, CryptoError> {
-    let mut nonce = [0u8; NONCE_LEN];
-    rand::rngs::OsRng
-        .try_fill_bytes(&mut nonce)
-        .map_err(|_| CryptoError::Random)?;
+    seal_with_nonce(key, Nonces::draw(1)?.take()?, aad, plaintext)
+}
+
+fn seal_with_nonce(
+    key: &KeyBytes,
+    nonce: [u8; NONCE_LEN],
+    aad: &[u8],
+    plaintext: &[u8],
+) -> Result<Vec<u8>, CryptoError> {
     let cipher = Aes256Gcm::new(Key::<Aes256Gcm>::from_slice(key.expose()));
     let sealed = cipher
         .encrypt(
@@ -158,5 +207,25 @@ mod tests {
         let a = seal(&key, b"x", b"same").unwrap();
         let b = seal(&key, b"x", b"same").unwrap();
         assert_ne!(a, b);
+    }
+
+    #[test]
+    fn a_batch_of_nonces_hands_each_out_once_and_then_refuses() {
+        let key = DataKey::generate(1).unwrap();
+        let mut nonces = Nonces::draw(3).unwrap();
+        let sealed: Vec<Vec<u8>> = (0..3)
+            .map(|_| seal_value(&key, &mut nonces, b"aad", b"value").unwrap())
+            .collect();
+        let mut used: Vec<&[u8]> = sealed.iter().map(|s| &s[..NONCE_LEN]).collect();
+        used.sort_unstable();
+        used.dedup();
+        assert_eq!(used.len(), 3, "three different nonces");
+        for one in &sealed {
+            assert_eq!(&open_value(&key, b"aad", one).unwrap()[..], b"value");
+        }
+        assert!(matches!(
+            seal_value(&key, &mut nonces, b"aad", b"value"),
+            Err(CryptoError::Random)
+        ));
     }
 }

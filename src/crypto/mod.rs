@@ -16,7 +16,8 @@
 //! Moving a ciphertext to another tenant, token, type or version therefore fails to open.
 //!
 //! # Invariants
-//! - Nonces are random 96-bit values from the operating system's generator; a data key
+//! - Nonces are random 96-bit values from the operating system's generator (drawn for a
+//!   whole request at once, each used once: [`Nonces`]); a data key
 //!   seals far fewer than 2^32 values before rotation is advised.
 //! - Key bytes live only in `ZeroizeOnDrop` types whose `Debug` shows the version alone.
 //! - Opening has one failure, [`CryptoError::Open`], whatever the cause.
@@ -25,7 +26,7 @@ mod envelope;
 mod fingerprint;
 mod keys;
 
-pub use envelope::{open, open_value, seal, seal_value, value_aad, Aad};
+pub use envelope::{open, open_value, seal, seal_value, value_aad, Aad, Nonces};
 pub use fingerprint::fingerprint;
 pub use keys::{DataKey, FingerprintKey, KeyBytes, RootKey, RootKeyring};
 

@@ -292,6 +292,7 @@ impl KeyLifecycle {
             return Ok(None);
         };
         let mut resealed = Vec::with_capacity(rows.len());
+        let mut nonces = crypto::Nonces::draw(rows.len())?;
         for row in &rows {
             let Ok(old) = u32::try_from(row.key_version) else {
                 continue;
@@ -314,7 +315,7 @@ impl KeyLifecycle {
                 token_id: row.token_id.clone(),
                 old_version: row.key_version,
                 new_version: i64::from(target_key.version()),
-                sealed_value: crypto::seal_value(&target_key, &new_aad, &plain)?,
+                sealed_value: crypto::seal_value(&target_key, &mut nonces, &new_aad, &plain)?,
             });
         }
         let progress = JobProgress {

@@ -84,7 +84,7 @@ macro_rules! impl_entry_store {
     ($store:ty, $($dialect:ident)::+) => {
         #[async_trait::async_trait]
         impl $crate::store::EntryStore for $store {
-            #[tracing::instrument(skip_all, fields(writes = writes.len()))]
+            #[tracing::instrument(level = "debug", skip_all, fields(writes = writes.len()))]
             async fn put_entry_writes(
                 &self,
                 writes: &[$crate::store::EntryWriteRow],
@@ -95,7 +95,7 @@ macro_rules! impl_entry_store {
                 $($dialect)::+::put_entry_writes(self.writes(), writes).await
             }
 
-            #[tracing::instrument(skip_all, fields(ids = token_ids.len()))]
+            #[tracing::instrument(level = "debug", skip_all, fields(ids = token_ids.len()))]
             async fn entries(
                 &self,
                 tenant: &str,
@@ -107,7 +107,7 @@ macro_rules! impl_entry_store {
                 $($dialect)::+::entries(&self.pool, tenant, token_ids).await
             }
 
-            #[tracing::instrument(skip_all)]
+            #[tracing::instrument(level = "debug", skip_all)]
             async fn stale_entries(
                 &self,
                 tenant: &str,
@@ -130,7 +130,7 @@ macro_rules! impl_entry_store {
                 Ok(rows.into_iter().map($crate::store::rows::entry_row).collect())
             }
 
-            #[tracing::instrument(skip_all, fields(rows = rows.len()))]
+            #[tracing::instrument(level = "debug", skip_all, fields(rows = rows.len()))]
             async fn reseal_entries(
                 &self,
                 tenant: &str,
@@ -153,7 +153,7 @@ macro_rules! impl_entry_store {
                 Ok(changed)
             }
 
-            #[tracing::instrument(skip_all)]
+            #[tracing::instrument(level = "debug", skip_all)]
             async fn purge_expired(
                 &self,
                 now: i64,

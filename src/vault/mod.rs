@@ -229,6 +229,8 @@ pub struct Vault {
 /// Attempts at storing a batch when a fresh random id collides with an existing one, and
 /// at a request whose cached tenant state turned out stale.
 const STORE_ATTEMPTS: usize = 3;
+/// Tokenize batches in flight at once (see the store's group commit for why two).
+const ENTRY_WRITERS: usize = 2;
 /// Tokenize requests stored per transaction at most.
 const MAX_ENTRY_BATCH: usize = 64;
 
@@ -245,7 +247,7 @@ impl Vault {
         reveal_cache_bytes: u64,
     ) -> Self {
         Self {
-            entry_writes: GroupCommit::new(Arc::clone(&store), MAX_ENTRY_BATCH),
+            entry_writes: GroupCommit::new(Arc::clone(&store), ENTRY_WRITERS, MAX_ENTRY_BATCH),
             sealed: SealedCache::new(reveal_cache_bytes),
             store,
             keyring,
@@ -272,7 +274,7 @@ impl Vault {
     ///
     /// # Errors
     /// Key, sealing or store failures; nothing is stored then.
-    #[tracing::instrument(skip_all, fields(tenant = %scope.tenant, texts = texts.len()))]
+    #[tracing::instrument(level = "debug", skip_all, fields(tenant = %scope.tenant, texts = texts.len()))]
     pub async fn tokenize(
         &self,
         scope: TokenizeScope<'_>,
@@ -488,6 +490,7 @@ impl Vault {
     ) -> Result<Vec<NewEntryRow>, VaultError> {
         let now = self.clock.now_millis();
         let mut rng = rand::thread_rng();
+        let mut nonces = crypto::Nonces::draw(values.len())?;
         let (Some(key), Some(fingerprint_key)) = (&keys.active, &keys.fingerprint) else {
             return Err(VaultError::Keyring(KeyringError::Contended));
         };
@@ -499,7 +502,7 @@ impl Vault {
                 let label = kind.label();
                 let aad =
                     crypto::value_aad(scope.tenant.as_str(), id.as_str(), label, key.version());
-                let sealed_value = crypto::seal_value(key, &aad, value.as_bytes())?;
+                let sealed_value = crypto::seal_value(key, &mut nonces, &aad, value.as_bytes())?;
                 let fingerprint = determinism.map(|det| {
                     crypto::fingerprint(fingerprint_key, label, det, value.as_bytes()).to_vec()
                 });
@@ -693,7 +696,7 @@ impl Vault {
     ///
     /// # Errors
     /// Key or store failures.
-    #[tracing::instrument(skip_all, fields(tenant = %scope.tenant, texts = texts.len()))]
+    #[tracing::instrument(level = "debug", skip_all, fields(tenant = %scope.tenant, texts = texts.len()))]
     pub async fn detokenize(
         &self,
         scope: &RevealScope<'_>,
