@@ -74,7 +74,7 @@ pub fn seal_value(
     aad: &[u8],
     plaintext: &[u8],
 ) -> Result<Vec<u8>, CryptoError> {
-    seal_with_nonce(key.bytes(), nonces.take()?, aad, plaintext)
+    seal_with(key.cipher(), nonces.take()?, aad, plaintext)
 }
 
 /// Seals `plaintext` with `key`: `nonce || ciphertext || tag`.
@@ -82,16 +82,16 @@ pub fn seal_value(
 /// # Errors
 /// [`CryptoError::Random`] when no nonce can be drawn.
 pub fn seal(key: &KeyBytes, aad: &[u8], plaintext: &[u8]) -> Result<Vec<u8>, CryptoError> {
-    seal_with_nonce(key, Nonces::draw(1)?.take()?, aad, plaintext)
+    let cipher = Aes256Gcm::new(Key::<Aes256Gcm>::from_slice(key.expose()));
+    seal_with(&cipher, Nonces::draw(1)?.take()?, aad, plaintext)
 }
 
-fn seal_with_nonce(
-    key: &KeyBytes,
+fn seal_with(
+    cipher: &Aes256Gcm,
     nonce: [u8; NONCE_LEN],
     aad: &[u8],
     plaintext: &[u8],
 ) -> Result<Vec<u8>, CryptoError> {
-    let cipher = Aes256Gcm::new(Key::<Aes256Gcm>::from_slice(key.expose()));
     let sealed = cipher
         .encrypt(
             Nonce::from_slice(&nonce),
@@ -115,8 +115,19 @@ pub fn open(key: &KeyBytes, aad: &[u8], sealed: &[u8]) -> Result<Zeroizing<Vec<u
     if sealed.len() < NONCE_LEN + TAG_LEN {
         return Err(CryptoError::Open);
     }
-    let (nonce, ciphertext) = sealed.split_at(NONCE_LEN);
     let cipher = Aes256Gcm::new(Key::<Aes256Gcm>::from_slice(key.expose()));
+    open_with(&cipher, aad, sealed)
+}
+
+fn open_with(
+    cipher: &Aes256Gcm,
+    aad: &[u8],
+    sealed: &[u8],
+) -> Result<Zeroizing<Vec<u8>>, CryptoError> {
+    if sealed.len() < NONCE_LEN + TAG_LEN {
+        return Err(CryptoError::Open);
+    }
+    let (nonce, ciphertext) = sealed.split_at(NONCE_LEN);
     cipher
         .decrypt(
             Nonce::from_slice(nonce),
@@ -138,7 +149,7 @@ pub fn open_value(
     aad: &[u8],
     sealed: &[u8],
 ) -> Result<Zeroizing<Vec<u8>>, CryptoError> {
-    open(key.bytes(), aad, sealed)
+    open_with(key.cipher(), aad, sealed)
 }
 
 #[cfg(test)]

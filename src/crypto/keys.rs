@@ -3,6 +3,7 @@
 
 use std::fmt;
 
+use aes_gcm::{Aes256Gcm, Key, KeyInit};
 use rand::RngCore;
 use zeroize::{ZeroizeOnDrop, Zeroizing};
 
@@ -176,7 +177,7 @@ impl RootKeyring {
         let aad = dek_aad(tenant, version, root_version);
         let plain = envelope::open(root.bytes(), &aad, wrapped)?;
         let bytes = KeyBytes::from_slice(&plain).ok_or(CryptoError::Open)?;
-        Ok(DataKey { version, bytes })
+        Ok(DataKey::from_bytes(version, bytes))
     }
 
     /// Unwraps a data key wrapped under any loaded version and wraps it again under the
@@ -254,10 +255,13 @@ fn fpk_aad(tenant: &str, root_version: u32) -> Zeroizing<Vec<u8>> {
     Zeroizing::new(format!("pv:fpk:v1|{tenant}|{root_version}").into_bytes())
 }
 
-/// One version of a tenant's data key (DEK): seals and opens values.
+/// One version of a tenant's data key (DEK): seals and opens values. It keeps its cipher
+/// (the expanded AES key and the GHASH key) so that each value does not expand the key
+/// again; both are wiped when the key is dropped.
 pub struct DataKey {
     version: u32,
     bytes: KeyBytes,
+    cipher: Aes256Gcm,
 }
 
 impl DataKey {
@@ -266,19 +270,25 @@ impl DataKey {
     /// # Errors
     /// [`CryptoError::Random`] when the generator fails.
     pub fn generate(version: u32) -> Result<Self, CryptoError> {
-        Ok(Self {
+        Ok(Self::from_bytes(version, KeyBytes::generate()?))
+    }
+
+    fn from_bytes(version: u32, bytes: KeyBytes) -> Self {
+        let cipher = Aes256Gcm::new(Key::<Aes256Gcm>::from_slice(bytes.expose()));
+        Self {
             version,
-            bytes: KeyBytes::generate()?,
-        })
+            bytes,
+            cipher,
+        }
+    }
+
+    pub(crate) fn cipher(&self) -> &Aes256Gcm {
+        &self.cipher
     }
 
     /// Its version number.
     pub fn version(&self) -> u32 {
         self.version
-    }
-
-    pub(crate) fn bytes(&self) -> &KeyBytes {
-        &self.bytes
     }
 }
 
@@ -327,12 +337,17 @@ mod tests {
     }
 
     #[test]
+    fn the_cipher_a_data_key_keeps_wipes_its_expanded_keys_on_drop() {
+        // Compiles only while AES's round keys are zeroized on drop (GHASH and POLYVAL
+        // wipe theirs in `Drop` under the same feature, without the marker trait).
+        fn wiped_on_drop<T: zeroize::ZeroizeOnDrop>() {}
+        wiped_on_drop::<aes::Aes256>();
+    }
+
+    #[test]
     fn debug_output_shows_the_version_but_never_the_key_bytes() {
         let root = RootKey::new(7, KeyBytes::from_array([0xAB; 32]));
-        let data = DataKey {
-            version: 3,
-            bytes: KeyBytes::from_array([0xAB; 32]),
-        };
+        let data = DataKey::from_bytes(3, KeyBytes::from_array([0xAB; 32]));
         for shown in [
             format!("{root:?}"),
             format!("{data:?}"),
@@ -358,7 +373,7 @@ mod tests {
         let back = ring
             .unwrap_data_key("acme", 2, root_version, &wrapped)
             .unwrap();
-        assert_eq!(back.bytes().expose(), key.bytes().expose());
+        assert_eq!(back.bytes.expose(), key.bytes.expose());
         assert!(matches!(
             ring.unwrap_data_key("other", 2, root_version, &wrapped),
             Err(CryptoError::Open)
