@@ -13,7 +13,8 @@ use super::{
 use crate::clock::Clock;
 use crate::keys::{Keyring, KeyringError};
 use crate::store::{
-    AuditAppendRow, AuditAppends, AuditFilter, AuditLink, GroupCommit, StoreError, VaultStore,
+    AuditAppendRow, AuditAppends, AuditFilter, AuditLink, GroupCommit, StoreError, TenantStateRow,
+    VaultStore,
 };
 use crate::tenant::TenantId;
 use crate::vault::VaultError;
@@ -91,27 +92,28 @@ impl AuditLog {
     pub async fn record(&self, event: AuditRecord) -> Result<(), VaultError> {
         let append = AuditAppendRow {
             event: event.into(),
-            only_at_key_epoch: None,
+            only_at_state: None,
         };
         self.writer.write(append).await?;
         Ok(())
     }
 
-    /// Appends an event only if its tenant is still at key epoch `epoch`, and returns
-    /// once it is durable; `false` (nothing stored) when the epoch moved on. A reveal made
-    /// with keys and entries cached at `epoch` records itself this way: its answer leaves
-    /// only if no key change (rotation, destruction, shredding) came first.
+    /// Appends an event only if its tenant is still at `state`'s key epoch and policy
+    /// version, and returns once it is durable; `false` (nothing stored) when it moved
+    /// on. A reveal made with keys and entries cached at that state records itself this
+    /// way: its answer leaves only if no key change (rotation, destruction, shredding) and
+    /// no policy change came first.
     ///
     /// # Errors
     /// Store failures.
-    pub async fn record_at_epoch(
+    pub async fn record_at_state(
         &self,
         event: AuditRecord,
-        epoch: i64,
+        state: TenantStateRow,
     ) -> Result<bool, VaultError> {
         let append = AuditAppendRow {
             event: event.into(),
-            only_at_key_epoch: Some(epoch),
+            only_at_state: Some(state),
         };
         Ok(self.writer.write(append).await?)
     }

@@ -13,8 +13,9 @@ use super::{
 /// Persistence of the audit log.
 #[async_trait::async_trait]
 pub trait AuditStore: Send + Sync {
-    /// Appends audit events (unlinked) in one transaction; an event conditional on a key
-    /// epoch is stored only if its tenant is still at that epoch. One flag per event:
+    /// Appends audit events (unlinked) in one transaction; an event conditional on a
+    /// tenant state is stored only if its tenant is still at that key epoch and policy
+    /// version (checked under a lock a key change must wait for). One flag per event:
     /// whether it was stored.
     async fn append_audits(&self, events: &[AuditAppendRow]) -> Result<Vec<bool>, StoreError>;
 

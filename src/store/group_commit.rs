@@ -1,6 +1,7 @@
 //! Group commit: concurrent requests hand their write to a queue, and a writer task takes
 //! whatever has queued up, stores it in one transaction, then answers every request in
-//! it (a kind of write may have more than one writer taking turns at the queue). A request still waits for its own write to be durable before it answers, but a
+//! it (a kind of write may have more than one writer taking turns at the queue). A
+//! request still waits for its own write to be durable before it answers, but a
 //! burst of N requests costs one commit (and, on Postgres, one statement) instead of N.
 //! Batches size themselves to the load: the writer never waits for more requests to
 //! arrive, so a lone request pays only the hand-off between tasks, and the requests that
@@ -101,8 +102,10 @@ impl<W: BatchWrite> GroupCommit<W> {
     /// Stores `item` together with whatever else is waiting; returns once it is durable.
     ///
     /// # Errors
-    /// The store's failure for this item (a batch that fails for another reason than an
-    /// unreachable database is retried item by item, so one bad write fails alone).
+    /// The store's failure for this item. A batch whose statement or transaction failed
+    /// (so nothing of it was stored) is retried item by item, so one bad write fails
+    /// alone; an unreachable database or an answer that cannot be trusted fails the whole
+    /// batch, which is never written twice.
     pub async fn write(&self, item: W::Item) -> Result<W::Outcome, StoreError> {
         let queue = self.queue.get_or_init(|| {
             let (queue, incoming) = mpsc::unbounded_channel::<Job<W>>();
@@ -170,27 +173,48 @@ async fn commit<W: BatchWrite>(
                 let _ = waiter.send(Ok(outcome));
             }
         }
-        Err(StoreError::Unavailable(err)) => {
-            tracing::warn!(error = %err, writes = items.len(), "a batch of writes could not be stored");
+        Ok(_) => {
+            // Committed, but the answers cannot be matched to the requests: writing
+            // again would duplicate them, so each request fails.
+            tracing::error!(
+                writes = items.len(),
+                "a batch returned the wrong number of outcomes"
+            );
             for waiter in waiters {
-                let _ = waiter.send(Err(unavailable()));
+                let _ = waiter.send(Err(StoreError::Inconsistent(
+                    "a batch returned the wrong number of outcomes",
+                )));
             }
         }
-        failed => {
-            // One bad write must not fail the others: each is stored alone.
-            if let Err(err) = failed {
-                tracing::warn!(error = %err, writes = items.len(), "a batch failed; storing its writes one by one");
-            }
+        Err(StoreError::Conflict | StoreError::Database(_)) => {
+            // The batch's statement or transaction failed, so nothing of it is stored;
+            // one bad write must not fail the others: each is stored alone.
+            tracing::warn!(
+                writes = items.len(),
+                "a batch failed; storing its writes one by one"
+            );
             for (item, waiter) in items.iter().zip(waiters) {
                 let outcome = W::write_batch(store, std::slice::from_ref(item))
                     .await
                     .and_then(|mut outcomes| match (outcomes.pop(), outcomes.is_empty()) {
                         (Some(outcome), true) => Ok(outcome),
-                        _ => Err(StoreError::Database(sqlx::Error::Protocol(
-                            "a write returned no outcome".to_owned(),
-                        ))),
+                        _ => Err(StoreError::Inconsistent("a write returned no outcome")),
                     });
                 let _ = waiter.send(outcome);
+            }
+        }
+        Err(err) => {
+            // Unreachable database, or an answer after a commit that cannot be trusted:
+            // every request of the batch fails, and none is written again.
+            tracing::warn!(error = %err, writes = items.len(), "a batch of writes could not be stored");
+            let unreachable = matches!(err, StoreError::Unavailable(_));
+            for waiter in waiters {
+                let failure = if unreachable {
+                    unavailable()
+                } else {
+                    StoreError::Inconsistent("a batch's answer could not be used")
+                };
+                let _ = waiter.send(Err(failure));
             }
         }
     }

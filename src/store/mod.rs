@@ -66,6 +66,10 @@ pub enum StoreError {
     /// Any other database error.
     #[error("database error")]
     Database(#[source] sqlx::Error),
+    /// The database answered what the store never writes (edited by hand); the write
+    /// that asked may have committed.
+    #[error("the database answered inconsistently: {0}")]
+    Inconsistent(&'static str),
     /// Applying migrations failed.
     #[error("migration failed")]
     Migrate(#[from] sqlx::migrate::MigrateError),

@@ -27,10 +27,11 @@ pub struct AuditEventRow {
 pub struct AuditAppendRow {
     /// The event.
     pub event: AuditEventRow,
-    /// When set, the event is stored only while the tenant's key epoch is this one (a
-    /// reveal made with keys and entries cached at that epoch); otherwise it is not, and
-    /// the request starts over with fresh state.
-    pub only_at_key_epoch: Option<i64>,
+    /// When set, the event is stored only while the tenant's key epoch and policy
+    /// version are these (a reveal made with keys and entries cached at that state);
+    /// otherwise it is not, and the request starts over with fresh state. The root
+    /// version is not checked.
+    pub only_at_state: Option<TenantStateRow>,
 }
 
 /// A stored audit event with its place in the tenant's chain, once linked.

@@ -29,7 +29,7 @@ use crate::store::{
     TenantStateRow, VaultStore,
 };
 use crate::tenant::TenantId;
-use sealed_cache::SealedCache;
+use sealed_cache::{Generation, SealedCache};
 
 /// Failures of the vault. None carries a value.
 #[derive(Debug, thiserror::Error)]
@@ -368,6 +368,10 @@ impl Vault {
             key_epoch: Some(keys.epoch),
             ..state
         };
+        if expected.key_epoch != state.key_epoch {
+            // The keys came from a key change this instance's cached state missed.
+            self.states.forget(scope.tenant.as_str());
+        }
         let distinct = Distinct::of(texts, &findings);
         let stored = self
             .seal_and_store(scope, &keys, &policy, &distinct, (&event, &expected))
@@ -438,8 +442,8 @@ impl Vault {
             let cached = self.cacheable(&write.entries);
             match self.entry_writes.write(write).await {
                 Ok(stored) => {
-                    if let (Some(ids), Some(epoch)) = (&stored, expected.key_epoch) {
-                        self.cache_new_entries(scope.tenant.as_str(), epoch, cached, ids);
+                    if let (Some(ids), Some(at)) = (&stored, generation(*expected)) {
+                        self.cache_new_entries(scope.tenant.as_str(), at, cached, ids);
                     }
                     return Ok(stored);
                 }
@@ -471,10 +475,16 @@ impl Vault {
 
     /// Caches the entries this request wrote itself (an existing entry that stands for
     /// one of its values is not ours to cache: it is read when first revealed).
-    fn cache_new_entries(&self, tenant: &str, epoch: i64, rows: Vec<EntryRow>, ids: &[String]) {
+    fn cache_new_entries(
+        &self,
+        tenant: &str,
+        generation: Generation,
+        rows: Vec<EntryRow>,
+        ids: &[String],
+    ) {
         for (row, id) in rows.into_iter().zip(ids) {
             if row.token_id == *id {
-                self.sealed.insert(tenant, epoch, row);
+                self.sealed.insert(tenant, generation, row);
             }
         }
     }
@@ -648,26 +658,35 @@ impl Vault {
             return Ok(HashMap::new());
         }
         let state = self.store.tenant_state(scope.tenant.as_str()).await?;
-        Ok(self.lookup_at(scope, ids, state.key_epoch).await?.0)
+        Ok(self.lookup_at(scope, ids, state).await?.0)
     }
 
-    /// [`Vault::lookup_tokens`] at key epoch `epoch` (as cached, perhaps stale); also the
-    /// epoch of the keys used, which the reveal's audit event is then conditional on.
+    /// [`Vault::lookup_tokens`] at the tenant `state` (as cached, perhaps stale); also the
+    /// state the keys and entries used are valid for, which the reveal's audit event is
+    /// then conditional on (`None` when the tenant has no keys: nothing can be revealed).
     async fn lookup_at(
         &self,
         scope: &RevealScope<'_>,
         ids: &[String],
-        epoch: Option<i64>,
-    ) -> Result<(HashMap<String, Lookup>, Option<i64>), VaultError> {
+        state: TenantStateRow,
+    ) -> Result<(HashMap<String, Lookup>, Option<TenantStateRow>), VaultError> {
         let tenant = scope.tenant.as_str();
-        let keys = self.keyring.for_opening(tenant, epoch).await?;
-        let epoch = keys.as_ref().map(|k| k.epoch);
+        let keys = self.keyring.for_opening(tenant, state.key_epoch).await?;
+        let used = keys.as_ref().map(|k| TenantStateRow {
+            key_epoch: Some(k.epoch),
+            ..state
+        });
+        if used.is_some_and(|used| used.key_epoch != state.key_epoch) {
+            // The keys came from a key change this instance's cached state missed.
+            self.states.forget(tenant);
+        }
+        let generation = used.and_then(generation);
         let now = self.clock.now_millis();
         let mut rows = Vec::with_capacity(ids.len());
         let mut missing = Vec::new();
         for id in ids {
-            match epoch.and_then(|epoch| self.sealed.get(tenant, epoch, id)) {
-                // A renewed expiry is not in the cached copy: read it again.
+            match generation.and_then(|at| self.sealed.get(tenant, at, id)) {
+                // A later expiry is not in the cached copy: read it again.
                 Some(row) if row.expires_at.is_none_or(|at| at > now) => rows.push(row),
                 _ => missing.push(id.clone()),
             }
@@ -676,8 +695,8 @@ impl Vault {
             // Read even without keys: honey tokens outlive a shredded tenant's keys.
             for row in self.store.entries(tenant, &missing).await? {
                 let row = Arc::new(row);
-                if let Some(epoch) = epoch {
-                    self.sealed.insert(tenant, epoch, EntryRow::clone(&row));
+                if let Some(at) = generation {
+                    self.sealed.insert(tenant, at, EntryRow::clone(&row));
                 }
                 rows.push(row);
             }
@@ -689,7 +708,7 @@ impl Vault {
                 (row.token_id.clone(), lookup)
             })
             .collect();
-        Ok((found, epoch))
+        Ok((found, used))
     }
 
     /// Replaces every token in `texts` that the caller may see with its value.
@@ -714,10 +733,11 @@ impl Vault {
         wanted.sort_unstable();
         wanted.dedup();
         // The tenant's state may come from the cache: the audit event is then stored only
-        // if no key change came in between, and otherwise the request starts over.
+        // if no key or policy change came in between, and otherwise the request starts
+        // over with fresh state.
         for _ in 0..STORE_ATTEMPTS {
             let state = self.tenant_state(scope.tenant.as_str()).await?;
-            let (found, epoch) = self.lookup_at(scope, &wanted, state.key_epoch).await?;
+            let (found, used) = self.lookup_at(scope, &wanted, state).await?;
             let results = splice_values(texts, &candidates, &found);
             let event = self.audit.event(
                 scope.tenant,
@@ -727,9 +747,9 @@ impl Vault {
                 &detokenize_details(texts.len(), &wanted, &results, scope.ctx),
             );
             // Written before anything is returned: no reveal without its event.
-            match epoch {
+            match used {
                 None => self.audit.record(event).await?,
-                Some(epoch) if self.audit.record_at_epoch(event, epoch).await? => {}
+                Some(used) if self.audit.record_at_state(event, used).await? => {}
                 Some(_) => {
                     self.states.forget(scope.tenant.as_str());
                     continue;
@@ -739,6 +759,14 @@ impl Vault {
         }
         Err(VaultError::Keyring(KeyringError::Contended))
     }
+}
+
+/// The generation a tenant state's cached entries belong to; none without keys.
+fn generation(state: TenantStateRow) -> Option<Generation> {
+    state.key_epoch.map(|key_epoch| Generation {
+        key_epoch,
+        policy_version: state.policy_version,
+    })
 }
 
 /// What the caller may learn about one stored row.

@@ -297,6 +297,53 @@ async fn a_renewed_token_stays_revealable_past_its_first_expiry(app: TestApp, cl
     );
 }
 
+async fn a_time_to_live_added_later_ends_a_cached_token_too(app: TestApp, clock: ManualClock) {
+    // Arrange: a token without expiry, revealed once (so this instance caches it), then
+    // given an expiry by a new policy and tokenizing the value again.
+    let in_ctx = app.jwt(TENANT, "tokenize detokenize", Some("chat"));
+    let body = json!({ "text": "later@example.org" });
+    let token = app.post_as(&in_ctx, "/v1/tokenize", &body).await.body["text"].clone();
+    let reveal_body = json!({ "text": token });
+    let reveal = || app.post_as(&in_ctx, "/v1/detokenize", &reveal_body);
+    assert_eq!(reveal().await.body["text"], "later@example.org");
+    put_policy(&app, &json!({ "token_ttl_seconds": 60 })).await;
+    let again = app.post_as(&in_ctx, "/v1/tokenize", &body).await.body["text"].clone();
+
+    // Act: past the new expiry, after the purge.
+    clock.advance(Duration::from_secs(61));
+    let purged = app.state.keys.purge_expired().await.unwrap();
+    let revealed = reveal().await;
+
+    // Assert
+    assert_eq!(again, token, "the same token, now with an expiry");
+    assert_eq!(purged, 1);
+    assert_eq!(revealed.body["unknown"], 1, "{}", revealed.raw);
+    assert_eq!(revealed.body["text"], token);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_later_time_to_live_on_sqlite() {
+    let clock = ManualClock::starting_now();
+    let options = AppOptions {
+        clock: Some(Arc::new(clock.clone())),
+        ..AppOptions::default()
+    };
+    a_time_to_live_added_later_ends_a_cached_token_too(sqlite_app_with(&options).await, clock)
+        .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_later_time_to_live_on_postgres() {
+    let clock = ManualClock::starting_now();
+    let options = AppOptions {
+        clock: Some(Arc::new(clock.clone())),
+        ..AppOptions::default()
+    };
+    if let Some(app) = postgres_app_with(&options).await {
+        a_time_to_live_added_later_ends_a_cached_token_too(app, clock).await;
+    }
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn token_renewal_on_sqlite() {
     let clock = ManualClock::starting_now();

@@ -98,7 +98,7 @@ fn unconditional(events: Vec<AuditEventRow>) -> Vec<AuditAppendRow> {
         .into_iter()
         .map(|event| AuditAppendRow {
             event,
-            only_at_key_epoch: None,
+            only_at_state: None,
         })
         .collect()
 }
@@ -384,45 +384,62 @@ async fn a_batch_of_requests_is_written_together_and_each_checked(store: Arc<dyn
 }
 on_every_store!(a_batch_of_requests_is_written_together_and_each_checked);
 
-async fn a_conditional_audit_event_needs_its_key_epoch(store: Arc<dyn VaultStore>) {
+async fn a_conditional_audit_event_needs_its_tenant_state(store: Arc<dyn VaultStore>) {
     tenant(&*store, T).await;
-    let epoch = fresh_state(&*store, T).await.key_epoch.unwrap();
-    let append = |details: &str, only_at_key_epoch| AuditAppendRow {
+    let state = fresh_state(&*store, T).await;
+    let epoch = state.key_epoch.unwrap();
+    let append = |details: &str, only_at_state| AuditAppendRow {
         event: event(T, NOW, "reader", "detokenize", details),
-        only_at_key_epoch,
+        only_at_state,
+    };
+    let other_epoch = TenantStateRow {
+        key_epoch: Some(epoch + 1),
+        ..state
+    };
+    let other_policy = TenantStateRow {
+        policy_version: Some(7),
+        ..state
     };
     let stored = store
         .append_audits(&[
-            append(r#"{"n":1}"#, Some(epoch)),
-            append(r#"{"n":2}"#, Some(epoch + 1)),
+            append(r#"{"n":1}"#, Some(state)),
+            append(r#"{"n":2}"#, Some(other_epoch)),
             append(r#"{"n":3}"#, None),
+            append(r#"{"n":4}"#, Some(other_policy)),
         ])
         .await
         .unwrap();
-    assert_eq!(stored, vec![true, false, true]);
+    assert_eq!(stored, vec![true, false, true, false]);
     store.add_data_key(T, &data_key(2, 1), None).await.unwrap();
     let stored = store
-        .append_audits(&[append(r#"{"n":4}"#, Some(epoch))])
+        .append_audits(&[append(r#"{"n":5}"#, Some(state))])
         .await
         .unwrap();
     assert_eq!(stored, vec![false], "a rotation moved the epoch on");
+    let rotated = fresh_state(&*store, T).await;
+    store.put_policy(T, "{}", NOW, "admin").await.unwrap();
+    let stored = store
+        .append_audits(&[append(r#"{"n":6}"#, Some(rotated))])
+        .await
+        .unwrap();
+    assert_eq!(stored, vec![false], "a policy change moved the version on");
     let details: Vec<String> = events_of(&*store, T)
         .await
         .into_iter()
         .map(|e| e.event.details)
         .collect();
     assert_eq!(details, vec![r#"{"n":1}"#, r#"{"n":3}"#]);
-    // An unknown tenant has no epoch to match.
+    // An unknown tenant has no state to match.
     let stored = store
         .append_audits(&[AuditAppendRow {
             event: event(OTHER, NOW, "reader", "detokenize", "{}"),
-            only_at_key_epoch: Some(epoch),
+            only_at_state: Some(state),
         }])
         .await
         .unwrap();
     assert_eq!(stored, vec![false]);
 }
-on_every_store!(a_conditional_audit_event_needs_its_key_epoch);
+on_every_store!(a_conditional_audit_event_needs_its_tenant_state);
 
 async fn an_expired_entry_is_replaced_and_purged(store: Arc<dyn VaultStore>) {
     tenant(&*store, T).await;

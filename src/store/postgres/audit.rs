@@ -14,8 +14,11 @@ pub(super) const HORIZON: &str =
 /// An event's position: the transaction that wrote it.
 pub(super) const POSITION: &str = "e.xact";
 
-/// Every event in one `INSERT … SELECT FROM UNNEST`; an event conditional on a key
-/// epoch is left out when its tenant's epoch is another. Returns which were stored.
+/// Every event in one `INSERT … SELECT FROM UNNEST`; an event conditional on a tenant
+/// state is left out when its tenant is at another one. The tenant rows checked are
+/// share-locked (in tenant order), so a key change either waits for this commit or is
+/// seen by it: a reveal is never answered after a shred that committed first. Returns
+/// which events were stored.
 pub(super) async fn append_audits(
     pool: &PgPool,
     appends: &[AuditAppendRow],
@@ -24,11 +27,20 @@ pub(super) async fn append_audits(
     let stored: Vec<(i64,)> = sqlx::query_as(
         "WITH event AS ( \
            SELECT * FROM UNNEST($1::text[], $2::int8[], $3::text[], $4::text[], $5::text[], \
-                                $6::text[], $7::text[], $8::int8[]) WITH ORDINALITY \
-             AS e(tenant, at, sub, action, outcome, request_id, details, key_epoch, n)), \
+                                $6::text[], $7::text[], $8::bool[], $9::int8[], $10::int8[]) \
+             WITH ORDINALITY \
+             AS e(tenant, at, sub, action, outcome, request_id, details, conditional, \
+                  key_epoch, policy_version, n)), \
+         locked AS ( \
+           SELECT t.tenant, t.key_epoch FROM tenants AS t \
+           WHERE t.tenant IN (SELECT tenant FROM event WHERE conditional) \
+           ORDER BY t.tenant FOR SHARE), \
          kept AS ( \
-           SELECT e.* FROM event AS e WHERE e.key_epoch IS NULL OR EXISTS ( \
-             SELECT 1 FROM tenants AS t WHERE t.tenant = e.tenant AND t.key_epoch = e.key_epoch)), \
+           SELECT e.* FROM event AS e WHERE NOT e.conditional OR ( \
+             EXISTS (SELECT 1 FROM locked AS l \
+                     WHERE l.tenant = e.tenant AND l.key_epoch = e.key_epoch) \
+             AND (SELECT p.version FROM tenant_policies AS p WHERE p.tenant = e.tenant) \
+                 IS NOT DISTINCT FROM e.policy_version)), \
          appended AS ( \
            INSERT INTO audit_events (tenant, at, sub, action, outcome, request_id, details) \
            SELECT tenant, at, sub, action, outcome, request_id, details FROM kept ORDER BY n) \
@@ -44,7 +56,19 @@ pub(super) async fn append_audits(
     .bind(
         appends
             .iter()
-            .map(|a| a.only_at_key_epoch)
+            .map(|a| a.only_at_state.is_some())
+            .collect::<Vec<_>>(),
+    )
+    .bind(
+        appends
+            .iter()
+            .map(|a| a.only_at_state.and_then(|s| s.key_epoch))
+            .collect::<Vec<_>>(),
+    )
+    .bind(
+        appends
+            .iter()
+            .map(|a| a.only_at_state.and_then(|s| s.policy_version))
             .collect::<Vec<_>>(),
     )
     .fetch_all(pool)

@@ -12,9 +12,10 @@ use crate::store::{EntryRow, EntryWriteRow, NewEntryRow, ResealRow, StoreError};
 
 /// Every request of the batch in one statement: one round trip, one commit, and no
 /// tokens without their event. The state check joins each request to its tenant row
-/// with a share lock (taken in tenant order, so batches and key changes queue up rather
-/// than deadlock), so a concurrent key change waits for this insert, or this insert sees
-/// it. `ON CONFLICT DO UPDATE` (not `DO NOTHING`) so that `RETURNING` yields the existing
+/// with a share lock, so a concurrent key change waits for this insert, or this insert
+/// sees it. Locks are taken in one order (tenant rows by tenant, fingerprinted entries by
+/// tenant and fingerprint), so two batches that share values wait for each other instead
+/// of deadlocking. `ON CONFLICT DO UPDATE` (not `DO NOTHING`) so that `RETURNING` yields the existing
 /// row's token id even when a concurrent transaction committed it after our snapshot was
 /// taken. One statement may not update a row twice, so entries with equal fingerprints
 /// in different requests of the batch are sent once (see [`BatchArrays`]). Entries without
@@ -57,7 +58,7 @@ pub(super) async fn put_entry_writes(
              stored AS ( \
                INSERT INTO vault_entries (tenant, token_id, entity_type, key_version, sealed_value, \
                                           fingerprint, ctx, created_at, expires_at) \
-               SELECT * FROM entry WHERE fingerprint IS NOT NULL \
+               SELECT * FROM entry WHERE fingerprint IS NOT NULL ORDER BY tenant, fingerprint \
                {ON_FINGERPRINT_CONFLICT} RETURNING tenant, token_id, fingerprint) \
            SELECT n, NULL, NULL, NULL FROM fresh \
            UNION ALL SELECT NULL, tenant, token_id, fingerprint FROM stored"
@@ -106,10 +107,14 @@ pub(super) async fn put_entry_writes(
                 .iter()
                 .map(|entry| match &entry.fingerprint {
                     None => Ok(entry.token_id.clone()),
+                    // RETURNING yields every row inserted or updated, so this means the
+                    // database was edited underneath; the batch is already committed.
                     Some(fp) => by_fingerprint
                         .get(&(write.tenant.clone(), fp.clone()))
                         .cloned()
-                        .ok_or(StoreError::Conflict),
+                        .ok_or(StoreError::Inconsistent(
+                            "a stored fingerprint was not returned",
+                        )),
                 })
                 .collect::<Result<Vec<_>, _>>()
                 .map(Some)

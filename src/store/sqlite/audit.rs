@@ -15,8 +15,9 @@ pub(super) const HORIZON: &str = "SELECT COALESCE(MAX(seq), 0) + 1 FROM audit_ev
 /// An event's position: its insertion number.
 pub(super) const POSITION: &str = "e.seq";
 
-/// Every event, in one transaction; an event conditional on a key epoch is left out
-/// when its tenant's epoch is another. Returns which were stored.
+/// Every event, in one transaction; an event conditional on a tenant state is left out
+/// when its tenant is at another one (the transaction holds the write lock, so no key
+/// change can come in between). Returns which were stored.
 pub(super) async fn append_audits(
     pool: &SqlitePool,
     appends: &[AuditAppendRow],
@@ -24,14 +25,16 @@ pub(super) async fn append_audits(
     let mut tx = pool.begin_with(super::SqliteStore::BEGIN_WRITE).await?;
     let mut kept = Vec::with_capacity(appends.len());
     for append in appends {
-        let current = match append.only_at_key_epoch {
+        let current = match append.only_at_state {
             None => true,
-            Some(epoch) => {
+            Some(state) => {
                 let (same,): (bool,) = sqlx::query_as(
-                    "SELECT EXISTS (SELECT 1 FROM tenants WHERE tenant = $1 AND key_epoch = $2)",
+                    "SELECT EXISTS (SELECT 1 FROM tenants WHERE tenant = $1 AND key_epoch = $2) \
+                       AND (SELECT version FROM tenant_policies WHERE tenant = $1) IS $3",
                 )
                 .bind(&append.event.tenant)
-                .bind(epoch)
+                .bind(state.key_epoch)
+                .bind(state.policy_version)
                 .fetch_one(&mut *tx)
                 .await?;
                 same
