@@ -208,6 +208,8 @@ impl Config {
         let var = |name: &str| env.get(name).filter(|v| !v.is_empty()).cloned();
         let anomaly = anomaly_config(&var, &file)?;
         let rate_limits = rate_limits(&var, &file)?;
+        let reveal_cache_mb = reveal_cache_mb(&var, &file)?;
+        let upstream_timeout_seconds = upstream_timeout_seconds(&var, &file)?;
         let config = Self {
             listen: var("PROMPTVAULT_LISTEN")
                 .or(file.listen)
@@ -249,27 +251,13 @@ impl Config {
                 })?,
                 None => file.max_body_bytes.unwrap_or(1_048_576),
             },
-            reveal_cache_mb: match var("PROMPTVAULT_REVEAL_CACHE_MB") {
-                Some(raw) => raw.trim().parse().map_err(|_| ConfigError::Invalid {
-                    name: "PROMPTVAULT_REVEAL_CACHE_MB",
-                    reason: "expected a whole number of MiB (0 turns the cache off)".to_owned(),
-                })?,
-                None => file.reveal_cache_mb.unwrap_or(DEFAULT_REVEAL_CACHE_MB),
-            },
+            reveal_cache_mb,
             rate_limits,
             upstream_url: var("PROMPTVAULT_UPSTREAM_URL").or(file.upstream_url),
             upstream_api_key_file: var("PROMPTVAULT_UPSTREAM_API_KEY_FILE")
                 .map(PathBuf::from)
                 .or(file.upstream_api_key_file),
-            upstream_timeout_seconds: match var("PROMPTVAULT_UPSTREAM_TIMEOUT_SECONDS") {
-                Some(raw) => raw.trim().parse::<u64>().ok().filter(|s| *s > 0).ok_or(
-                    ConfigError::Invalid {
-                        name: "PROMPTVAULT_UPSTREAM_TIMEOUT_SECONDS",
-                        reason: "expected whole seconds above 0".to_owned(),
-                    },
-                )?,
-                None => file.upstream_timeout_seconds.unwrap_or(300),
-            },
+            upstream_timeout_seconds,
             anomaly,
             log: var("PROMPTVAULT_LOG")
                 .or(file.log)
@@ -335,6 +323,38 @@ impl Config {
 }
 
 /// The four rate limits: requests per minute per caller and per tenant, 0 = off.
+fn upstream_timeout_seconds(
+    var: &dyn Fn(&str) -> Option<String>,
+    file: &FileConfig,
+) -> Result<u64, ConfigError> {
+    match var("PROMPTVAULT_UPSTREAM_TIMEOUT_SECONDS") {
+        Some(raw) => {
+            raw.trim()
+                .parse::<u64>()
+                .ok()
+                .filter(|s| *s > 0)
+                .ok_or(ConfigError::Invalid {
+                    name: "PROMPTVAULT_UPSTREAM_TIMEOUT_SECONDS",
+                    reason: "expected whole seconds above 0".to_owned(),
+                })
+        }
+        None => Ok(file.upstream_timeout_seconds.unwrap_or(300)),
+    }
+}
+
+fn reveal_cache_mb(
+    var: &dyn Fn(&str) -> Option<String>,
+    file: &FileConfig,
+) -> Result<u64, ConfigError> {
+    match var("PROMPTVAULT_REVEAL_CACHE_MB") {
+        Some(raw) => raw.trim().parse().map_err(|_| ConfigError::Invalid {
+            name: "PROMPTVAULT_REVEAL_CACHE_MB",
+            reason: "expected a whole number of MiB (0 turns the cache off)".to_owned(),
+        }),
+        None => Ok(file.reveal_cache_mb.unwrap_or(DEFAULT_REVEAL_CACHE_MB)),
+    }
+}
+
 fn rate_limits(
     var: &dyn Fn(&str) -> Option<String>,
     file: &FileConfig,

@@ -10,6 +10,9 @@ use crate::store::entries::ON_FINGERPRINT_CONFLICT;
 use crate::store::rows::{entry_row, EntryTuple, ENTRY_COLUMNS};
 use crate::store::{EntryRow, EntryWriteRow, NewEntryRow, ResealRow, StoreError};
 
+/// Either a fresh request's index, or a stored entry's tenant, id and fingerprint.
+type Returned = (Option<i32>, Option<String>, Option<String>, Option<Vec<u8>>);
+
 /// Every request of the batch in one statement: one round trip, one commit, and no
 /// tokens without their event. The state check joins each request to its tenant row
 /// with a share lock, so a concurrent key change waits for this insert, or this insert
@@ -26,8 +29,6 @@ pub(super) async fn put_entry_writes(
     writes: &[EntryWriteRow],
 ) -> Result<Vec<Option<Vec<String>>>, StoreError> {
     let arrays = BatchArrays::of(writes);
-    // Either a fresh request's index, or a stored entry's tenant, id and fingerprint.
-    type Returned = (Option<i32>, Option<String>, Option<String>, Option<Vec<u8>>);
     let rows: Vec<Returned> =
         sqlx::query_as(&format!(
             "WITH request AS ( \
@@ -84,6 +85,15 @@ pub(super) async fn put_entry_writes(
         .bind(arrays.entries.iter().map(|e| e.expires_at).collect::<Vec<_>>())
         .fetch_all(pool)
         .await?;
+    outcomes(writes, rows)
+}
+
+/// Each request's outcome from the rows the statement returned: the indexes of the
+/// fresh requests, and the (tenant, id, fingerprint) of each fingerprinted entry stored.
+fn outcomes(
+    writes: &[EntryWriteRow],
+    rows: Vec<Returned>,
+) -> Result<Vec<Option<Vec<String>>>, StoreError> {
     let mut fresh = vec![false; writes.len()];
     let mut by_fingerprint: HashMap<(String, Vec<u8>), String> = HashMap::new();
     for (request, tenant, token_id, fingerprint) in rows {
