@@ -14,7 +14,7 @@ PG_URL="${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test}"
 PORT="${PORT:-18095}"
 SCHEMA=pvbench_flame
 TARGET="${FLAME_TARGET_DIR:-target/flamegraph}"
-CORPUS="$PWD/bench/prompts.jsonl"
+CORPUS="${CORPUS:-$PWD/bench/prompts.jsonl}"
 OUT="$PWD/docs/flamegraphs"
 
 [ -f "$CORPUS" ] || bench/make_corpus.sh

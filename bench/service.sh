@@ -9,6 +9,7 @@
 #
 #   bench/service.sh            # 32 connections, 3 passes over the corpus
 #   CONCURRENCY=16 PASSES=1 bench/service.sh
+#   CORPUS=devset/test.jsonl bench/service.sh   # any file in the corpus format
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -18,7 +19,7 @@ PASSES="${PASSES:-3}"
 PORT="${PORT:-18090}"
 SCHEMA=pvbench_service
 BIN="$PWD/target/release"
-CORPUS="$PWD/bench/prompts.jsonl"
+CORPUS="${CORPUS:-$PWD/bench/prompts.jsonl}"
 
 [ -f "$CORPUS" ] || bench/make_corpus.sh
 cargo build --release --quiet --bin promptvault --example loadgen

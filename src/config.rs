@@ -544,6 +544,27 @@ mod tests {
     }
 
     #[test]
+    fn the_reveal_cache_size_is_read_and_checked() {
+        let none = Config::from_sources(None, &env(&[])).unwrap();
+        assert_eq!(none.reveal_cache_mb, DEFAULT_REVEAL_CACHE_MB);
+        let from_file = Config::from_sources(Some("reveal_cache_mb = 8"), &env(&[])).unwrap();
+        assert_eq!(from_file.reveal_cache_mb, 8);
+        let off = env(&[("PROMPTVAULT_REVEAL_CACHE_MB", "0")]);
+        assert_eq!(
+            Config::from_sources(Some("reveal_cache_mb = 8"), &off)
+                .unwrap()
+                .reveal_cache_mb,
+            0
+        );
+        let bad = env(&[("PROMPTVAULT_REVEAL_CACHE_MB", "-1")]);
+        let err = Config::from_sources(None, &bad).unwrap_err();
+        assert!(
+            err.to_string().contains("PROMPTVAULT_REVEAL_CACHE_MB"),
+            "{err}"
+        );
+    }
+
+    #[test]
     fn the_environment_wins_over_the_file() {
         let toml = "listen = \"0.0.0.0:9000\"\nmax_body_bytes = 10\njwt_public_keys = \"k.pem\"";
         let config =

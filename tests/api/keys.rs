@@ -390,3 +390,35 @@ async fn dual_control_on_postgres() {
         dual_control_needs_a_second_admin_to_confirm(app).await;
     }
 }
+
+/// The reveal cache, on and off, seen from outside: a row removed behind the service's
+/// back (by hand, in the database; a shred moves the key epoch on instead) is still
+/// revealed from memory when the cache holds it, and is unknown when the cache is off.
+async fn the_reveal_cache_serves_from_memory_only_when_it_is_on(cache_bytes: u64) -> Value {
+    let options = AppOptions {
+        reveal_cache_bytes: Some(cache_bytes),
+        ..AppOptions::default()
+    };
+    let app = sqlite_app_with(&options).await;
+    let token = app.tokenize("cached@example.org").await;
+    let crate::helpers::Db::Sqlite(pool, _) = &app.db else {
+        unreachable!()
+    };
+    sqlx::query("DELETE FROM vault_entries")
+        .execute(pool)
+        .await
+        .unwrap();
+    app.detokenize(&token).await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_reveal_after_tokenize_needs_no_read_with_the_cache_on() {
+    let revealed = the_reveal_cache_serves_from_memory_only_when_it_is_on(1 << 20).await;
+    assert_eq!(revealed["text"], "cached@example.org", "{revealed}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn with_the_cache_off_every_reveal_reads_the_store() {
+    let revealed = the_reveal_cache_serves_from_memory_only_when_it_is_on(0).await;
+    assert_eq!(revealed["unknown"], 1, "{revealed}");
+}

@@ -166,7 +166,9 @@ async fn survives_kill_9(env: Vec<(&'static str, String)>, dir: &Path) {
         .await;
         tokenized.push(answer["text"].as_str().unwrap().to_owned());
     }
-    service.kill_hard();
+    // Then under load: concurrent callers share group commits, and the process dies
+    // while some of their requests are still in flight.
+    let answered_under_load = load_until_killed(&client, service, &jwt).await;
 
     let restarted = Service::start(dir, &env);
     for (original, text) in prompts().iter().zip(&tokenized) {
@@ -181,6 +183,76 @@ async fn survives_kill_9(env: Vec<(&'static str, String)>, dir: &Path) {
         assert_eq!(answer["text"].as_str().unwrap(), original);
         assert_eq!(answer["unknown"], 0);
     }
+    let (originals, texts): (Vec<String>, Vec<String>) = answered_under_load.into_iter().unzip();
+    let answer = post(
+        &client,
+        &restarted.base,
+        &jwt,
+        "/v1/detokenize",
+        json!({ "texts": texts }),
+    )
+    .await;
+    assert_eq!(answer["unknown"], 0, "every answered token survived");
+    assert_eq!(answer["texts"], json!(originals));
+}
+
+/// Tokenizes from 16 callers at once until 200 answers came back, then kills the service
+/// hard with requests in flight; returns every (prompt, tokenized) pair that was answered.
+async fn load_until_killed(
+    client: &reqwest::Client,
+    service: Service,
+    jwt: &str,
+) -> Vec<(String, String)> {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    let answered = Arc::new(std::sync::Mutex::new(Vec::new()));
+    let stop = Arc::new(AtomicBool::new(false));
+    let callers: Vec<_> = (0..16)
+        .map(|caller| {
+            let (client, base, jwt) = (client.clone(), service.base.clone(), jwt.to_owned());
+            let (answered, stop) = (Arc::clone(&answered), Arc::clone(&stop));
+            tokio::spawn(async move {
+                for n in 0.. {
+                    if stop.load(Ordering::Relaxed) {
+                        break;
+                    }
+                    let prompt = format!("load {caller}/{n}: mail caller{caller}x{n}@example.org");
+                    let sent = client
+                        .post(format!("{base}/v1/tokenize"))
+                        .bearer_auth(&jwt)
+                        .json(&json!({ "text": prompt }))
+                        .send()
+                        .await;
+                    let Ok(response) = sent else { break };
+                    if response.status() != 200 {
+                        break;
+                    }
+                    let Ok(body) = response.json::<Value>().await else {
+                        break;
+                    };
+                    let text = body["text"].as_str().unwrap_or_default().to_owned();
+                    answered.lock().unwrap().push((prompt, text));
+                }
+            })
+        })
+        .collect();
+    for _ in 0..500 {
+        if answered.lock().unwrap().len() >= 200 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    service.kill_hard();
+    stop.store(true, Ordering::Relaxed);
+    for caller in callers {
+        caller.await.unwrap();
+    }
+    let answered = std::mem::take(&mut *answered.lock().unwrap());
+    assert!(
+        answered.len() >= 200,
+        "only {} answers before the kill",
+        answered.len()
+    );
+    answered
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -95,14 +95,15 @@ fn outcomes(
     rows: Vec<Returned>,
 ) -> Result<Vec<Option<Vec<String>>>, StoreError> {
     let mut fresh = vec![false; writes.len()];
-    let mut by_fingerprint: HashMap<(String, Vec<u8>), String> = HashMap::new();
+    // Per tenant, per fingerprint: the id that stands for it.
+    let mut by_fingerprint: HashMap<String, HashMap<Vec<u8>, String>> = HashMap::new();
     for (request, tenant, token_id, fingerprint) in rows {
         if let Some(n) = request.and_then(|n| usize::try_from(n).ok()) {
             if let Some(slot) = fresh.get_mut(n) {
                 *slot = true;
             }
         } else if let (Some(tenant), Some(id), Some(fp)) = (tenant, token_id, fingerprint) {
-            by_fingerprint.insert((tenant, fp), id);
+            by_fingerprint.entry(tenant).or_default().insert(fp, id);
         }
     }
     writes
@@ -120,7 +121,8 @@ fn outcomes(
                     // RETURNING yields every row inserted or updated, so this means the
                     // database was edited underneath; the batch is already committed.
                     Some(fp) => by_fingerprint
-                        .get(&(write.tenant.clone(), fp.clone()))
+                        .get(write.tenant.as_str())
+                        .and_then(|ids| ids.get(fp.as_slice()))
                         .cloned()
                         .ok_or(StoreError::Inconsistent(
                             "a stored fingerprint was not returned",
