@@ -319,6 +319,12 @@ pub fn mint_token(config: &Config, args: &TokenArgs) -> anyhow::Result<String> {
         load_or_create_dev_secret(&secret_file)?;
     }
     TenantId::parse(&args.tenant).context("--tenant")?;
+    if !crate::auth::is_valid_sub(&args.sub) {
+        bail!(
+            "--sub: 1 to {} bytes without control characters",
+            crate::auth::MAX_SUB_LEN
+        );
+    }
     let ttl = parse_duration(&args.ttl).context("--ttl: expected e.g. 30m, 1h, 7d")?;
     let issuer = JwtIssuer::from_secret_file(&secret_file)?;
     let now = SystemClock.now_seconds();

@@ -154,6 +154,10 @@ impl From<VaultError> for ApiError {
         if let VaultError::Policy(invalid) = &err {
             return Self::InvalidRequest(invalid.to_string());
         }
+        if err.is_refused_value() {
+            tracing::warn!(error = %err, "the database refused a value of the request");
+            return Self::InvalidRequest("a value of the request cannot be stored".to_owned());
+        }
         Self::Internal(err.into())
     }
 }

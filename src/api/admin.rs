@@ -18,7 +18,7 @@ use crate::keys::{AdminAction, ConfirmRefusal, JobView, KeysView};
 use crate::store::AuditFilter;
 use crate::store::DestroyOutcome;
 use crate::vault::PolicyDocument;
-use crate::vault::VaultError;
+use crate::vault::{TokenId, VaultError};
 
 /// A policy with its version.
 #[derive(Debug, Serialize)]
@@ -122,9 +122,10 @@ pub(super) async fn reencryption_progress(
     AdminCaller(caller): AdminCaller,
     Path(job): Path<String>,
 ) -> Result<Json<JobView>, ApiError> {
+    let job = TokenId::parse(&job).ok_or(ApiError::NotFound)?;
     state
         .keys
-        .job(&caller.tenant, &job)
+        .job(&caller.tenant, job.as_str())
         .await?
         .map(Json)
         .ok_or(ApiError::NotFound)
@@ -276,9 +277,11 @@ pub(super) async fn confirm_action(
     RequestId(request_id): RequestId,
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
+    let id = TokenId::parse(&id).ok_or(ApiError::NotFound)?;
+    let id = id.as_str();
     let action = state
         .keys
-        .pending_action(&caller.tenant, &id)
+        .pending_action(&caller.tenant, id)
         .await?
         .ok_or(ApiError::NotFound)?;
     if action == AdminAction::RotateRootKey && !caller.scopes.has("admin:system") {
@@ -286,7 +289,7 @@ pub(super) async fn confirm_action(
     }
     match state
         .keys
-        .confirm_action(&caller.tenant, &id, &caller.sub)
+        .confirm_action(&caller.tenant, id, &caller.sub)
         .await?
     {
         Err(ConfirmRefusal::NotFound) => Err(ApiError::NotFound),
@@ -348,6 +351,7 @@ pub(super) async fn list_audit(
 ) -> Result<Json<AuditPage>, ApiError> {
     let Query(query) = query
         .map_err(|_| ApiError::InvalidRequest("unknown or malformed query parameter".to_owned()))?;
+    check_audit_query(&query)?;
     let filter = AuditFilter {
         since: query.since,
         until: query.until,
@@ -358,6 +362,37 @@ pub(super) async fn list_audit(
         limit: query.limit.unwrap_or(100),
     };
     Ok(Json(state.audit.page(&caller.tenant, filter).await?))
+}
+
+/// Filters that no stored event can match are refused rather than searched for: a `sub`
+/// no JWT may carry, an action name that is not one, a token id failing its check
+/// character.
+fn check_audit_query(query: &AuditQuery) -> Result<(), ApiError> {
+    let invalid = |what: &str| Err(ApiError::InvalidRequest(format!("invalid `{what}` filter")));
+    if query
+        .sub
+        .as_deref()
+        .is_some_and(|sub| !crate::auth::is_valid_sub(sub))
+    {
+        return invalid("sub");
+    }
+    let action_name = |a: &str| {
+        !a.is_empty()
+            && a.len() <= 64
+            && a.bytes()
+                .all(|b| b.is_ascii_lowercase() || matches!(b, b'.' | b'_'))
+    };
+    if query.action.as_deref().is_some_and(|a| !action_name(a)) {
+        return invalid("action");
+    }
+    if query
+        .token_id
+        .as_deref()
+        .is_some_and(|id| TokenId::parse(id).is_none())
+    {
+        return invalid("token_id");
+    }
+    Ok(())
 }
 
 /// `GET /v1/admin/audit/verify`: checks the tenant's hash chain and checkpoints.
@@ -476,6 +511,10 @@ pub(super) async fn lift_block(
     RequestId(request_id): RequestId,
     Path(sub): Path<String>,
 ) -> Result<StatusCode, ApiError> {
+    if !crate::auth::is_valid_sub(&sub) {
+        // No caller can have such a sub, so none is blocked.
+        return Err(ApiError::NotFound);
+    }
     if sub == caller.sub {
         // A blocked admin must not be able to lift its own block.
         return Err(ApiError::SecondAdminRequired);

@@ -178,6 +178,17 @@ fn is_json(content_type: Option<&str>) -> bool {
         || (essence.starts_with("application/") && essence.ends_with("+json"))
 }
 
+/// For an optional request field: absent is `None`, but an explicit `null` is refused
+/// like any other value of the wrong type (a client sending `"texts": null` beside
+/// `"text"` has a bug worth a 400, not a guess).
+pub(super) fn non_null<'de, D, T>(deserializer: D) -> Result<Option<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: serde::Deserialize<'de>,
+{
+    T::deserialize(deserializer).map(Some)
+}
+
 #[cfg(test)]
 mod tests {
     use super::is_json;

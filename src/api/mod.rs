@@ -13,9 +13,10 @@ use std::time::Instant;
 use axum::extract::{DefaultBodyLimit, MatchedPath, Request, State};
 use axum::http::HeaderName;
 use axum::middleware::{self, Next};
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use axum::routing::{delete, get, post};
 use axum::Router;
+use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::trace::TraceLayer;
 
@@ -119,6 +120,14 @@ pub fn router(state: AppState) -> Router {
                 tracing::info_span!("request", method = %request.method(), route, request_id)
             }),
         )
+        // A panic is a bug, but its request still gets a problem+json answer (the hook in
+        // `telemetry` logs where it happened, never its message) and its connection stays.
+        .layer(CatchPanicLayer::custom(
+            |_panic: Box<dyn std::any::Any + Send>| {
+                ApiError::Internal(anyhow::anyhow!("the request's handler panicked"))
+                    .into_response()
+            },
+        ))
         .layer(PropagateRequestIdLayer::new(REQUEST_ID))
         .layer(SetRequestIdLayer::new(REQUEST_ID, MakeRequestUuid))
         .with_state(state)

@@ -4,7 +4,7 @@ use axum::extract::State;
 use axum::Json;
 use serde::{Deserialize, Serialize};
 
-use super::extract::{ApiJson, BearerCaller, RequestId};
+use super::extract::{non_null, ApiJson, BearerCaller, RequestId};
 use super::guard::{admit, after_reveal};
 use crate::app::AppState;
 use crate::detect::EntityType;
@@ -16,8 +16,11 @@ use crate::vault::{RevealScope, Token, TokenizeScope};
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct TokenizeRequest {
+    #[serde(default, deserialize_with = "non_null")]
     text: Option<String>,
+    #[serde(default, deserialize_with = "non_null")]
     texts: Option<Vec<String>>,
+    #[serde(default, deserialize_with = "non_null")]
     entities: Option<Vec<String>>,
 }
 
@@ -46,7 +49,9 @@ pub(super) enum TokenizeResponse {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct DetokenizeRequest {
+    #[serde(default, deserialize_with = "non_null")]
     text: Option<String>,
+    #[serde(default, deserialize_with = "non_null")]
     texts: Option<Vec<String>>,
 }
 

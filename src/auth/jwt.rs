@@ -182,7 +182,7 @@ impl JwtVerifier {
 
 fn caller_from(claims: Claims) -> Result<Caller, AuthError> {
     let tenant = TenantId::parse(&claims.tenant).map_err(|_| AuthError::Invalid)?;
-    if claims.sub.is_empty() {
+    if !super::is_valid_sub(&claims.sub) {
         return Err(AuthError::Invalid);
     }
     if let Some(ctx) = &claims.ctx {

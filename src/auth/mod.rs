@@ -28,6 +28,18 @@ pub struct Caller {
     pub amr: Vec<String>,
 }
 
+/// Longest `sub` accepted, in bytes: enough for any identity provider's subject, short
+/// enough that one caller cannot make every audit event it causes large.
+pub const MAX_SUB_LEN: usize = 256;
+
+/// Whether `sub` can name a caller: 1 to [`MAX_SUB_LEN`] bytes without control characters.
+/// A NUL cannot be stored in a Postgres text column, and a line break or escape sequence
+/// has no place in a name shown in logs and the audit log, so such a JWT is refused
+/// before anything is written, and a path or filter naming such a `sub` finds nothing.
+pub fn is_valid_sub(sub: &str) -> bool {
+    !sub.is_empty() && sub.len() <= MAX_SUB_LEN && !sub.chars().any(char::is_control)
+}
+
 /// The scopes a caller holds.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Scopes(BTreeSet<String>);

@@ -136,6 +136,13 @@ impl Call {
         host: Arc<dyn ProxyHost>,
         body: Value,
     ) -> Result<Answer, ApiError> {
+        // Every OpenAI request body is an object; anything else is refused here rather
+        // than passed on for the provider to judge.
+        if !body.is_object() {
+            return Err(ApiError::InvalidRequest(
+                "the body must be a JSON object".to_owned(),
+            ));
+        }
         match operation {
             Operation::Chat => self.chat(host, body).await,
             Operation::Embeddings => self.embeddings(host.as_ref(), body).await,
@@ -166,11 +173,6 @@ impl Call {
     }
 
     async fn chat(self, host: Arc<dyn ProxyHost>, mut body: Value) -> Result<Answer, ApiError> {
-        if !body.is_object() {
-            return Err(ApiError::InvalidRequest(
-                "the body must be a JSON object".to_owned(),
-            ));
-        }
         if self.caller.scopes.may_detokenize_something() {
             // The answer reveals values: the caller's reveal limits apply as well.
             host.admit("detokenize", &self.caller).await?;

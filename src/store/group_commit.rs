@@ -186,7 +186,7 @@ async fn commit<W: BatchWrite>(
                 )));
             }
         }
-        Err(StoreError::Conflict | StoreError::Database(_)) => {
+        Err(StoreError::Conflict | StoreError::Database(_) | StoreError::RefusedValue(_)) => {
             // The batch's statement or transaction failed, so nothing of it is stored;
             // one bad write must not fail the others: each is stored alone.
             tracing::warn!(

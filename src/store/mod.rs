@@ -63,6 +63,11 @@ pub enum StoreError {
     /// A write collided with an existing row on a key that should have been unique.
     #[error("conflicting write")]
     Conflict,
+    /// The database refused a value the request carried (a NUL character in text, a
+    /// number out of range: SQLSTATE class 22). The edge checks what it can; this keeps
+    /// anything they miss a 400 rather than a 500. Nothing of the write was stored.
+    #[error("the database refused a value of the request")]
+    RefusedValue(#[source] sqlx::Error),
     /// Any other database error.
     #[error("database error")]
     Database(#[source] sqlx::Error),
@@ -82,6 +87,9 @@ impl From<sqlx::Error> for StoreError {
                 Self::Unavailable(err)
             }
             sqlx::Error::Database(db) if db.is_unique_violation() => Self::Conflict,
+            sqlx::Error::Database(db) if db.code().is_some_and(|code| code.starts_with("22")) => {
+                Self::RefusedValue(err)
+            }
             _ => Self::Database(err),
         }
     }

@@ -62,6 +62,15 @@ pub enum VaultError {
 }
 
 impl VaultError {
+    /// Whether the database refused a value the request carried.
+    pub fn is_refused_value(&self) -> bool {
+        matches!(
+            self,
+            Self::Store(StoreError::RefusedValue(_))
+                | Self::Keyring(KeyringError::Store(StoreError::RefusedValue(_)))
+        )
+    }
+
     /// Whether the store could not be reached (as opposed to a bug or bad data).
     pub fn is_unavailable(&self) -> bool {
         matches!(

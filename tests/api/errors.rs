@@ -298,3 +298,57 @@ async fn rate_limits_on_postgres() {
         bursting_past_a_limit_across_two_instances_gets_429_with_retry_after(app, options).await;
     }
 }
+
+/// A NUL cannot be stored in a Postgres text column; every way a caller could bring one
+/// to a query is refused at the edge with a 4xx (before: 500 on Postgres).
+async fn a_nul_anywhere_a_caller_controls_is_a_4xx_never_a_500(app: TestApp) {
+    let tenant = crate::helpers::TENANT;
+    for sub in ["bad\u{0}sub", "line\nbreak", &"s".repeat(257)] {
+        let jwt = app.jwt_as(sub, tenant, "tokenize detokenize", None, true);
+        for path in ["/v1/tokenize", "/v1/detokenize"] {
+            let answer = app.post_as(&jwt, path, &json!({ "text": VALUE })).await;
+            assert_problem(&answer, StatusCode::UNAUTHORIZED);
+        }
+    }
+    let admin = app.jwt(tenant, "admin", None);
+    let get = |path: &'static str| app.request("GET", path, Some(&admin), None, Vec::new());
+    for path in [
+        "/v1/admin/keys/reencrypt/%00",
+        "/v1/admin/keys/reencrypt/abc%00def",
+    ] {
+        assert_problem(&get(path).await, StatusCode::NOT_FOUND);
+    }
+    for path in [
+        "/v1/admin/audit?sub=%00",
+        "/v1/admin/audit?action=%00",
+        "/v1/admin/audit?action=keys.rotate%00",
+        "/v1/admin/audit?token_id=%00",
+    ] {
+        assert_problem(&get(path).await, StatusCode::BAD_REQUEST);
+    }
+    for (method, path) in [
+        ("DELETE", "/v1/admin/blocks/a%00b"),
+        ("POST", "/v1/admin/actions/%00/confirm"),
+    ] {
+        let answer = app
+            .request(method, path, Some(&admin), None, Vec::new())
+            .await;
+        assert_problem(&answer, StatusCode::NOT_FOUND);
+    }
+    // The audit log still answers, and filters on a plain sub.
+    let page = app.admin_get("/v1/admin/audit?sub=tester").await;
+    assert!(page["events"].is_array(), "{page}");
+}
+on_every_backend!(a_nul_anywhere_a_caller_controls_is_a_4xx_never_a_500);
+
+async fn an_explicit_null_is_a_mistyped_field(app: TestApp) {
+    for (path, body) in [
+        ("/v1/tokenize", json!({ "text": VALUE, "texts": null })),
+        ("/v1/tokenize", json!({ "text": null })),
+        ("/v1/tokenize", json!({ "text": VALUE, "entities": null })),
+        ("/v1/detokenize", json!({ "texts": null, "text": "x" })),
+    ] {
+        assert_problem(&app.post(path, &body).await, StatusCode::BAD_REQUEST);
+    }
+}
+on_every_backend!(an_explicit_null_is_a_mistyped_field);

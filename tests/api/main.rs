@@ -26,6 +26,7 @@ mod migrations;
 mod policy;
 mod process;
 mod proxy;
+mod schema;
 mod storage;
 mod store_contract;
 mod tokenize;

@@ -12,9 +12,9 @@ use serde_json::{json, Value};
 use crate::helpers::{postgres_schema, postgres_url_for_schema};
 use crate::tokenize::{PROMPT, VALUES};
 
-struct Service {
+pub(crate) struct Service {
     child: Child,
-    base: String,
+    pub(crate) base: String,
     output: Arc<Mutex<Vec<String>>>,
     /// The threads that copy stdout and stderr into `output`; they end with the process.
     readers: Vec<std::thread::JoinHandle<()>>,
@@ -22,7 +22,7 @@ struct Service {
 
 impl Service {
     /// Starts `promptvault serve` in `dir` with `env`, waiting for its "listening" line.
-    fn start(dir: &Path, env: &[(&str, String)]) -> Service {
+    pub(crate) fn start(dir: &Path, env: &[(&str, String)]) -> Service {
         let mut command = Command::new(env!("CARGO_BIN_EXE_promptvault"));
         command
             .arg("serve")
@@ -78,7 +78,7 @@ impl Service {
         status
     }
 
-    fn logs(&self) -> String {
+    pub(crate) fn logs(&self) -> String {
         self.output.lock().unwrap().join("\n")
     }
 
@@ -611,7 +611,7 @@ async fn offline_root_rotation_and_passphrase_changes_keep_every_token_readable(
     assert_eq!(plain["keys"][0]["version"], 2);
 }
 
-async fn call(
+pub(crate) async fn call(
     client: &reqwest::Client,
     method: reqwest::Method,
     url: String,
@@ -926,7 +926,7 @@ async fn audit_verify_and_export_work_offline_and_verify_fails_on_tampering() {
 
 /// The Python with the official OpenAI SDK: `PV_PYTHON`, or `.venv-e2e` (which `.ci/run`
 /// creates); `None` (skip) only outside CI.
-fn sdk_python() -> Option<std::path::PathBuf> {
+pub(crate) fn sdk_python() -> Option<std::path::PathBuf> {
     let candidate = std::env::var_os("PV_PYTHON")
         .map(std::path::PathBuf::from)
         .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join(".venv-e2e/bin/python"));

@@ -1005,3 +1005,22 @@ async fn a_block_is_extended_never_shortened_and_lifted(store: Arc<dyn VaultStor
     );
 }
 on_every_store!(a_block_is_extended_never_shortened_and_lifted);
+
+/// What the edge misses is still no 500: Postgres refuses a NUL in text (SQLSTATE class
+/// 22), and the store says so as a refused value, which the API answers with a 400.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn postgres_refusing_a_value_is_a_refused_value_not_a_database_failure() {
+    let Some(store) = postgres_store().await else {
+        return;
+    };
+    let filter = AuditFilter {
+        sub: Some("a\u{0}b".to_owned()),
+        limit: 10,
+        ..AuditFilter::default()
+    };
+    let refused = store.audit_events(T, &filter).await;
+    assert!(
+        matches!(refused, Err(StoreError::RefusedValue(_))),
+        "{refused:?}"
+    );
+}
