@@ -45,6 +45,8 @@ pub(super) async fn replace_policy(
     RequestId(request_id): RequestId,
     ApiJson(policy): ApiJson<PolicyDocument>,
 ) -> Result<Json<PolicyResponse>, ApiError> {
+    let requested = serde_json::json!({ "recognizers": policy.recognizers.len() });
+    intent(&state, &caller, &request_id, "policy.replace", requested).await?;
     let version = state
         .vault
         .put_policy(&caller.tenant, &policy, &caller.sub)
@@ -80,6 +82,14 @@ pub(super) async fn rotate_data_key(
     AdminCaller(caller): AdminCaller,
     RequestId(request_id): RequestId,
 ) -> Result<Json<KeysView>, ApiError> {
+    intent(
+        &state,
+        &caller,
+        &request_id,
+        "keys.rotate",
+        serde_json::json!({}),
+    )
+    .await?;
     let version = state.keys.rotate_data_key(&caller.tenant).await?;
     audit(
         &state,
@@ -101,6 +111,14 @@ pub(super) async fn start_reencryption(
     AdminCaller(caller): AdminCaller,
     RequestId(request_id): RequestId,
 ) -> Result<(StatusCode, Json<JobView>), ApiError> {
+    intent(
+        &state,
+        &caller,
+        &request_id,
+        "keys.reencrypt",
+        serde_json::json!({}),
+    )
+    .await?;
     let job = state.keys.start_reencryption(&caller.tenant).await?;
     let details = serde_json::json!({ "job": job.id, "target_version": job.target_version });
     audit(
@@ -160,6 +178,8 @@ async fn destroy_data_key(
     request_id: &str,
     version: i64,
 ) -> Result<Response, ApiError> {
+    let requested = serde_json::json!({ "version": version });
+    intent(state, caller, request_id, "keys.retire", requested).await?;
     let outcome = state.keys.destroy_data_key(&caller.tenant, version).await?;
     let result = match outcome {
         DestroyOutcome::Destroyed => "ok",
@@ -195,6 +215,8 @@ async fn pending(
     request_id: &str,
     action: AdminAction,
 ) -> Result<Response, ApiError> {
+    let requested = serde_json::json!({ "action": action.name(), "version": action.argument() });
+    intent(state, caller, request_id, "action.request", requested).await?;
     let view = state
         .keys
         .request_action(&caller.tenant, action, &caller.sub)
@@ -227,6 +249,14 @@ pub(super) async fn shred_tenant(
 }
 
 async fn shred(state: &AppState, caller: &Caller, request_id: &str) -> Result<Response, ApiError> {
+    intent(
+        state,
+        caller,
+        request_id,
+        "tenant.shred",
+        serde_json::json!({}),
+    )
+    .await?;
     let existed = state.keys.shred_tenant(&caller.tenant).await?;
     audit(
         state,
@@ -262,6 +292,14 @@ async fn rotate_root(
     caller: &Caller,
     request_id: &str,
 ) -> Result<Response, ApiError> {
+    intent(
+        state,
+        caller,
+        request_id,
+        "root.rotate",
+        serde_json::json!({}),
+    )
+    .await?;
     let view = state.keys.rotate_root_key().await?;
     let details = serde_json::json!({ "root_key_version": view.root_key_version, "rewrapped": view.rewrapped });
     audit(state, caller, request_id, "root.rotate", "ok", details).await?;
@@ -435,6 +473,8 @@ pub(super) async fn create_honey_token(
             "type must be a type label: capitals, digits and _, starting with a capital".to_owned(),
         ));
     }
+    let requested = serde_json::json!({ "type": request.kind });
+    intent(&state, &caller, &request_id, "honeytoken.create", requested).await?;
     let (token, row) = crate::guard::honey::create(
         state.store.as_ref(),
         state.clock.as_ref(),
@@ -519,24 +559,37 @@ pub(super) async fn lift_block(
         // A blocked admin must not be able to lift its own block.
         return Err(ApiError::SecondAdminRequired);
     }
+    let details = serde_json::json!({ "sub": sub });
+    intent(&state, &caller, &request_id, "block.lift", details.clone()).await?;
     let existed = state
         .anomalies
         .unblock(caller.tenant.as_str(), &sub)
         .await
         .map_err(crate::vault::VaultError::from)?;
+    let outcome = if existed { "ok" } else { "not_found" };
+    audit(&state, &caller, &request_id, "block.lift", outcome, details).await?;
     if !existed {
         return Err(ApiError::NotFound);
     }
-    audit(
-        &state,
-        &caller,
-        &request_id,
-        "block.lift",
-        "ok",
-        serde_json::json!({ "sub": sub }),
-    )
-    .await?;
     Ok(StatusCode::NO_CONTENT)
+}
+
+/// Records that an admin action is about to be carried out (outcome `requested`), before
+/// anything changes: if the event cannot be stored the action does not happen, and an
+/// action whose result event is lost (a crash, the store gone just after) is still on
+/// record.
+async fn intent(
+    state: &AppState,
+    caller: &Caller,
+    request_id: &str,
+    action: &str,
+    details: serde_json::Value,
+) -> Result<(), ApiError> {
+    let mut event = state
+        .audit
+        .event(&caller.tenant, &caller.sub, request_id, action, &details);
+    "requested".clone_into(&mut event.outcome);
+    Ok(state.audit.record(event).await?)
 }
 
 /// Records an admin action in the audit log.

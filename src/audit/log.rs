@@ -6,24 +6,28 @@ use std::time::Duration;
 
 use serde::Serialize;
 
+use tokio::sync::OnceCell;
+use zeroize::Zeroizing;
+
 use super::{
-    checkpoint_mac, event_hash, verify_chain, AuditRecord, Checkpoint, StoredEvent, VerifyReport,
-    GENESIS,
+    checkpoint_mac, event_hash, event_mac, AuditRecord, ChainVerifier, Checkpoint, StoredEvent,
+    VerifyReport, CHECKPOINT_MAC_VERSION, GENESIS,
 };
 use crate::clock::Clock;
 use crate::keys::{Keyring, KeyringError};
 use crate::store::{
-    AuditAppendRow, AuditAppends, AuditFilter, AuditLink, GroupCommit, StoreError, TenantStateRow,
-    VaultStore,
+    AuditAppendRow, AuditAppends, AuditEventRow, AuditFilter, AuditLink, GroupCommit, StoreError,
+    TenantStateRow, VaultStore,
 };
 use crate::tenant::TenantId;
 use crate::vault::VaultError;
 
-/// The pseudo-tenant whose fingerprint key is the checkpoint MAC key: wrapped by the root
-/// key (and rewrapped with it), unreachable through the API since `#` is not allowed in
-/// tenant ids, and never shredded with a tenant.
+/// The pseudo-tenant whose fingerprint key is the audit key (event and checkpoint MACs,
+/// each under its own label): wrapped by the root key (and rewrapped with it),
+/// unreachable through the API since `#` is not allowed in tenant ids, and never shredded
+/// with a tenant.
 const AUDIT_KEY_OWNER: &str = "#audit";
-/// Events linked per transaction.
+/// Events linked per transaction, and read per page by verification.
 const LINK_BATCH: i64 = 1000;
 /// Events listed per page at most.
 pub const MAX_PAGE: i64 = 1000;
@@ -51,6 +55,8 @@ pub struct AuditLog {
     keyring: Arc<Keyring>,
     clock: Arc<dyn Clock>,
     writer: GroupCommit<AuditAppends>,
+    /// The audit key, unwrapped once: its bytes never change (root rotations rewrap it).
+    key: OnceCell<Zeroizing<Vec<u8>>>,
 }
 
 impl AuditLog {
@@ -61,6 +67,7 @@ impl AuditLog {
             store,
             keyring,
             clock,
+            key: OnceCell::new(),
         }
     }
 
@@ -91,7 +98,7 @@ impl AuditLog {
     /// Store failures.
     pub async fn record(&self, event: AuditRecord) -> Result<(), VaultError> {
         let append = AuditAppendRow {
-            event: event.into(),
+            event: self.sign(event).await?,
             only_at_state: None,
         };
         self.writer.write(append).await?;
@@ -112,7 +119,7 @@ impl AuditLog {
         state: TenantStateRow,
     ) -> Result<bool, VaultError> {
         let append = AuditAppendRow {
-            event: event.into(),
+            event: self.sign(event).await?,
             only_at_state: Some(state),
         };
         Ok(self.writer.write(append).await?)
@@ -133,17 +140,33 @@ impl AuditLog {
         });
     }
 
-    async fn mac_key(&self) -> Result<Vec<u8>, VaultError> {
-        let state = self.store.tenant_state(AUDIT_KEY_OWNER).await?;
-        let keys = self
-            .keyring
-            .for_sealing(AUDIT_KEY_OWNER, state.key_epoch)
+    async fn key(&self) -> Result<&[u8], VaultError> {
+        let key = self
+            .key
+            .get_or_try_init(|| async {
+                let state = self.store.tenant_state(AUDIT_KEY_OWNER).await?;
+                let keys = self
+                    .keyring
+                    .for_sealing(AUDIT_KEY_OWNER, state.key_epoch)
+                    .await?;
+                let key = keys
+                    .fingerprint
+                    .as_ref()
+                    .ok_or(VaultError::Keyring(KeyringError::Contended))?;
+                Ok::<_, VaultError>(Zeroizing::new(key.bytes().expose().to_vec()))
+            })
             .await?;
-        let key = keys
-            .fingerprint
-            .as_ref()
-            .ok_or(VaultError::Keyring(KeyringError::Contended))?;
-        Ok(key.bytes().expose().to_vec())
+        Ok(key.as_slice())
+    }
+
+    /// The row to store for `event`, with the service's MAC over it: every event the
+    /// service writes goes through here.
+    ///
+    /// # Errors
+    /// The audit key could not be loaded.
+    pub async fn sign(&self, event: AuditRecord) -> Result<AuditEventRow, VaultError> {
+        let mac = event_mac(self.key().await?, &event);
+        Ok(event.signed(mac))
     }
 
     /// Links every tenant's new events into its chain and signs the new heads. Safe to
@@ -153,18 +176,13 @@ impl AuditLog {
     /// Store or key failures.
     pub async fn link(&self) -> Result<usize, VaultError> {
         let mut linked = 0;
-        let mut mac_key = None;
         loop {
             let unlinked = self.store.unlinked_audit(LINK_BATCH).await?;
             let complete = i64::try_from(unlinked.events.len()).unwrap_or(i64::MAX) < LINK_BATCH;
             let events: Vec<StoredEvent> =
                 unlinked.events.into_iter().map(StoredEvent::from).collect();
             for tenant_events in events.chunk_by(|a, b| a.record.tenant == b.record.tenant) {
-                let key = match &mac_key {
-                    Some(key) => key,
-                    None => mac_key.insert(self.mac_key().await?),
-                };
-                match self.link_tenant(tenant_events, key).await {
+                match self.link_tenant(tenant_events).await {
                     Ok(count) => linked += count,
                     // Another chainer is at work; it links the rest.
                     Err(VaultError::Store(StoreError::Conflict)) => return Ok(linked),
@@ -178,16 +196,13 @@ impl AuditLog {
         }
     }
 
-    /// Links one tenant's new events (in insertion order) after its chain head and signs
-    /// the new head.
-    async fn link_tenant(
-        &self,
-        events: &[StoredEvent],
-        mac_key: &[u8],
-    ) -> Result<usize, VaultError> {
+    /// Links one tenant's new events (in insertion order) after its chain head, with the
+    /// checkpoint of the new head in the same transaction.
+    async fn link_tenant(&self, events: &[StoredEvent]) -> Result<usize, VaultError> {
         let Some(tenant) = events.first().map(|e| e.record.tenant.as_str()) else {
             return Ok(0);
         };
+        let key = self.key().await?;
         let (mut index, mut prev) = self
             .store
             .audit_chain_head(tenant)
@@ -195,6 +210,21 @@ impl AuditLog {
             .unwrap_or((0, GENESIS.to_vec()));
         let mut links = Vec::with_capacity(events.len());
         for event in events {
+            let genuine = event.mac.as_deref().is_some_and(|mac| {
+                bool::from(subtle::ConstantTimeEq::ct_eq(
+                    mac,
+                    event_mac(key, &event.record).as_slice(),
+                ))
+            });
+            if !genuine {
+                // Linked all the same: the chain records what the table held, and
+                // verification names the event.
+                tracing::warn!(
+                    tenant,
+                    seq = event.seq,
+                    "an audit event without the service's MAC was found; verify reports it"
+                );
+            }
             index += 1;
             let hash = event_hash(&prev, index, &event.record);
             links.push(AuditLink {
@@ -205,45 +235,66 @@ impl AuditLog {
             });
             prev = hash;
         }
-        self.store.link_audit(tenant, &links).await?;
-        let mac = checkpoint_mac(mac_key, tenant, index, &prev);
         let checkpoint = Checkpoint {
             chain_index: index,
+            mac: checkpoint_mac(key, CHECKPOINT_MAC_VERSION, tenant, index, &prev),
             hash: prev,
-            mac,
+            mac_version: CHECKPOINT_MAC_VERSION,
         };
         self.store
-            .add_checkpoint(tenant, &checkpoint.into(), self.clock.now_millis())
+            .link_audit(tenant, &links, &checkpoint.into(), self.clock.now_millis())
             .await?;
         Ok(links.len())
     }
 
-    /// Links pending events, then checks the tenant's whole chain and its checkpoints.
+    /// Links pending events, then checks the tenant's whole chain and its checkpoints,
+    /// a page at a time.
     ///
     /// # Errors
     /// Store or key failures.
     pub async fn verify(&self, tenant: &str) -> Result<VerifyReport, VaultError> {
         self.link().await?;
-        let filter = AuditFilter {
-            limit: i64::MAX,
-            ..AuditFilter::default()
-        };
-        let events: Vec<StoredEvent> = self
+        let key = self.key().await?;
+        let legacy_until = self
             .store
-            .audit_events(tenant, &filter)
+            .last_checkpoint_of_version(tenant, 1)
             .await?
-            .into_iter()
-            .map(StoredEvent::from)
-            .collect();
-        let checkpoints: Vec<Checkpoint> = self
+            .unwrap_or(0);
+        let mut verifier = ChainVerifier::new(tenant, key, legacy_until);
+        let mut after = 0;
+        loop {
+            let events: Vec<StoredEvent> = self
+                .store
+                .linked_audit(tenant, after, LINK_BATCH)
+                .await?
+                .into_iter()
+                .map(StoredEvent::from)
+                .collect();
+            let Some(last) = events.last().and_then(|e| e.chain_index) else {
+                break;
+            };
+            let checkpoints = self.checkpoints(tenant, after + 1, last).await?;
+            verifier.page(&events, &checkpoints);
+            after = last;
+        }
+        let past_head = self.checkpoints(tenant, after + 1, i64::MAX).await?;
+        let pending = self.store.unlinked_audit_count(tenant).await?;
+        Ok(verifier.finish(usize::try_from(pending).unwrap_or(0), &past_head))
+    }
+
+    async fn checkpoints(
+        &self,
+        tenant: &str,
+        from: i64,
+        to: i64,
+    ) -> Result<Vec<Checkpoint>, VaultError> {
+        Ok(self
             .store
-            .checkpoints(tenant)
+            .checkpoints(tenant, from, to)
             .await?
             .into_iter()
             .map(Checkpoint::from)
-            .collect();
-        let mac_key = self.mac_key().await?;
-        Ok(verify_chain(tenant, &events, &checkpoints, Some(&mac_key)))
+            .collect())
     }
 
     /// One page of the tenant's events matching `filter`.

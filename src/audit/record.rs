@@ -20,8 +20,19 @@ pub struct AuditRecord {
     pub outcome: String,
     /// The request id (`x-request-id`).
     pub request_id: String,
-    /// JSON with counts, token ids, ctx; never a value.
+    /// JSON with counts, token ids, ctx; never a value. Kept as the JSON text the MAC and
+    /// the hash cover, and shown as the JSON value it is.
+    #[serde(serialize_with = "details_as_json")]
     pub details: String,
+}
+
+/// The details as a JSON value, never as JSON encoded inside a string; text that is not
+/// JSON (only a row written by someone else could hold it) is shown as a string.
+fn details_as_json<S: serde::Serializer>(details: &str, serializer: S) -> Result<S::Ok, S::Error> {
+    match serde_json::from_str::<serde_json::Value>(details) {
+        Ok(value) => value.serialize(serializer),
+        Err(_) => serializer.serialize_str(details),
+    }
 }
 
 /// A stored event with its place in the chain, if linked yet.
@@ -40,6 +51,9 @@ pub struct StoredEvent {
     /// This event's hash.
     #[serde(skip)]
     pub hash: Option<Vec<u8>>,
+    /// The service's MAC over the event.
+    #[serde(skip)]
+    pub mac: Option<Vec<u8>>,
 }
 
 /// A signed chain head.
@@ -51,20 +65,24 @@ pub struct Checkpoint {
     pub hash: Vec<u8>,
     /// HMAC-SHA256 over tenant, index and hash.
     pub mac: Vec<u8>,
+    /// Which MAC label (see [`super::chain::CHECKPOINT_MAC_VERSION`]).
+    pub mac_version: i64,
 }
 
 // The store keeps its own row types; these are the only crossings.
 
-impl From<AuditRecord> for AuditEventRow {
-    fn from(r: AuditRecord) -> Self {
-        Self {
-            tenant: r.tenant,
-            at: r.at,
-            sub: r.sub,
-            action: r.action,
-            outcome: r.outcome,
-            request_id: r.request_id,
-            details: r.details,
+impl AuditRecord {
+    /// The row to store, with the service's MAC over it.
+    pub fn signed(self, mac: Vec<u8>) -> AuditEventRow {
+        AuditEventRow {
+            tenant: self.tenant,
+            at: self.at,
+            sub: self.sub,
+            action: self.action,
+            outcome: self.outcome,
+            request_id: self.request_id,
+            details: self.details,
+            mac: Some(mac),
         }
     }
 }
@@ -84,9 +102,10 @@ impl From<AuditEventRow> for AuditRecord {
 }
 
 impl From<StoredAuditRow> for StoredEvent {
-    fn from(r: StoredAuditRow) -> Self {
+    fn from(mut r: StoredAuditRow) -> Self {
         Self {
             seq: r.seq,
+            mac: r.event.mac.take(),
             record: r.event.into(),
             chain_index: r.chain_index,
             prev_hash: r.prev_hash,
@@ -101,6 +120,7 @@ impl From<CheckpointRow> for Checkpoint {
             chain_index: r.chain_index,
             hash: r.hash,
             mac: r.mac,
+            mac_version: r.mac_version,
         }
     }
 }
@@ -111,6 +131,7 @@ impl From<Checkpoint> for CheckpointRow {
             chain_index: c.chain_index,
             hash: c.hash,
             mac: c.mac,
+            mac_version: c.mac_version,
         }
     }
 }

@@ -27,9 +27,16 @@ pub trait AuditStore: Send + Sync {
     /// The last linked position of the tenant's chain and its hash.
     async fn audit_chain_head(&self, tenant: &str) -> Result<Option<(i64, Vec<u8>)>, StoreError>;
 
-    /// Appends links into the tenant's chain in one transaction; [`StoreError::Conflict`]
-    /// when another chainer got there first (a position or an event linked twice).
-    async fn link_audit(&self, tenant: &str, links: &[AuditLink]) -> Result<(), StoreError>;
+    /// Appends links into the tenant's chain and the checkpoint of its new head in one
+    /// transaction; [`StoreError::Conflict`] when another chainer got there first (a
+    /// position or an event linked twice).
+    async fn link_audit(
+        &self,
+        tenant: &str,
+        links: &[AuditLink],
+        checkpoint: &CheckpointRow,
+        at: i64,
+    ) -> Result<(), StoreError>;
 
     /// Raises the chainer's floor to `horizon` (never lowers it).
     async fn raise_audit_floor(&self, horizon: i64) -> Result<(), StoreError>;
@@ -41,19 +48,35 @@ pub trait AuditStore: Send + Sync {
         filter: &AuditFilter,
     ) -> Result<Vec<StoredAuditRow>, StoreError>;
 
-    /// Stores a signed chain head (a second one for the same position is ignored).
-    async fn add_checkpoint(
+    /// Up to `limit` of the tenant's linked events after chain position `after`, in chain
+    /// order (verification reads a chain page by page this way).
+    async fn linked_audit(
         &self,
         tenant: &str,
-        checkpoint: &CheckpointRow,
-        at: i64,
-    ) -> Result<(), StoreError>;
+        after: i64,
+        limit: i64,
+    ) -> Result<Vec<StoredAuditRow>, StoreError>;
+
+    /// How many of the tenant's events no link names yet.
+    async fn unlinked_audit_count(&self, tenant: &str) -> Result<i64, StoreError>;
 
     /// Every tenant with audit events.
     async fn audit_tenants(&self) -> Result<Vec<String>, StoreError>;
 
-    /// The tenant's checkpoints, by chain position.
-    async fn checkpoints(&self, tenant: &str) -> Result<Vec<CheckpointRow>, StoreError>;
+    /// The tenant's checkpoints at chain positions `from..=to`, by position.
+    async fn checkpoints(
+        &self,
+        tenant: &str,
+        from: i64,
+        to: i64,
+    ) -> Result<Vec<CheckpointRow>, StoreError>;
+
+    /// The highest position a checkpoint of `mac_version` covers in the tenant's chain.
+    async fn last_checkpoint_of_version(
+        &self,
+        tenant: &str,
+        mac_version: i64,
+    ) -> Result<Option<i64>, StoreError>;
 }
 
 /// Implements [`AuditStore`] for a backend: `$dialect` is its module of what it writes
@@ -112,8 +135,10 @@ macro_rules! impl_audit_store {
                 &self,
                 tenant: &str,
                 links: &[$crate::store::AuditLink],
+                checkpoint: &$crate::store::CheckpointRow,
+                at: i64,
             ) -> Result<(), $crate::store::StoreError> {
-                $($dialect)::+::link_audit(self.writes(), tenant, links).await
+                $($dialect)::+::link_audit(self.writes(), tenant, links, checkpoint, at).await
             }
 
             async fn raise_audit_floor(
@@ -159,24 +184,37 @@ macro_rules! impl_audit_store {
                 Ok(rows.into_iter().map($crate::store::rows::stored_event).collect())
             }
 
-            async fn add_checkpoint(
+            async fn linked_audit(
                 &self,
                 tenant: &str,
-                checkpoint: &$crate::store::CheckpointRow,
-                at: i64,
-            ) -> Result<(), $crate::store::StoreError> {
-                sqlx::query(
-                    "INSERT INTO audit_checkpoints (tenant, chain_index, hash, mac, at) \
-                     VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING",
+                after: i64,
+                limit: i64,
+            ) -> Result<Vec<$crate::store::StoredAuditRow>, $crate::store::StoreError> {
+                let rows: Vec<$crate::store::rows::AuditTuple> = sqlx::query_as(&format!(
+                    "{} WHERE l.tenant = $1 AND l.chain_index > $2 \
+                     ORDER BY l.chain_index LIMIT $3",
+                    $crate::store::rows::AUDIT_COLUMNS
+                ))
+                .bind(tenant)
+                .bind(after)
+                .bind(limit)
+                .fetch_all(&self.pool)
+                .await?;
+                Ok(rows.into_iter().map($crate::store::rows::stored_event).collect())
+            }
+
+            async fn unlinked_audit_count(
+                &self,
+                tenant: &str,
+            ) -> Result<i64, $crate::store::StoreError> {
+                let (count,): (i64,) = sqlx::query_as(
+                    "SELECT COUNT(*) FROM audit_events AS e WHERE e.tenant = $1 AND NOT EXISTS \
+                     (SELECT 1 FROM audit_links AS l WHERE l.tenant = e.tenant AND l.seq = e.seq)",
                 )
                 .bind(tenant)
-                .bind(checkpoint.chain_index)
-                .bind(&checkpoint.hash)
-                .bind(&checkpoint.mac)
-                .bind(at)
-                .execute(self.writes())
+                .fetch_one(&self.pool)
                 .await?;
-                Ok(())
+                Ok(count)
             }
 
             async fn audit_tenants(&self) -> Result<Vec<String>, $crate::store::StoreError> {
@@ -190,22 +228,45 @@ macro_rules! impl_audit_store {
             async fn checkpoints(
                 &self,
                 tenant: &str,
+                from: i64,
+                to: i64,
             ) -> Result<Vec<$crate::store::CheckpointRow>, $crate::store::StoreError> {
-                let rows: Vec<(i64, Vec<u8>, Vec<u8>)> = sqlx::query_as(
-                    "SELECT chain_index, hash, mac FROM audit_checkpoints \
-                     WHERE tenant = $1 ORDER BY chain_index",
+                let rows: Vec<(i64, Vec<u8>, Vec<u8>, i64)> = sqlx::query_as(
+                    "SELECT chain_index, hash, mac, CAST(mac_version AS BIGINT) \
+                     FROM audit_checkpoints \
+                     WHERE tenant = $1 AND chain_index >= $2 AND chain_index <= $3 \
+                     ORDER BY chain_index",
                 )
                 .bind(tenant)
+                .bind(from)
+                .bind(to)
                 .fetch_all(&self.pool)
                 .await?;
                 Ok(rows
                     .into_iter()
-                    .map(|(chain_index, hash, mac)| $crate::store::CheckpointRow {
+                    .map(|(chain_index, hash, mac, mac_version)| $crate::store::CheckpointRow {
                         chain_index,
                         hash,
                         mac,
+                        mac_version,
                     })
                     .collect())
+            }
+
+            async fn last_checkpoint_of_version(
+                &self,
+                tenant: &str,
+                mac_version: i64,
+            ) -> Result<Option<i64>, $crate::store::StoreError> {
+                let (last,): (Option<i64>,) = sqlx::query_as(
+                    "SELECT MAX(chain_index) FROM audit_checkpoints \
+                     WHERE tenant = $1 AND mac_version = $2",
+                )
+                .bind(tenant)
+                .bind(mac_version)
+                .fetch_one(&self.pool)
+                .await?;
+                Ok(last)
             }
         }
     };

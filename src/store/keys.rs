@@ -60,7 +60,8 @@ pub trait KeyStore: Send + Sync {
     /// Every wrapped key, for root rotation.
     async fn all_wrapped_keys(&self) -> Result<Vec<RewrappedKeyRow>, StoreError>;
 
-    /// Data-key versions of all tenants, counted by state.
+    /// Data-key versions of all tenants, counted by state (not the audit key's owner,
+    /// whose name starts with `#`, which no tenant id can).
     async fn key_version_counts(&self) -> Result<Vec<(String, i64)>, StoreError>;
 
     /// Records a destructive action waiting for a second admin.
@@ -434,7 +435,8 @@ macro_rules! impl_key_store {
                 &self,
             ) -> Result<Vec<(String, i64)>, $crate::store::StoreError> {
                 Ok(sqlx::query_as(
-                    "SELECT state, COUNT(*) FROM data_keys GROUP BY state ORDER BY state",
+                    "SELECT state, COUNT(*) FROM data_keys WHERE tenant NOT LIKE '#%' \
+                     GROUP BY state ORDER BY state",
                 )
                 .fetch_all(&self.pool)
                 .await?)

@@ -20,6 +20,9 @@ pub struct AuditEventRow {
     pub request_id: String,
     /// JSON details: counts and token ids, never a value.
     pub details: String,
+    /// The service's MAC over the event (`None` only for events written before events
+    /// were signed, or by someone else).
+    pub mac: Option<Vec<u8>>,
 }
 
 /// An audit event to append, possibly on a condition.
@@ -69,6 +72,8 @@ pub struct CheckpointRow {
     pub hash: Vec<u8>,
     /// The MAC over tenant, position and hash.
     pub mac: Vec<u8>,
+    /// Which MAC: 1 for checkpoints of a service that did not sign events, 2 since.
+    pub mac_version: i64,
 }
 
 /// A tenant's wrapped keys, as stored.
@@ -435,6 +440,7 @@ pub(super) type AuditTuple = (
     String,
     String,
     String,
+    Option<Vec<u8>>,
     Option<i64>,
     Option<Vec<u8>>,
     Option<Vec<u8>>,
@@ -442,14 +448,26 @@ pub(super) type AuditTuple = (
 
 /// The select list every audit query starts with.
 pub(super) const AUDIT_COLUMNS: &str =
-    "SELECT e.seq, e.tenant, e.at, e.sub, e.action, e.outcome, e.request_id, e.details, \
+    "SELECT e.seq, e.tenant, e.at, e.sub, e.action, e.outcome, e.request_id, e.details, e.mac, \
     l.chain_index, l.prev_hash, l.hash FROM audit_events AS e \
     LEFT JOIN audit_links AS l ON l.tenant = e.tenant AND l.seq = e.seq";
 
 /// A row as a [`StoredAuditRow`].
 pub(super) fn stored_event(t: AuditTuple) -> StoredAuditRow {
-    let (seq, tenant, at, sub, action, outcome, request_id, details, chain_index, prev_hash, hash) =
-        t;
+    let (
+        seq,
+        tenant,
+        at,
+        sub,
+        action,
+        outcome,
+        request_id,
+        details,
+        mac,
+        chain_index,
+        prev_hash,
+        hash,
+    ) = t;
     StoredAuditRow {
         seq,
         event: AuditEventRow {
@@ -460,6 +478,7 @@ pub(super) fn stored_event(t: AuditTuple) -> StoredAuditRow {
             outcome,
             request_id,
             details,
+            mac,
         },
         chain_index,
         prev_hash,

@@ -245,14 +245,14 @@ impl Vault {
         // Written by the same statement as the entries: no tokens without their event.
         let event: AuditEventRow = self
             .audit
-            .event(
+            .sign(self.audit.event(
                 scope.tenant,
                 scope.sub,
                 scope.request_id,
                 "tokenize",
                 &tokenize_details(texts.len(), &findings, scope.ctx),
-            )
-            .into();
+            ))
+            .await?;
         let keys = self
             .keyring
             .for_sealing(scope.tenant.as_str(), state.key_epoch)

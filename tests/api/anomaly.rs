@@ -196,12 +196,25 @@ async fn honey_token_reveal(app: TestApp, receiver: Receiver) {
     let gone = app.admin_delete("/v1/admin/blocks/scraper").await;
     assert_eq!(gone.status, StatusCode::NOT_FOUND);
 
-    // Both admin actions are on record; an admin cannot lift its own block.
-    for action in ["honeytoken.create", "block.lift"] {
+    // Both admin actions are on record, each announced before it happened; an admin
+    // cannot lift its own block.
+    for (action, outcomes) in [
+        ("honeytoken.create", vec!["requested", "ok"]),
+        (
+            "block.lift",
+            vec!["requested", "ok", "requested", "not_found"],
+        ),
+    ] {
         let events = app
             .admin_get(&format!("/v1/admin/audit?action={action}"))
             .await;
-        assert_eq!(events["events"].as_array().unwrap().len(), 1, "{action}");
+        let recorded: Vec<&str> = events["events"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["outcome"].as_str().unwrap())
+            .collect();
+        assert_eq!(recorded, outcomes, "{action}");
     }
     let own = app.admin_delete("/v1/admin/blocks/tester").await;
     assert_eq!(own.status, StatusCode::FORBIDDEN, "{}", own.raw);

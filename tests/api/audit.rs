@@ -1,7 +1,7 @@
 //! The audit log over HTTP: every action leaves its event, the chain verifies, and
 //! editing, deleting or swapping events in the database is found and located.
 
-use serde_json::{json, Value};
+use serde_json::json;
 
 use crate::helpers::{Db, TestApp, TENANT};
 
@@ -28,8 +28,8 @@ async fn busy_run(app: &TestApp) -> String {
     tokenized
 }
 
-/// Runs SQL on the database with the append-only triggers out of the way, as only a
-/// superuser could.
+/// Runs SQL (statements separated by `;`) on the database with the append-only triggers
+/// out of the way, as only a superuser could.
 async fn tamper(db: &Db, sql: &str) {
     match db {
         Db::Postgres(pool) => {
@@ -38,7 +38,7 @@ async fn tamper(db: &Db, sql: &str) {
                 .execute(&mut *conn)
                 .await
                 .unwrap();
-            sqlx::query(sql).execute(&mut *conn).await.unwrap();
+            sqlx::raw_sql(sql).execute(&mut *conn).await.unwrap();
             sqlx::query("SET session_replication_role = DEFAULT")
                 .execute(&mut *conn)
                 .await
@@ -56,7 +56,7 @@ async fn tamper(db: &Db, sql: &str) {
                     .await
                     .unwrap();
             }
-            sqlx::query(sql).execute(pool).await.unwrap();
+            sqlx::raw_sql(sql).execute(pool).await.unwrap();
         }
     }
 }
@@ -69,16 +69,31 @@ async fn every_action_leaves_its_event_and_no_value(app: TestApp) {
         .iter()
         .map(|e| e["action"].as_str().unwrap())
         .collect();
+    // Each admin action is announced before it happens, then recorded with its result.
     assert_eq!(
         actions,
-        ["tokenize", "detokenize", "policy.replace", "keys.rotate"]
+        [
+            "tokenize",
+            "detokenize",
+            "policy.replace",
+            "policy.replace",
+            "keys.rotate",
+            "keys.rotate"
+        ]
     );
+    let outcomes: Vec<&str> = events
+        .iter()
+        .map(|e| e["outcome"].as_str().unwrap())
+        .collect();
+    assert_eq!(outcomes, ["ok", "ok", "requested", "ok", "requested", "ok"]);
     assert!(events
         .iter()
         .all(|e| e["tenant"] == TENANT && e["sub"] == "tester" && e["request_id"] != ""));
-    let tokenize: Value = serde_json::from_str(events[0]["details"].as_str().unwrap()).unwrap();
+    // Details are JSON objects, not JSON encoded inside a string.
+    assert!(events.iter().all(|e| e["details"].is_object()), "{page}");
+    let tokenize = &events[0]["details"];
     assert_eq!(tokenize["counts"], json!({ "EMAIL": 1, "IP_ADDRESS": 1 }));
-    let detokenize: Value = serde_json::from_str(events[1]["details"].as_str().unwrap()).unwrap();
+    let detokenize = &events[1]["details"];
     assert_eq!(detokenize["revealed"], 2);
     assert_eq!(detokenize["token_ids"].as_array().unwrap().len(), 2);
     let raw = page.to_string();
@@ -101,7 +116,7 @@ async fn every_action_leaves_its_event_and_no_value(app: TestApp) {
     let rest = app
         .admin_get(&format!("/v1/admin/audit?after={next}"))
         .await;
-    assert_eq!(rest["events"].as_array().unwrap().len(), 2);
+    assert_eq!(rest["events"].as_array().unwrap().len(), 4);
 }
 on_every_backend!(every_action_leaves_its_event_and_no_value);
 
@@ -111,7 +126,7 @@ async fn verify_passes_after_a_busy_run_and_finds_each_kind_of_tampering(app: Te
     }
     let report = app.admin_get("/v1/admin/audit/verify").await;
     assert_eq!(report["ok"], true, "{report}");
-    assert_eq!(report["events"], 12);
+    assert_eq!(report["events"], 18, "six events a run: {report}");
 
     // Edit one event's content.
     tamper(
@@ -219,16 +234,22 @@ async fn on_postgres_an_event_committed_after_later_ones_were_linked_is_still_li
     };
     // Arrange: a transaction writes an event (taking the lowest seq) and stays open while
     // later events are written and linked.
+    let tenant = promptvault::tenant::TenantId::parse("t-test").unwrap();
+    let audit = &app.state.audit;
+    let late_event = audit.event(&tenant, "late", "req-late", "tokenize", &json!({}));
+    let signed = audit.sign(late_event).await.unwrap();
     let mut late = pool.begin().await.unwrap();
     sqlx::query(
-        "INSERT INTO audit_events (tenant, at, sub, action, outcome, request_id, details) \
-         VALUES ('t-test', 1, 'late', 'tokenize', 'ok', 'req-late', '{}')",
+        "INSERT INTO audit_events (tenant, at, sub, action, outcome, request_id, details, mac) \
+         VALUES ('t-test', $1, 'late', 'tokenize', 'ok', 'req-late', '{}', $2)",
     )
+    .bind(signed.at)
+    .bind(signed.mac)
     .execute(&mut *late)
     .await
     .unwrap();
     busy_run(&app).await;
-    assert_eq!(app.state.audit.link().await.unwrap(), 4);
+    assert_eq!(app.state.audit.link().await.unwrap(), 6);
 
     // Act
     late.commit().await.unwrap();
@@ -236,7 +257,7 @@ async fn on_postgres_an_event_committed_after_later_ones_were_linked_is_still_li
 
     // Assert: linked after the others, nothing left pending.
     assert_eq!(report["ok"], true, "{report}");
-    assert_eq!(report["events"], 5, "{report}");
+    assert_eq!(report["events"], 7, "{report}");
     assert_eq!(report["pending"], 0, "{report}");
     let page = app.admin_get("/v1/admin/audit?limit=10").await;
     let late_event = page["events"]
@@ -246,9 +267,92 @@ async fn on_postgres_an_event_committed_after_later_ones_were_linked_is_still_li
         .find(|e| e["sub"] == "late")
         .cloned()
         .unwrap();
-    assert_eq!(late_event["chain_index"], 5, "{page}");
+    assert_eq!(late_event["chain_index"], 7, "{page}");
     assert!(
         late_event["seq"].as_i64() < page["events"][1]["seq"].as_i64(),
         "it has the lowest seq: {page}"
     );
 }
+
+/// Someone holding only the database credentials inserts an event (no trigger forbids an
+/// INSERT); the service's own chainer links it and signs the head, yet verify names it.
+async fn a_row_inserted_without_the_service_is_reported_by_verify(app: TestApp) {
+    busy_run(&app).await;
+    let clean = app.admin_get("/v1/admin/audit/verify").await;
+    assert_eq!(clean["ok"], true, "{clean}");
+    let head = clean["events"].as_i64().unwrap();
+    // A copy of a genuine event's fields, with its MAC, but other details.
+    tamper(
+        &app.db,
+        "INSERT INTO audit_events (tenant, at, sub, action, outcome, request_id, details, mac) \
+         SELECT tenant, at + 1, sub, action, outcome, request_id, '{\"revealed\":0}', mac \
+         FROM audit_events WHERE tenant = 't-test' AND action = 'detokenize'",
+    )
+    .await;
+    let report = app.admin_get("/v1/admin/audit/verify").await;
+    assert_eq!(report["ok"], false, "{report}");
+    assert_eq!(report["events"], head + 1, "it was linked: {report}");
+    assert_eq!(report["problems"][0]["kind"], "not_written_by_the_service");
+    assert_eq!(report["problems"][0]["chain_index"], head + 1, "{report}");
+    // One without any MAC is named the same way.
+    tamper(
+        &app.db,
+        "INSERT INTO audit_events (tenant, at, sub, action, outcome, request_id, details) \
+         VALUES ('t-test', 1, 'nobody', 'detokenize', 'ok', 'req-x', '{}')",
+    )
+    .await;
+    let report = app.admin_get("/v1/admin/audit/verify").await;
+    let kinds: Vec<(&str, i64)> = report["problems"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            (
+                p["kind"].as_str().unwrap(),
+                p["chain_index"].as_i64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        kinds,
+        vec![
+            ("not_written_by_the_service", head + 1),
+            ("not_written_by_the_service", head + 2)
+        ]
+    );
+}
+on_every_backend!(a_row_inserted_without_the_service_is_reported_by_verify);
+
+/// A forger who also writes the link (hashes need no key) extends the chain past its last
+/// checkpoint, and verify says so.
+async fn a_chain_extended_without_the_key_is_an_unsealed_tail(app: TestApp) {
+    busy_run(&app).await;
+    let head = app.admin_get("/v1/admin/audit/verify").await["events"]
+        .as_i64()
+        .unwrap();
+    // The event and its link in one transaction, before the service's chainer sees it.
+    tamper(
+        &app.db,
+        &format!(
+            "BEGIN; \
+             INSERT INTO audit_events (tenant, at, sub, action, outcome, request_id, details) \
+             VALUES ('t-test', 1, 'nobody', 'detokenize', 'ok', 'req-x', '{{}}'); \
+             INSERT INTO audit_links (tenant, chain_index, seq, prev_hash, hash) \
+             SELECT 't-test', {next}, (SELECT MAX(seq) FROM audit_events), hash, hash \
+             FROM audit_links WHERE tenant = 't-test' AND chain_index = {head}; \
+             COMMIT;",
+            next = head + 1
+        ),
+    )
+    .await;
+    let report = app.admin_get("/v1/admin/audit/verify").await;
+    assert_eq!(report["ok"], false, "{report}");
+    let kinds: Vec<&str> = report["problems"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["kind"].as_str().unwrap())
+        .collect();
+    assert!(kinds.contains(&"unsealed_tail"), "{report}");
+}
+on_every_backend!(a_chain_extended_without_the_key_is_an_unsealed_tail);

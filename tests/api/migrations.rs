@@ -4,11 +4,16 @@
 use std::borrow::Cow;
 use std::sync::Arc;
 
-use promptvault::audit::{event_hash, verify_chain, StoredEvent, GENESIS};
+use promptvault::audit::{
+    checkpoint_mac, event_hash, ChainVerifier, Checkpoint, StoredEvent, CHECKPOINT_MAC_VERSION,
+    GENESIS,
+};
 use promptvault::store::{AuditFilter, AuditLink, VaultStore};
 use sqlx::migrate::Migrator;
 
 const TENANT: &str = "t-old";
+/// The audit key the old version signed its checkpoints with.
+const AUDIT_KEY: [u8; 32] = [9; 32];
 
 /// The migrations up to and including `version`.
 fn up_to(mut migrator: Migrator, version: i64) -> Migrator {
@@ -24,7 +29,7 @@ fn up_to(mut migrator: Migrator, version: i64) -> Migrator {
 }
 
 /// Three events as version 11 stored them: the first two linked in place (the one-time
-/// UPDATE), the third written but not linked yet.
+/// UPDATE) under a checkpoint of that time, the third written but not linked yet.
 async fn old_audit_log<'e, E>(db: E) -> Vec<Vec<u8>>
 where
     E: sqlx::Executor<'e> + Copy,
@@ -67,11 +72,25 @@ where
             prev = hash;
         }
     }
+    let mac = checkpoint_mac(&AUDIT_KEY, 1, TENANT, 2, &prev);
+    // The tenant is written out: the query must outlive the generic executor's borrow.
+    sqlx::query(
+        "INSERT INTO audit_checkpoints (tenant, chain_index, hash, mac, at) \
+         VALUES ('t-old', 2, $1, $2, 2)",
+    )
+    .bind(prev)
+    .bind(mac)
+    .execute(db)
+    .await
+    .unwrap();
     hashes
 }
 
 /// After the upgrade: the old links stand, the unlinked event is found and linked after
-/// them, and the whole chain verifies.
+/// them, and the chain verifies up to where the old checkpoint vouches for events that have
+/// no MAC; the old event that was never linked has none and is named, since nothing tells
+/// it apart from a row someone inserted (the README's upgrade note: let the old version
+/// link everything first).
 async fn the_chain_carries_over(store: Arc<dyn VaultStore>, old_hashes: Vec<Vec<u8>>) {
     let all = AuditFilter {
         limit: 10,
@@ -84,28 +103,61 @@ async fn the_chain_carries_over(store: Arc<dyn VaultStore>, old_hashes: Vec<Vec<
 
     let unlinked = store.unlinked_audit(10).await.unwrap();
     assert_eq!(unlinked.events.len(), 1, "only the event never linked");
+    assert_eq!(store.unlinked_audit_count(TENANT).await.unwrap(), 1);
     let third = StoredEvent::from(unlinked.events[0].clone());
     let hash = event_hash(&old_hashes[1], 3, &third.record);
     let link = AuditLink {
         seq: third.seq,
         chain_index: 3,
         prev_hash: old_hashes[1].clone(),
-        hash,
+        hash: hash.clone(),
     };
-    store.link_audit(TENANT, &[link]).await.unwrap();
+    let checkpoint = Checkpoint {
+        chain_index: 3,
+        mac: checkpoint_mac(&AUDIT_KEY, CHECKPOINT_MAC_VERSION, TENANT, 3, &hash),
+        hash,
+        mac_version: CHECKPOINT_MAC_VERSION,
+    };
+    store
+        .link_audit(TENANT, &[link], &checkpoint.into(), 3)
+        .await
+        .unwrap();
     store.raise_audit_floor(unlinked.horizon).await.unwrap();
+    assert!(store.unlinked_audit(10).await.unwrap().events.is_empty());
 
+    let legacy_until = store.last_checkpoint_of_version(TENANT, 1).await.unwrap();
+    assert_eq!(legacy_until, Some(2));
     let events: Vec<StoredEvent> = store
-        .audit_events(TENANT, &all)
+        .linked_audit(TENANT, 0, 10)
         .await
         .unwrap()
         .into_iter()
         .map(StoredEvent::from)
         .collect();
-    let report = verify_chain(TENANT, &events, &[], None);
-    assert!(report.ok, "{report:?}");
-    assert_eq!((report.events, report.pending), (3, 0));
-    assert!(store.unlinked_audit(10).await.unwrap().events.is_empty());
+    let checkpoints: Vec<Checkpoint> = store
+        .checkpoints(TENANT, 1, 3)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(Checkpoint::from)
+        .collect();
+    let mut verifier = ChainVerifier::new(TENANT, &AUDIT_KEY, 2);
+    verifier.page(&events, &checkpoints);
+    let report = verifier.finish(0, &[]);
+    let problems: Vec<(&str, i64)> = report
+        .problems
+        .iter()
+        .map(|p| (p.kind, p.chain_index))
+        .collect();
+    assert_eq!(
+        problems,
+        vec![("not_written_by_the_service", 3)],
+        "{report:?}"
+    );
+    assert_eq!(
+        (report.events, report.legacy_unsigned, report.checkpoints),
+        (3, 2, 2)
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

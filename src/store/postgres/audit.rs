@@ -2,7 +2,7 @@
 
 use sqlx::postgres::PgPool;
 
-use crate::store::{AuditAppendRow, AuditLink, StoreError};
+use crate::store::{AuditAppendRow, AuditLink, CheckpointRow, StoreError};
 
 /// How the audit filter finds a quoted token id in an event's details (`$6`).
 pub(super) const DETAILS_CONTAIN_6: &str = "strpos(e.details, $6) > 0";
@@ -27,10 +27,11 @@ pub(super) async fn append_audits(
     let stored: Vec<(i64,)> = sqlx::query_as(
         "WITH event AS ( \
            SELECT * FROM UNNEST($1::text[], $2::int8[], $3::text[], $4::text[], $5::text[], \
-                                $6::text[], $7::text[], $8::bool[], $9::int8[], $10::int8[]) \
+                                $6::text[], $7::text[], $8::bool[], $9::int8[], $10::int8[], \
+                                $11::bytea[]) \
              WITH ORDINALITY \
              AS e(tenant, at, sub, action, outcome, request_id, details, conditional, \
-                  key_epoch, policy_version, n)), \
+                  key_epoch, policy_version, mac, n)), \
          locked AS ( \
            SELECT t.tenant, t.key_epoch FROM tenants AS t \
            WHERE t.tenant IN (SELECT tenant FROM event WHERE conditional) \
@@ -42,8 +43,9 @@ pub(super) async fn append_audits(
              AND (SELECT p.version FROM tenant_policies AS p WHERE p.tenant = e.tenant) \
                  IS NOT DISTINCT FROM e.policy_version)), \
          appended AS ( \
-           INSERT INTO audit_events (tenant, at, sub, action, outcome, request_id, details) \
-           SELECT tenant, at, sub, action, outcome, request_id, details FROM kept ORDER BY n) \
+           INSERT INTO audit_events (tenant, at, sub, action, outcome, request_id, details, mac) \
+           SELECT tenant, at, sub, action, outcome, request_id, details, mac FROM kept \
+           ORDER BY n) \
          SELECT n FROM kept",
     )
     .bind(events().map(|e| e.tenant.as_str()).collect::<Vec<_>>())
@@ -71,6 +73,7 @@ pub(super) async fn append_audits(
             .map(|a| a.only_at_state.and_then(|s| s.policy_version))
             .collect::<Vec<_>>(),
     )
+    .bind(events().map(|e| e.mac.as_deref()).collect::<Vec<_>>())
     .fetch_all(pool)
     .await?;
     let mut kept = vec![false; appends.len()];
@@ -83,16 +86,22 @@ pub(super) async fn append_audits(
     Ok(kept)
 }
 
-/// Every link in one `INSERT … SELECT FROM UNNEST`; the keys on (tenant, position) and
-/// (tenant, event) refuse a second chainer's links.
+/// Every link and the checkpoint of the new head in one statement; the keys on (tenant,
+/// position) and (tenant, event) refuse a second chainer's links, and the checkpoint with
+/// them.
 pub(super) async fn link_audit(
     pool: &PgPool,
     tenant: &str,
     links: &[AuditLink],
+    checkpoint: &CheckpointRow,
+    at: i64,
 ) -> Result<(), StoreError> {
     sqlx::query(
-        "INSERT INTO audit_links (tenant, chain_index, seq, prev_hash, hash) \
-         SELECT $1, * FROM UNNEST($2::int8[], $3::int8[], $4::bytea[], $5::bytea[])",
+        "WITH linked AS ( \
+           INSERT INTO audit_links (tenant, chain_index, seq, prev_hash, hash) \
+           SELECT $1, * FROM UNNEST($2::int8[], $3::int8[], $4::bytea[], $5::bytea[])) \
+         INSERT INTO audit_checkpoints (tenant, chain_index, hash, mac, mac_version, at) \
+         VALUES ($1, $6, $7, $8, $9, $10)",
     )
     .bind(tenant)
     .bind(links.iter().map(|l| l.chain_index).collect::<Vec<_>>())
@@ -104,6 +113,11 @@ pub(super) async fn link_audit(
             .collect::<Vec<_>>(),
     )
     .bind(links.iter().map(|l| l.hash.as_slice()).collect::<Vec<_>>())
+    .bind(checkpoint.chain_index)
+    .bind(&checkpoint.hash)
+    .bind(&checkpoint.mac)
+    .bind(checkpoint.mac_version)
+    .bind(at)
     .execute(pool)
     .await?;
     Ok(())

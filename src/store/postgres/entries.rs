@@ -33,8 +33,10 @@ pub(super) async fn put_entry_writes(
         sqlx::query_as(&format!(
             "WITH request AS ( \
                SELECT * FROM UNNEST($1::int4[], $2::text[], $3::int8[], $4::int8[], $5::int8[], \
-                                    $6::text[], $7::text[], $8::text[], $9::text[], $10::text[]) \
-                 AS r(n, tenant, key_epoch, policy_version, at, sub, action, outcome, request_id, details)), \
+                                    $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], \
+                                    $20::bytea[]) \
+                 AS r(n, tenant, key_epoch, policy_version, at, sub, action, outcome, request_id, \
+                      details, mac)), \
              fresh AS ( \
                SELECT r.* FROM request AS r JOIN tenants AS t \
                  ON t.tenant = r.tenant AND t.key_epoch = r.key_epoch \
@@ -42,8 +44,10 @@ pub(super) async fn put_entry_writes(
                      IS NOT DISTINCT FROM r.policy_version \
                ORDER BY r.tenant FOR SHARE OF t), \
              event AS ( \
-               INSERT INTO audit_events (tenant, at, sub, action, outcome, request_id, details) \
-               SELECT tenant, at, sub, action, outcome, request_id, details FROM fresh ORDER BY n), \
+               INSERT INTO audit_events (tenant, at, sub, action, outcome, request_id, details, \
+                                         mac) \
+               SELECT tenant, at, sub, action, outcome, request_id, details, mac FROM fresh \
+               ORDER BY n), \
              entry AS ( \
                SELECT f.tenant, u.token_id, u.entity_type, u.key_version, u.sealed_value, \
                       u.fingerprint, u.ctx, u.created_at, u.expires_at \
@@ -83,6 +87,7 @@ pub(super) async fn put_entry_writes(
         .bind(arrays.entries.iter().map(|e| e.ctx.as_deref()).collect::<Vec<_>>())
         .bind(arrays.entries.iter().map(|e| e.created_at).collect::<Vec<_>>())
         .bind(arrays.entries.iter().map(|e| e.expires_at).collect::<Vec<_>>())
+        .bind(writes.iter().map(|w| w.event.mac.as_deref()).collect::<Vec<_>>())
         .fetch_all(pool)
         .await?;
     outcomes(writes, rows)

@@ -3,7 +3,7 @@
 use sqlx::sqlite::SqlitePool;
 use sqlx::{Sqlite, Transaction};
 
-use crate::store::{AuditAppendRow, AuditEventRow, AuditLink, StoreError};
+use crate::store::{AuditAppendRow, AuditEventRow, AuditLink, CheckpointRow, StoreError};
 
 /// How the audit filter finds a quoted token id in an event's details (`$6`).
 pub(super) const DETAILS_CONTAIN_6: &str = "instr(e.details, $6) > 0";
@@ -55,8 +55,8 @@ pub(super) async fn insert_audit(
     event: &AuditEventRow,
 ) -> Result<(), StoreError> {
     sqlx::query(
-        "INSERT INTO audit_events (tenant, at, sub, action, outcome, request_id, details) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        "INSERT INTO audit_events (tenant, at, sub, action, outcome, request_id, details, mac) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
     )
     .bind(&event.tenant)
     .bind(event.at)
@@ -65,17 +65,21 @@ pub(super) async fn insert_audit(
     .bind(&event.outcome)
     .bind(&event.request_id)
     .bind(&event.details)
+    .bind(&event.mac)
     .execute(&mut **tx)
     .await?;
     Ok(())
 }
 
-/// Every link in one transaction; the keys on (tenant, position) and (tenant, event)
-/// refuse a second chainer's links, and the whole batch with them.
+/// Every link and the checkpoint of the new head in one transaction; the keys on
+/// (tenant, position) and (tenant, event) refuse a second chainer's links, and the whole
+/// batch with them.
 pub(super) async fn link_audit(
     pool: &SqlitePool,
     tenant: &str,
     links: &[AuditLink],
+    checkpoint: &CheckpointRow,
+    at: i64,
 ) -> Result<(), StoreError> {
     let mut tx = pool.begin_with(super::SqliteStore::BEGIN_WRITE).await?;
     for link in links {
@@ -91,6 +95,18 @@ pub(super) async fn link_audit(
         .execute(&mut *tx)
         .await?;
     }
+    sqlx::query(
+        "INSERT INTO audit_checkpoints (tenant, chain_index, hash, mac, mac_version, at) \
+         VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(tenant)
+    .bind(checkpoint.chain_index)
+    .bind(&checkpoint.hash)
+    .bind(&checkpoint.mac)
+    .bind(checkpoint.mac_version)
+    .bind(at)
+    .execute(&mut *tx)
+    .await?;
     tx.commit().await?;
     Ok(())
 }
