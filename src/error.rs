@@ -63,6 +63,9 @@ pub enum ApiError {
     /// The store cannot be reached.
     #[error("the store is unavailable, retry later")]
     Unavailable,
+    /// The tenant's keys do not open with the root key the service holds.
+    #[error("the tenant's keys cannot be opened with this service's root key: an operator must check the root key file against the database")]
+    KeysUnavailable,
     /// Anything else. The source is logged, never shown.
     #[error("internal error")]
     Internal(#[source] anyhow::Error),
@@ -90,6 +93,7 @@ impl ApiError {
             Self::UpstreamCredentials => (StatusCode::BAD_GATEWAY, "upstream_credentials"),
             Self::OutputBlocked => (StatusCode::BAD_GATEWAY, "output_blocked"),
             Self::Unavailable => (StatusCode::SERVICE_UNAVAILABLE, "store_unavailable"),
+            Self::KeysUnavailable => (StatusCode::SERVICE_UNAVAILABLE, "keys_unavailable"),
             Self::Internal(_) => (StatusCode::INTERNAL_SERVER_ERROR, "internal"),
         }
     }
@@ -153,6 +157,10 @@ impl From<VaultError> for ApiError {
         }
         if let VaultError::Policy(invalid) = &err {
             return Self::InvalidRequest(invalid.to_string());
+        }
+        if err.is_key_unavailable() {
+            tracing::error!(error = %err, "a tenant's keys do not open with the loaded root key");
+            return Self::KeysUnavailable;
         }
         if err.is_refused_value() {
             tracing::warn!(error = %err, "the database refused a value of the request");

@@ -257,20 +257,16 @@ async fn shred(state: &AppState, caller: &Caller, request_id: &str) -> Result<Re
         serde_json::json!({}),
     )
     .await?;
-    let existed = state.keys.shred_tenant(&caller.tenant).await?;
-    audit(
-        state,
-        caller,
-        request_id,
-        "tenant.shred",
-        "ok",
-        serde_json::json!({ "existed": existed }),
-    )
-    .await?;
-    Ok(
-        Json(serde_json::json!({ "tenant": caller.tenant.as_str(), "shredded": existed }))
-            .into_response(),
-    )
+    let shred = state.keys.shred_tenant(&caller.tenant).await?;
+    let details =
+        serde_json::json!({ "existed": shred.existed, "root_key_version": shred.root_key_version });
+    audit(state, caller, request_id, "tenant.shred", "ok", details).await?;
+    Ok(Json(serde_json::json!({
+        "tenant": caller.tenant.as_str(),
+        "shredded": shred.existed,
+        "root_key_version": shred.root_key_version,
+    }))
+    .into_response())
 }
 
 /// `POST /v1/admin/root/rotate` (`admin:system`): a new root key version; every data key

@@ -8,6 +8,7 @@ use std::time::Duration;
 
 use serde::Serialize;
 
+use super::root_rotation::ShredView;
 use super::{Keyring, TenantStates};
 use crate::clock::Clock;
 use crate::crypto;
@@ -154,18 +155,27 @@ impl KeyLifecycle {
         Ok(outcome)
     }
 
-    /// Crypto-shredding: destroys every key of the tenant; its tokens become unknown.
+    /// Crypto-shredding: destroys every key of the tenant and deletes its sealed records;
+    /// its tokens become unknown. The root key is then rotated with no copy of the old
+    /// version kept (and earlier copies destroyed): a database backup from before the
+    /// shred holds the tenant's keys wrapped by a root version that no longer exists.
+    /// Returns whether the tenant existed and the new root version.
     ///
     /// # Errors
-    /// Store failures.
-    pub async fn shred_tenant(&self, tenant: &TenantId) -> Result<bool, VaultError> {
+    /// Store failures; the root key cannot be rotated (the tenant is shredded all the
+    /// same, and the error says the backups are not yet safe).
+    pub async fn shred_tenant(&self, tenant: &TenantId) -> Result<ShredView, VaultError> {
         let existed = self
             .store
             .shred_tenant(tenant.as_str(), self.clock.now_millis())
             .await?;
         self.states.forget(tenant.as_str());
-        tracing::warn!(tenant = %tenant, existed, "tenant keys shredded");
-        Ok(existed)
+        tracing::warn!(tenant = %tenant, existed, "tenant keys and records shredded");
+        let rotation = self.retire_root_key_entirely().await?;
+        Ok(ShredView {
+            existed,
+            root_key_version: rotation.root_key_version,
+        })
     }
 
     /// Starts moving the tenant's records to the active version (or returns the job

@@ -19,5 +19,5 @@ pub use root_key_file::{
     load_or_create_root_keyring, load_root_keyring, write_root_keyring, RootKeyFileError,
 };
 pub use root_provider::{FileRootKeyProvider, RootKeyProvider, RootKeyProviderError};
-pub use root_rotation::RootRotationView;
+pub use root_rotation::{RootRotationView, ShredView};
 pub use states::TenantStates;

@@ -35,6 +35,10 @@ pub trait RootKeyProvider: Debug + Send + Sync {
     /// Keeps a copy of the current keys before a rotation, for the operator to delete
     /// once it is verified; returns where it is.
     async fn keep_copy(&self, version: u32) -> Result<String, RootKeyProviderError>;
+
+    /// Destroys every copy [`RootKeyProvider::keep_copy`] left (after a shred, a retired
+    /// root version must not survive anywhere the provider wrote); returns how many.
+    async fn discard_copies(&self) -> Result<usize, RootKeyProviderError>;
 }
 
 /// The root key file (mode 0600), sealed when a passphrase is given.
@@ -81,6 +85,54 @@ impl RootKeyProvider for FileRootKeyProvider {
             })?;
         Ok(copy)
     }
+
+    async fn discard_copies(&self) -> Result<usize, RootKeyProviderError> {
+        let path = self.path.clone();
+        tokio::task::spawn_blocking(move || discard_retired_copies(&path))
+            .await
+            .map_err(|_| RootKeyProviderError::Unavailable)?
+            .map_err(|source| {
+                RootKeyProviderError::File(RootKeyFileError::Io {
+                    path: self.path.clone(),
+                    source,
+                })
+            })
+    }
+}
+
+/// Overwrites with zeros, syncs and removes every `<file>.retired-v*` beside the key file.
+/// Overwriting is best effort: a copy-on-write or journaling file system, or an SSD, may
+/// keep the old blocks, which is why the README asks for the key directory on storage
+/// that is not snapshotted.
+fn discard_retired_copies(key_file: &std::path::Path) -> std::io::Result<usize> {
+    use std::io::Write;
+    let Some(name) = key_file.file_name().and_then(|n| n.to_str()) else {
+        return Ok(0);
+    };
+    let prefix = format!("{name}.retired-v");
+    let dir = match key_file.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let mut discarded = 0;
+    for entry in std::fs::read_dir(&dir)? {
+        let entry = entry?;
+        if !entry
+            .file_name()
+            .to_str()
+            .is_some_and(|n| n.starts_with(&prefix))
+        {
+            continue;
+        }
+        let path = entry.path();
+        let len = usize::try_from(entry.metadata()?.len()).unwrap_or(0);
+        let mut file = std::fs::OpenOptions::new().write(true).open(&path)?;
+        file.write_all(&vec![0; len])?;
+        file.sync_all()?;
+        std::fs::remove_file(&path)?;
+        discarded += 1;
+    }
+    Ok(discarded)
 }
 
 /// Copies a key file keeping it private (mode 0600).

@@ -17,8 +17,29 @@ pub struct RootRotationView {
     pub root_key_version: u32,
     /// Wrapped keys rewrapped (data keys and fingerprint keys of every tenant).
     pub rewrapped: usize,
-    /// A copy of the previous root key file, to delete once the rotation is verified.
-    pub retired_file: String,
+    /// A copy of the previous root key file, to delete once the rotation is verified
+    /// (none when the rotation ends a shred).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub retired_file: Option<String>,
+}
+
+/// What a shred did.
+#[derive(Debug, Serialize)]
+pub struct ShredView {
+    /// Whether the tenant existed.
+    pub existed: bool,
+    /// The root key version every other tenant's keys are wrapped by now; the version
+    /// before it is destroyed.
+    pub root_key_version: u32,
+}
+
+/// What becomes of the root version a rotation retires.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum RetiredRoot {
+    /// A copy of the old key file stays beside it, for the operator.
+    KeepCopy,
+    /// No copy anywhere: the old version is gone.
+    Destroy,
 }
 
 /// Attempts at rewrapping when tenants are created or rotated meanwhile.
@@ -33,6 +54,21 @@ impl KeyLifecycle {
     /// # Errors
     /// No root key file to write ([`VaultError::NoRootKeyFile`]), I/O, store or key failures.
     pub async fn rotate_root_key(&self) -> Result<RootRotationView, VaultError> {
+        self.rotate_root(RetiredRoot::KeepCopy).await
+    }
+
+    /// A root rotation after which no retired root version survives: no copy of the old
+    /// key file is kept, and copies earlier rotations left are destroyed. A shred ends
+    /// this way, so that a database copy from before it plus the key files as they are
+    /// after it reveal nothing.
+    ///
+    /// # Errors
+    /// As [`KeyLifecycle::rotate_root_key`].
+    pub(super) async fn retire_root_key_entirely(&self) -> Result<RootRotationView, VaultError> {
+        self.rotate_root(RetiredRoot::Destroy).await
+    }
+
+    async fn rotate_root(&self, retired: RetiredRoot) -> Result<RootRotationView, VaultError> {
         let source = self
             .keyring
             .root_source()
@@ -40,10 +76,15 @@ impl KeyLifecycle {
             .ok_or(VaultError::NoRootKeyFile)?;
         let _one_at_a_time = self.root_rotation.lock().await;
         let current = self.keyring.root();
-        let retired_file = source
-            .keep_copy(current.active().version())
-            .await
-            .map_err(|_| VaultError::NoRootKeyFile)?;
+        let retired_file = match retired {
+            RetiredRoot::KeepCopy => Some(
+                source
+                    .keep_copy(current.active().version())
+                    .await
+                    .map_err(|_| VaultError::NoRootKeyFile)?,
+            ),
+            RetiredRoot::Destroy => None,
+        };
         let next = Arc::new(current.with_new_version()?);
         source
             .store(Arc::clone(&next))
@@ -89,6 +130,13 @@ impl KeyLifecycle {
             .map_err(|_| VaultError::NoRootKeyFile)?;
         self.keyring.replace_root(next.only_active());
         self.states.forget_all();
+        if retired == RetiredRoot::Destroy {
+            let discarded = source
+                .discard_copies()
+                .await
+                .map_err(|_| VaultError::NoRootKeyFile)?;
+            tracing::warn!(discarded, "retired root key copies destroyed");
+        }
         let root_key_version = only_new.active().version();
         tracing::warn!(root_key_version, rewrapped, "root key rotated");
         Ok(RootRotationView {

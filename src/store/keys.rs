@@ -49,8 +49,10 @@ pub trait KeyStore: Send + Sync {
         version: i64,
     ) -> Result<DestroyOutcome, StoreError>;
 
-    /// Crypto-shredding: erases every wrapped key of the tenant (records stay, unreadable
-    /// forever). Returns whether the tenant existed.
+    /// Crypto-shredding: erases every wrapped key of the tenant, deletes its sealed
+    /// records and its policy (whose dictionaries may name what the tenant protects), in
+    /// one transaction. Honey tokens (ids only) and the audit log stay. Returns whether
+    /// the tenant existed.
     async fn shred_tenant(&self, tenant: &str, now: i64) -> Result<bool, StoreError>;
 
     /// Rewraps every data key and fingerprint key (root rotation), in one transaction;
@@ -339,12 +341,13 @@ macro_rules! impl_key_store {
                 .await?
                 .rows_affected()
                     == 1;
-                sqlx::query(
+                for erase in [
                     "UPDATE data_keys SET state = 'destroyed', wrapped_key = NULL WHERE tenant = $1",
-                )
-                .bind(tenant)
-                .execute(&mut *tx)
-                .await?;
+                    "DELETE FROM vault_entries WHERE tenant = $1",
+                    "DELETE FROM tenant_policies WHERE tenant = $1",
+                ] {
+                    sqlx::query(erase).bind(tenant).execute(&mut *tx).await?;
+                }
                 tx.commit().await?;
                 Ok(existed)
             }

@@ -71,6 +71,17 @@ impl VaultError {
         )
     }
 
+    /// Whether the tenant's keys do not open with the root key this service holds: the
+    /// database is a copy from before a root rotation or a shred, or the key file is the
+    /// wrong one. Nothing of the tenant can be revealed; it is not the caller's fault.
+    pub fn is_key_unavailable(&self) -> bool {
+        matches!(
+            self,
+            Self::Keyring(KeyringError::Unwrap(_))
+                | Self::Crypto(CryptoError::UnknownRootVersion(_))
+        )
+    }
+
     /// Whether the store could not be reached (as opposed to a bug or bad data).
     pub fn is_unavailable(&self) -> bool {
         matches!(

@@ -96,6 +96,22 @@ impl TestApp {
         app_with(store, self.db.clone(), Arc::clone(&self._dir), options).await
     }
 
+    /// An instance on another SQLite file (a restored backup, say) with this app's key
+    /// files as they are now.
+    pub async fn on_sqlite_file(&self, path: &std::path::Path) -> TestApp {
+        let store = SqliteStore::connect(&format!("sqlite://{}", path.display()))
+            .await
+            .unwrap();
+        let db = Db::Sqlite(store.pool().clone(), path.to_owned());
+        app_with(
+            Arc::new(store),
+            db,
+            Arc::clone(&self._dir),
+            &AppOptions::default(),
+        )
+        .await
+    }
+
     /// A JWT for the default tenant with every scope.
     pub fn bearer(&self) -> String {
         self.jwt(TENANT, ALL_SCOPES, None)

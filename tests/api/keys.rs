@@ -340,6 +340,10 @@ async fn dual_control_needs_a_second_admin_to_confirm(app: TestApp) {
     assert_eq!(by_alice.body["title"], "second_admin_required");
     assert_eq!(by_bob.status, StatusCode::OK, "{}", by_bob.raw);
     assert_eq!(by_bob.body["shredded"], true);
+    assert_eq!(
+        by_bob.body["root_key_version"], 2,
+        "a shred retires the root key"
+    );
     assert_eq!(twice.status, StatusCode::CONFLICT);
     assert_eq!(unknown.status, StatusCode::NOT_FOUND);
     assert_eq!(app.detokenize(&tokenized).await["unknown"], 1);
@@ -365,7 +369,7 @@ async fn dual_control_needs_a_second_admin_to_confirm(app: TestApp) {
         .await;
     assert_eq!(plain_bob.status, StatusCode::FORBIDDEN);
     assert_eq!(system_bob.status, StatusCode::OK, "{}", system_bob.raw);
-    assert_eq!(system_bob.body["root_key_version"], 2);
+    assert_eq!(system_bob.body["root_key_version"], 3);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -418,4 +422,73 @@ async fn a_reveal_after_tokenize_needs_no_read_with_the_cache_on() {
 async fn with_the_cache_off_every_reveal_reads_the_store() {
     let revealed = the_reveal_cache_serves_from_memory_only_when_it_is_on(0).await;
     assert_eq!(revealed["unknown"], 1, "{revealed}");
+}
+
+/// A database backup taken before a shred, restored beside the key files as they are after
+/// it, reveals none of the shredded tenant's values: the shred deleted its ciphertext and
+/// retired the root key version its keys were wrapped by, keeping no copy of it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_backup_from_before_a_shred_reveals_nothing_with_the_key_files_after_it() {
+    // Arrange: values of the tenant to shred and of another, a backup, an earlier
+    // rotation's retired copy of the key file.
+    let app = crate::helpers::sqlite_app().await;
+    let tokenized = app
+        .tokenize("mail ann@example.org or call +1 415 555 0100")
+        .await;
+    let system = app.jwt(TENANT, "admin admin:system", None);
+    let rotated = app
+        .request(
+            "POST",
+            "/v1/admin/root/rotate",
+            Some(&system),
+            None,
+            Vec::new(),
+        )
+        .await;
+    assert_eq!(rotated.status, StatusCode::OK, "{}", rotated.raw);
+    let retired_copy = rotated.body["retired_file"].as_str().unwrap().to_owned();
+    assert!(std::path::Path::new(&retired_copy).exists());
+    let crate::helpers::Db::Sqlite(pool, path) = &app.db else {
+        unreachable!()
+    };
+    let backup = path.with_file_name("backup.db");
+    sqlx::query(&format!("VACUUM INTO '{}'", backup.display()))
+        .execute(pool)
+        .await
+        .unwrap();
+
+    // Act
+    let shredded = app.admin_delete("/v1/admin/tenant").await;
+    let restored = app.on_sqlite_file(&backup).await;
+    let revealed = restored
+        .post("/v1/detokenize", &json!({ "text": tokenized }))
+        .await;
+
+    // Assert
+    assert_eq!(shredded.status, StatusCode::OK, "{}", shredded.raw);
+    assert_eq!(shredded.body["root_key_version"], 3);
+    assert!(
+        !std::path::Path::new(&retired_copy).exists(),
+        "the earlier rotation's copy of the key file is destroyed too"
+    );
+    assert!(
+        !revealed.raw.contains("ann@example.org") && !revealed.raw.contains("555 0100"),
+        "{}",
+        revealed.raw
+    );
+    // Not a 500: the restored copy's keys do not open with the current root key.
+    assert_eq!(
+        revealed.status,
+        StatusCode::SERVICE_UNAVAILABLE,
+        "{}",
+        revealed.raw
+    );
+    assert_eq!(revealed.body["title"], "keys_unavailable");
+    // The live database holds none of the tenant's ciphertext any more.
+    let (left,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM vault_entries WHERE tenant = $1")
+        .bind(TENANT)
+        .fetch_one(pool)
+        .await
+        .unwrap();
+    assert_eq!(left, 0);
 }

@@ -601,7 +601,27 @@ async fn shredding_erases_every_wrapped_key_of_the_tenant(store: Arc<dyn VaultSt
     tenant(&*store, T).await;
     tenant(&*store, OTHER).await;
     store.add_data_key(T, &data_key(2, 1), None).await.unwrap();
+    for (who, id) in [(T, "aaaa"), (OTHER, "bbbb")] {
+        let state = fresh_state(&*store, who).await;
+        let event = event(who, NOW, "app", "tokenize", "{}");
+        let written = store
+            .put_entries(who, &[entry(id, None, None)], &event, &state)
+            .await
+            .unwrap();
+        assert!(written.is_some());
+    }
+    store
+        .put_policy(T, r#"{"recognizers":[]}"#, NOW, "admin")
+        .await
+        .unwrap();
     assert!(store.shred_tenant(T, NOW).await.unwrap());
+    let ids = ["aaaa", "bbbb"].map(str::to_owned);
+    assert!(
+        store.entries(T, &ids).await.unwrap().is_empty(),
+        "the tenant's ciphertext is gone too"
+    );
+    assert_eq!(store.entries(OTHER, &ids).await.unwrap().len(), 1);
+    assert!(store.policy(T).await.unwrap().is_none(), "and its policy");
     assert!(!store.shred_tenant("t-nobody", NOW).await.unwrap());
     let keys = store.tenant_keys(T).await.unwrap().unwrap();
     assert!(keys.fingerprint_key.is_empty());
