@@ -59,8 +59,23 @@ pub struct AppState {
 ///
 /// # Errors
 /// An unreadable, malformed or too-open file, or a wrong or missing passphrase.
-pub async fn load_root_keyring(config: &Config) -> anyhow::Result<RootKeyring> {
+pub async fn load_root_keyring(
+    config: &Config,
+    store: &dyn VaultStore,
+) -> anyhow::Result<RootKeyring> {
     let path = config.root_key_file.clone();
+    if !path.exists() {
+        // A new key file would not open a single stored key: refuse rather than start
+        // a service that answers nothing and wraps new keys under a root nobody kept.
+        if let Some(version) = store.newest_wrapping_root_version().await? {
+            anyhow::bail!(
+                "the root key file {} is missing, but the database holds keys wrapped by root \
+                 key version {version}: restore the file (or point PROMPTVAULT_ROOT_KEY_FILE \
+                 at it); a new root key cannot open them",
+                path.display()
+            );
+        }
+    }
     let passphrase = config.root_key_passphrase.clone();
     let (keyring, created) = tokio::task::spawn_blocking(move || {
         load_or_create_root_keyring(&path, passphrase.as_ref())
@@ -98,13 +113,13 @@ pub fn build_verifier(config: &Config) -> anyhow::Result<JwtVerifier> {
 /// # Errors
 /// Any of the above failing, with a message saying which.
 pub async fn build_state(config: &Config) -> anyhow::Result<AppState> {
-    let root = load_root_keyring(config)
-        .await
-        .context("loading the root key")?;
     let jwt = build_verifier(config).context("loading the JWT keys")?;
     let store = store::connect(config.database_url.expose_secret())
         .await
         .context("connecting to the store")?;
+    let root = load_root_keyring(config, store.as_ref())
+        .await
+        .context("loading the root key")?;
     let source: Arc<dyn RootKeyProvider> = Arc::new(FileRootKeyProvider {
         path: config.root_key_file.clone(),
         passphrase: config.root_key_passphrase.clone(),

@@ -315,6 +315,14 @@ pub fn mint_token(config: &Config, args: &TokenArgs) -> anyhow::Result<String> {
              configuration uses public keys only (PROMPTVAULT_JWT_PUBLIC_KEYS)"
         );
     };
+    if !config.development_mode() {
+        // A configured secret is production's: anyone able to run this binary beside
+        // it would mint any tenant's admin token. Tokens come from the identity provider.
+        bail!(
+            "`token` signs only with the development secret, and this configuration names \
+             its own HS256 secret: issue tokens from your identity provider"
+        );
+    }
     if config.development_mode() {
         load_or_create_dev_secret(&secret_file)?;
     }

@@ -135,6 +135,40 @@ pub enum ConfigError {
     },
 }
 
+/// A configuration file that holds a secret (the root key passphrase, or a database URL
+/// with a password) must be readable by its owner only, as the key files are.
+fn check_secret_file_mode(path: &Path, text: &str) -> Result<(), ConfigError> {
+    use std::os::unix::fs::PermissionsExt;
+    let Ok(file) = toml::from_str::<FileConfig>(text) else {
+        return Ok(()); // from_sources reports the syntax error
+    };
+    let url_password = file
+        .database_url
+        .as_deref()
+        .and_then(|url| url::Url::parse(url).ok())
+        .is_some_and(|url| url.password().is_some());
+    if file.root_key_passphrase.is_none() && !url_password {
+        return Ok(());
+    }
+    let mode = std::fs::metadata(path)
+        .map_err(|source| ConfigError::Read {
+            path: path.to_owned(),
+            source,
+        })?
+        .permissions()
+        .mode();
+    if mode & 0o077 != 0 {
+        return Err(ConfigError::Invalid {
+            name: "config file",
+            reason: format!(
+                "{} holds a secret and is readable by group or others: chmod 600 it",
+                path.display()
+            ),
+        });
+    }
+    Ok(())
+}
+
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct FileConfig {
@@ -185,6 +219,9 @@ impl Config {
             }
             None => None,
         };
+        if let (Some(path), Some(text)) = (file, &toml) {
+            check_secret_file_mode(path, text)?;
+        }
         let env: HashMap<String, String> = std::env::vars()
             .filter(|(k, _)| k.starts_with("PROMPTVAULT_"))
             .collect();

@@ -32,8 +32,23 @@ pub struct LatencyLabels {
 /// An entity type label.
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
 pub struct TypeLabels {
-    /// `EMAIL`, `PHONE`, … or a tenant-defined type.
+    /// `EMAIL`, `PHONE`, … or `CUSTOM` for every tenant-defined type.
     pub r#type: String,
+}
+
+impl TypeLabels {
+    /// The label of a type: built-in types by name, tenant-defined ones all as `CUSTOM`.
+    /// `/metrics` needs no authentication, and a tenant's own type names (`PROJECT_X`)
+    /// say what it protects; one label for all of them also keeps the series bounded.
+    pub fn of(label: &str) -> Self {
+        let r#type = match crate::detect::EntityType::from_label(label) {
+            Some(builtin) => builtin.label(),
+            None => "CUSTOM",
+        };
+        Self {
+            r#type: r#type.to_owned(),
+        }
+    }
 }
 
 /// An audit action label.

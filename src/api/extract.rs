@@ -63,6 +63,14 @@ async fn admin_with(
     if state.admin_require_mfa && !caller.amr.iter().any(|m| m == "mfa") {
         return Err(ApiError::MfaRequired);
     }
+    // A caller blocked after an anomaly loses its admin calls too: a stolen admin
+    // token that tripped a honey token must not go on to rotate or shred keys.
+    if let Some(seconds) = state
+        .anomalies
+        .blocked_for(caller.tenant.as_str(), &caller.sub)
+    {
+        return Err(ApiError::CallerBlocked(seconds));
+    }
     Ok(caller)
 }
 

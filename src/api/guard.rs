@@ -48,9 +48,7 @@ pub(super) async fn after_reveal(
 ) -> Result<(), ApiError> {
     for result in results {
         for (label, (revealed, denied)) in &result.by_type {
-            let labels = crate::metrics::TypeLabels {
-                r#type: label.clone(),
-            };
+            let labels = crate::metrics::TypeLabels::of(label);
             state
                 .metrics
                 .tokens_revealed

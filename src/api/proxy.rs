@@ -153,9 +153,7 @@ impl ProxyHost for AppState {
             for token in &result.tokens {
                 self.metrics
                     .tokens_created
-                    .get_or_create(&crate::metrics::TypeLabels {
-                        r#type: token.kind.label().to_owned(),
-                    })
+                    .get_or_create(&crate::metrics::TypeLabels::of(token.kind.label()))
                     .inc();
                 ids.push(token.id.as_str().to_owned());
             }

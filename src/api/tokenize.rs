@@ -148,9 +148,7 @@ pub(super) async fn tokenize_text(
         state
             .metrics
             .tokens_created
-            .get_or_create(&TypeLabels {
-                r#type: token.kind.label().to_owned(),
-            })
+            .get_or_create(&TypeLabels::of(token.kind.label()))
             .inc();
     }
     drop(texts);

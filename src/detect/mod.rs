@@ -84,7 +84,8 @@ impl EntityType {
     /// A built-in type, or a tenant-defined one: `[A-Z][A-Z0-9_]*`, at most
     /// [`MAX_CUSTOM_LABEL_LEN`] bytes. Only tenant policy (written by admins) may call this:
     /// custom labels are interned for the life of the process, so each distinct label
-    /// costs its few bytes once; labels from requests must never reach it.
+    /// costs its few bytes once, up to [`MAX_CUSTOM_LABELS`] (then `None`); labels from
+    /// requests must never reach it.
     pub fn custom(label: &str) -> Option<Self> {
         if let Some(builtin) = Self::from_label(label) {
             return Some(builtin);
@@ -92,7 +93,7 @@ impl EntityType {
         if !is_valid_label(label) {
             return None;
         }
-        Some(EntityType::Custom(intern(label)))
+        intern(label).map(EntityType::Custom)
     }
 }
 
@@ -107,18 +108,28 @@ pub fn is_valid_label(label: &str) -> bool {
             .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || *b == b'_')
 }
 
-fn intern(label: &str) -> &'static str {
-    static LABELS: std::sync::Mutex<Vec<&'static str>> = std::sync::Mutex::new(Vec::new());
-    let mut labels = match LABELS.lock() {
+/// Distinct tenant-defined labels one process keeps at most: 32 bytes each, so 2 MiB.
+pub const MAX_CUSTOM_LABELS: usize = 65_536;
+
+/// The interned copy of `label`, or `None` once [`MAX_CUSTOM_LABELS`] distinct labels are
+/// interned (a policy naming a new one is then refused; a restart clears the table). A
+/// hash set, so the lock is held for one lookup however many labels there are.
+fn intern(label: &str) -> Option<&'static str> {
+    static LABELS: std::sync::OnceLock<std::sync::Mutex<std::collections::HashSet<&'static str>>> =
+        std::sync::OnceLock::new();
+    let mut labels = match LABELS.get_or_init(Default::default).lock() {
         Ok(guard) => guard,
         Err(poisoned) => poisoned.into_inner(),
     };
-    if let Some(existing) = labels.iter().find(|l| **l == label) {
-        return existing;
+    if let Some(existing) = labels.get(label) {
+        return Some(existing);
+    }
+    if labels.len() >= MAX_CUSTOM_LABELS {
+        return None;
     }
     let leaked: &'static str = Box::leak(label.to_owned().into_boxed_str());
-    labels.push(leaked);
-    leaked
+    labels.insert(leaked);
+    Some(leaked)
 }
 
 /// One sensitive value found in a text. `start..end` is a BYTE range into the text, on char

@@ -227,6 +227,9 @@ impl AnomalyMonitor {
             hasher: RandomState::new(),
             http: reqwest::Client::builder()
                 .timeout(Duration::from_secs(5))
+                // The alert (and its signature) goes to the configured receiver only,
+                // never to wherever a redirect points.
+                .redirect(reqwest::redirect::Policy::none())
                 .build()
                 .unwrap_or_default(),
         }

@@ -62,6 +62,10 @@ pub trait KeyStore: Send + Sync {
     /// Every wrapped key, for root rotation.
     async fn all_wrapped_keys(&self) -> Result<Vec<RewrappedKeyRow>, StoreError>;
 
+    /// The newest root key version any stored key is wrapped by; `None` when the
+    /// database holds no wrapped key (a new database).
+    async fn newest_wrapping_root_version(&self) -> Result<Option<i64>, StoreError>;
+
     /// Data-key versions of all tenants, counted by state (not the audit key's owner,
     /// whose name starts with `#`, which no tenant id can).
     async fn key_version_counts(&self) -> Result<Vec<(String, i64)>, StoreError>;
@@ -432,6 +436,21 @@ macro_rules! impl_key_store {
                         }
                     })
                     .collect())
+            }
+
+            async fn newest_wrapping_root_version(
+                &self,
+            ) -> Result<Option<i64>, $crate::store::StoreError> {
+                let (newest,): (Option<i64>,) = sqlx::query_as(
+                    "SELECT MAX(v) FROM ( \
+                       SELECT CAST(root_key_version AS BIGINT) AS v FROM data_keys \
+                       WHERE wrapped_key IS NOT NULL \
+                       UNION ALL SELECT CAST(root_key_version AS BIGINT) FROM tenants \
+                       WHERE length(fingerprint_key) > 0) AS wrapped",
+                )
+                .fetch_one(&self.pool)
+                .await?;
+                Ok(newest)
             }
 
             async fn key_version_counts(

@@ -121,7 +121,7 @@ pub struct TokenizedText {
 pub struct Vault {
     store: Arc<dyn VaultStore>,
     keyring: Arc<Keyring>,
-    detector: Detector,
+    detector: Arc<Detector>,
     clock: Arc<dyn Clock>,
     policies: RwLock<HashMap<String, Arc<CompiledPolicy>>>,
     states: Arc<TenantStates>,
@@ -137,6 +137,11 @@ const STORE_ATTEMPTS: usize = 3;
 const ENTRY_WRITERS: usize = 2;
 /// Tokenize requests stored per transaction at most.
 const MAX_ENTRY_BATCH: usize = 64;
+/// Texts up to this many bytes in all are scanned on the async worker that serves the
+/// request (a few hundred microseconds at most); larger ones go to the blocking pool, so
+/// that a megabyte of text against a tenant's 64 patterns cannot hold a worker that other
+/// requests wait for.
+const INLINE_DETECTION_BYTES: usize = 16 * 1024;
 
 impl Vault {
     /// A vault over `store` and `keyring`, sharing `states` with the key lifecycle, with
@@ -155,7 +160,7 @@ impl Vault {
             sealed: SealedCache::new(reveal_cache_bytes),
             store,
             keyring,
-            detector,
+            detector: Arc::new(detector),
             clock,
             policies: RwLock::new(HashMap::new()),
             states,
@@ -251,7 +256,7 @@ impl Vault {
             .await?;
         let findings = match given {
             Some(given) => given.to_vec(),
-            None => self.detect(&policy, texts, only),
+            None => self.detect(&policy, texts, only).await,
         };
         // Written by the same statement as the entries: no tokens without their event.
         let event: AuditEventRow = self
@@ -297,23 +302,29 @@ impl Vault {
     }
 
     /// The values to tokenize in each text, under the tenant's policy.
-    fn detect(
+    async fn detect(
         &self,
-        policy: &CompiledPolicy,
+        policy: &Arc<CompiledPolicy>,
         texts: &[String],
         only: Option<&[EntityType]>,
     ) -> Vec<Vec<Finding>> {
         let only = effective_types(only, policy.entities.as_deref());
-        texts
-            .iter()
-            .map(|text| {
-                let mut found = self
-                    .detector
-                    .find_with(text, only.as_deref(), &policy.recognizers);
-                found.retain(|f| !policy.allows(&text[f.start..f.end]));
-                found
-            })
-            .collect()
+        if texts.iter().map(String::len).sum::<usize>() <= INLINE_DETECTION_BYTES {
+            return detect_in(&self.detector, policy, texts, only.as_deref());
+        }
+        let (detector, policy, texts) = (
+            Arc::clone(&self.detector),
+            Arc::clone(policy),
+            texts.to_vec(),
+        );
+        let scan = tokio::task::spawn_blocking(move || {
+            detect_in(&detector, &policy, &texts, only.as_deref())
+        });
+        match scan.await {
+            Ok(found) => found,
+            // A panic in detection is a bug: it reaches the request as one would inline.
+            Err(failed) => std::panic::resume_unwind(failed.into_panic()),
+        }
     }
 
     /// Seals one entry per distinct value and stores them with the event; the stored
@@ -634,6 +645,23 @@ fn tokenize_details(
 }
 
 /// The types to tokenize: the request's choice within the tenant's.
+/// Every text's findings under `policy`, allow-listed values left out.
+fn detect_in(
+    detector: &Detector,
+    policy: &CompiledPolicy,
+    texts: &[String],
+    only: Option<&[EntityType]>,
+) -> Vec<Vec<Finding>> {
+    texts
+        .iter()
+        .map(|text| {
+            let mut found = detector.find_with(text, only, &policy.recognizers);
+            found.retain(|f| !policy.allows(&text[f.start..f.end]));
+            found
+        })
+        .collect()
+}
+
 fn effective_types(
     request: Option<&[EntityType]>,
     policy: Option<&[EntityType]>,

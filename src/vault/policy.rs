@@ -11,6 +11,8 @@ use crate::detect::{EntityType, Recognizer};
 
 /// Most recognizers one tenant may define.
 pub const MAX_RECOGNIZERS: usize = 64;
+/// Types an `entities` list may name at most.
+pub const MAX_ENTITIES: usize = 64;
 /// Most terms in one dictionary, and most allow-list entries.
 pub const MAX_TERMS: usize = 10_000;
 /// Longest pattern, term or allow-list entry, in bytes.
@@ -124,6 +126,13 @@ impl PolicyDocument {
     /// # Errors
     /// [`PolicyError`] naming the first field that is wrong.
     pub fn compile(&self, version: i64) -> Result<CompiledPolicy, PolicyError> {
+        if self
+            .entities
+            .as_ref()
+            .is_some_and(|e| e.len() > MAX_ENTITIES)
+        {
+            return Err(invalid("entities", format!("at most {MAX_ENTITIES} types")));
+        }
         let entities = match &self.entities {
             None => None,
             Some(labels) => Some(

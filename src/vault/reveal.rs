@@ -254,9 +254,16 @@ impl Vault {
 
 /// What the caller may learn about one stored row.
 fn judge(scope: &RevealScope<'_>, keys: Option<&TenantKeys>, row: &EntryRow, now: i64) -> Lookup {
+    // A row whose key is gone (shredded, or its version destroyed) can be revealed to
+    // nobody: it is unknown to every caller, whatever their scope, rather than denied to
+    // some, which would tell them it was once there.
+    let key_gone = || {
+        let version = u32::try_from(row.key_version).ok();
+        !keys.is_some_and(|keys| version.is_some_and(|v| keys.readable.contains_key(&v)))
+    };
     if row.honey {
         Lookup::Honey
-    } else if row.expires_at.is_some_and(|at| at <= now) {
+    } else if row.expires_at.is_some_and(|at| at <= now) || key_gone() {
         Lookup::Unknown
     } else if row
         .ctx

@@ -360,3 +360,80 @@ async fn metrics_report_key_versions_by_state() {
         "{metrics}"
     );
 }
+
+/// The webhook call goes to the configured receiver only: a redirect it answers is not
+/// followed to wherever it points.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_webhook_does_not_follow_redirects() {
+    let receiver = Receiver::default();
+    let elsewhere = receiver.start().await;
+    let redirects = axum::Router::new().route(
+        "/hook",
+        axum::routing::post(move || {
+            let to = elsewhere.clone();
+            async move { (StatusCode::TEMPORARY_REDIRECT, [("location", to)]) }
+        }),
+    );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    tokio::spawn(async move { axum::serve(listener, redirects).await });
+    let options = AppOptions {
+        anomaly: Some(settings(
+            Some(format!("http://{addr}/hook")),
+            BlockPolicy::Honey,
+        )),
+        ..AppOptions::default()
+    };
+    let app = sqlite_app_with(&options).await;
+    let admin = app.jwt(TENANT, "admin", None);
+    let created = app
+        .post_as(&admin, "/v1/admin/honeytokens", &json!({ "type": "EMAIL" }))
+        .await;
+    let honey = created.body["token"].as_str().unwrap().to_owned();
+    let scraper = app.jwt_as("scraper", TENANT, "detokenize", None, false);
+    app.post_as(&scraper, "/v1/detokenize", &json!({ "text": honey }))
+        .await;
+    assert_eq!(anomaly_events(&app).await.len(), 1, "the anomaly happened");
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert!(
+        receiver.calls.lock().unwrap().is_empty(),
+        "the redirect was followed"
+    );
+}
+
+/// A caller blocked after tripping a honey token loses its admin calls too; another admin
+/// can still lift the block.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_blocked_caller_loses_its_admin_calls() {
+    let options = AppOptions {
+        anomaly: Some(settings(None, BlockPolicy::Honey)),
+        ..AppOptions::default()
+    };
+    let app = sqlite_app_with(&options).await;
+    let admin = app.jwt(TENANT, "admin", None);
+    let created = app
+        .post_as(&admin, "/v1/admin/honeytokens", &json!({ "type": "EMAIL" }))
+        .await;
+    let honey = created.body["token"].as_str().unwrap().to_owned();
+    let stolen = app.jwt_as("stolen", TENANT, "detokenize admin", None, true);
+    app.post_as(&stolen, "/v1/detokenize", &json!({ "text": honey }))
+        .await;
+
+    let keys = app
+        .request("GET", "/v1/admin/keys", Some(&stolen), None, Vec::new())
+        .await;
+    assert_eq!(keys.status, StatusCode::FORBIDDEN, "{}", keys.raw);
+    assert_eq!(keys.body["title"], "caller_blocked");
+    let shred = app
+        .request(
+            "DELETE",
+            "/v1/admin/tenant",
+            Some(&stolen),
+            None,
+            Vec::new(),
+        )
+        .await;
+    assert_eq!(shred.status, StatusCode::FORBIDDEN, "{}", shred.raw);
+    let lifted = app.admin_delete("/v1/admin/blocks/stolen").await;
+    assert_eq!(lifted.status, StatusCode::NO_CONTENT, "{}", lifted.raw);
+}

@@ -492,3 +492,30 @@ async fn a_backup_from_before_a_shred_reveals_nothing_with_the_key_files_after_i
         .unwrap();
     assert_eq!(left, 0);
 }
+
+/// Records whose keys are gone (a tenant shredded by an earlier version kept them) are
+/// unknown to every caller: one without the scope for their type must not learn, by a
+/// `denied`, that they were once there.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_token_whose_key_is_gone_is_unknown_even_to_a_caller_without_its_scope() {
+    let app = crate::helpers::sqlite_app().await;
+    let tokenized = app.tokenize("password=Hunter2-Correct-Horse").await;
+    assert!(tokenized.contains("[SECRET_"), "{tokenized}");
+    let crate::helpers::Db::Sqlite(pool, _) = &app.db else {
+        unreachable!()
+    };
+    for sql in [
+        "UPDATE data_keys SET state = 'destroyed', wrapped_key = NULL WHERE tenant = $1",
+        "UPDATE tenants SET key_epoch = key_epoch + 1, fingerprint_key = x'' WHERE tenant = $1",
+    ] {
+        sqlx::query(sql).bind(TENANT).execute(pool).await.unwrap();
+    }
+    let fresh = app.another_instance().await;
+    let plain = fresh.jwt(TENANT, "detokenize", None);
+    let answer = fresh
+        .post_as(&plain, "/v1/detokenize", &json!({ "text": tokenized }))
+        .await;
+    assert_eq!(answer.status, StatusCode::OK, "{}", answer.raw);
+    assert_eq!(answer.body["denied"], 0, "{}", answer.raw);
+    assert_eq!(answer.body["unknown"], 1, "{}", answer.raw);
+}

@@ -192,6 +192,10 @@ async fn an_invalid_policy_is_a_400_naming_the_field_and_changes_nothing(app: Te
         ),
         (json!({ "entities": ["NOT A TYPE"] }), "entities[0]"),
         (
+            json!({ "entities": (0..65).map(|i| format!("TYPE_{i}")).collect::<Vec<_>>() }),
+            "entities",
+        ),
+        (
             json!({ "recognizers": [{ "name": "x", "type": "ID", "pattern": ".*" }] }),
             "recognizers[0].pattern",
         ),
@@ -389,3 +393,25 @@ async fn token_ttl_on_postgres() {
         expired_tokens_are_unknown_replaced_on_reuse_and_purged(app, clock).await;
     }
 }
+
+/// `/metrics` needs no JWT: a tenant's own type names (what it protects) are counted as
+/// `CUSTOM`, never shown.
+async fn metrics_name_built_in_types_only(app: TestApp) {
+    put_policy(
+        &app,
+        &json!({ "recognizers": [
+            { "name": "codes", "type": "PROJECT_NIGHTJAR", "pattern": "NJ-[0-9]{4}" }
+        ] }),
+    )
+    .await;
+    let tokenized = app.tokenize("ship NJ-1234 to ann@example.org").await;
+    app.detokenize(&tokenized).await;
+    let metrics = app
+        .request("GET", "/metrics", None, None, Vec::new())
+        .await
+        .raw;
+    assert!(!metrics.contains("NIGHTJAR"), "{metrics}");
+    assert!(metrics.contains("type=\"CUSTOM\""), "{metrics}");
+    assert!(metrics.contains("type=\"EMAIL\""), "{metrics}");
+}
+on_every_backend!(metrics_name_built_in_types_only);

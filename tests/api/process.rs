@@ -404,6 +404,72 @@ fn a_wrong_root_key_passphrase_stops_start_up_with_a_clear_message() {
     assert!(!stderr.contains("wrong passphrase for") || !stderr.contains("right passphrase"));
 }
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_missing_root_key_file_is_not_replaced_while_the_database_holds_keys() {
+    // Arrange: a service that made a tenant's keys, then lost its root key file.
+    let dir = tempfile::tempdir().unwrap();
+    let env = Vec::new();
+    let mut service = Service::start(dir.path(), &env);
+    let jwt = mint(dir.path(), &env, "tokenize");
+    let client = reqwest::Client::new();
+    let answer = post(
+        &client,
+        &service.base,
+        &jwt,
+        "/v1/tokenize",
+        json!({ "text": "ann@example.org" }),
+    )
+    .await;
+    assert!(
+        answer["text"].as_str().unwrap().contains("[EMAIL_"),
+        "{answer}"
+    );
+    service.child.kill().unwrap();
+    service.wait();
+    let key_file = dir.path().join("keys/root.key");
+    std::fs::remove_file(&key_file).unwrap();
+
+    // Act
+    let out = Command::new(env!("CARGO_BIN_EXE_promptvault"))
+        .arg("serve")
+        .current_dir(dir.path())
+        .env_clear()
+        .env("PROMPTVAULT_LISTEN", "127.0.0.1:0")
+        .output()
+        .unwrap();
+
+    // Assert
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(
+        stderr.contains("root key file") && stderr.contains("is missing"),
+        "{stderr}"
+    );
+    assert!(!key_file.exists(), "no new root key was written");
+}
+
+#[test]
+fn token_refuses_to_sign_with_a_configured_secret() {
+    let dir = tempfile::tempdir().unwrap();
+    let secret = dir.path().join("prod.secret");
+    std::fs::write(
+        &secret,
+        "a-production-secret-that-is-long-enough-0123456789",
+    )
+    .unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_promptvault"))
+        .args(["token", "--tenant", "acme", "--scope", "admin", "--mfa"])
+        .current_dir(dir.path())
+        .env_clear()
+        .env("PROMPTVAULT_JWT_HS256_SECRET_FILE", &secret)
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("identity provider"), "{stderr}");
+    assert!(out.stdout.is_empty());
+}
+
 #[test]
 fn token_refuses_when_only_public_keys_are_configured() {
     let dir = tempfile::tempdir().unwrap();
@@ -1004,4 +1070,33 @@ async fn the_official_openai_sdk_works_through_the_proxy_whole_and_streamed() {
         assert!(key.ends_with(crate::proxy::PROVIDER_KEY), "{key}");
     }
     assert!(!service.logs().contains("ann@example.org"));
+}
+
+#[test]
+fn a_config_file_holding_a_secret_must_be_private() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("promptvault.toml");
+    std::fs::write(&config, "root_key_passphrase = \"a long passphrase\"\n").unwrap();
+    std::fs::set_permissions(&config, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let run = || {
+        Command::new(env!("CARGO_BIN_EXE_promptvault"))
+            .args(["--config", config.to_str().unwrap(), "migrate"])
+            .current_dir(dir.path())
+            .env_clear()
+            .output()
+            .unwrap()
+    };
+    let open = run();
+    let stderr = String::from_utf8_lossy(&open.stderr);
+    assert!(!open.status.success());
+    assert!(stderr.contains("chmod 600"), "{stderr}");
+    assert!(!stderr.contains("a long passphrase"), "{stderr}");
+    std::fs::set_permissions(&config, std::fs::Permissions::from_mode(0o600)).unwrap();
+    let private = run();
+    assert!(
+        private.status.success(),
+        "{}",
+        String::from_utf8_lossy(&private.stderr)
+    );
 }
