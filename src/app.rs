@@ -166,8 +166,10 @@ impl ApiSettings {
                  (the key that signs each call)"
             ),
             (Some(url), Some(path)) => {
-                let secret = std::fs::read(path)
-                    .with_context(|| format!("reading the webhook key file {}", path.display()))?;
+                let secret =
+                    zeroize::Zeroizing::new(std::fs::read(path).with_context(|| {
+                        format!("reading the webhook key file {}", path.display())
+                    })?);
                 let trimmed = secret.trim_ascii().to_vec();
                 anyhow::ensure!(
                     trimmed.len() >= 16,

@@ -44,26 +44,43 @@ pub(super) async fn replace_policy(
     AdminCaller(caller): AdminCaller,
     RequestId(request_id): RequestId,
     ApiJson(policy): ApiJson<PolicyDocument>,
+) -> Result<Response, ApiError> {
+    if state.admin_dual_control {
+        let (current, _) = state.vault.policy_document(&caller.tenant).await?;
+        if policy.lowers_protection_of(&current) {
+            // Checked now, so that the second admin confirms a policy that applies.
+            policy.compile(0).map_err(VaultError::Policy)?;
+            let document = serde_json::to_string(&policy)
+                .map_err(|_| ApiError::InvalidRequest("the policy cannot be encoded".to_owned()))?;
+            let action = AdminAction::ReplacePolicy;
+            return pending(&state, &caller, &request_id, action, Some(document)).await;
+        }
+    }
+    apply_policy(&state, &caller, &request_id, &policy)
+        .await
+        .map(IntoResponse::into_response)
+}
+
+async fn apply_policy(
+    state: &AppState,
+    caller: &Caller,
+    request_id: &str,
+    policy: &PolicyDocument,
 ) -> Result<Json<PolicyResponse>, ApiError> {
     let requested = serde_json::json!({ "recognizers": policy.recognizers.len() });
-    intent(&state, &caller, &request_id, "policy.replace", requested).await?;
+    intent(state, caller, request_id, "policy.replace", requested).await?;
     let version = state
         .vault
-        .put_policy(&caller.tenant, &policy, &caller.sub)
+        .put_policy(&caller.tenant, policy, &caller.sub)
         .await?;
     let details =
         serde_json::json!({ "version": version, "recognizers": policy.recognizers.len() });
-    audit(
-        &state,
-        &caller,
-        &request_id,
-        "policy.replace",
-        "ok",
-        details,
-    )
-    .await?;
+    audit(state, caller, request_id, "policy.replace", "ok", details).await?;
     tracing::info!(version, "tenant policy replaced");
-    Ok(Json(PolicyResponse { version, policy }))
+    Ok(Json(PolicyResponse {
+        version,
+        policy: policy.clone(),
+    }))
 }
 
 /// `GET /v1/admin/keys`: data-key versions with state and use, and the root version.
@@ -166,6 +183,7 @@ pub(super) async fn retire_data_key(
             &caller,
             &request_id,
             AdminAction::DestroyDataKey(version),
+            None,
         )
         .await;
     }
@@ -214,12 +232,13 @@ async fn pending(
     caller: &Caller,
     request_id: &str,
     action: AdminAction,
+    document: Option<String>,
 ) -> Result<Response, ApiError> {
     let requested = serde_json::json!({ "action": action.name(), "version": action.argument() });
     intent(state, caller, request_id, "action.request", requested).await?;
     let view = state
         .keys
-        .request_action(&caller.tenant, action, &caller.sub)
+        .request_action(&caller.tenant, action, &caller.sub, document)
         .await?;
     let details = serde_json::json!({ "pending": view.id, "action": action.name(), "version": action.argument() });
     audit(
@@ -243,7 +262,7 @@ pub(super) async fn shred_tenant(
     RequestId(request_id): RequestId,
 ) -> Result<Response, ApiError> {
     if state.admin_dual_control {
-        return pending(&state, &caller, &request_id, AdminAction::ShredTenant).await;
+        return pending(&state, &caller, &request_id, AdminAction::ShredTenant, None).await;
     }
     shred(&state, &caller, &request_id).await
 }
@@ -278,7 +297,14 @@ pub(super) async fn rotate_root_key(
     RequestId(request_id): RequestId,
 ) -> Result<Response, ApiError> {
     if state.admin_dual_control {
-        return pending(&state, &caller, &request_id, AdminAction::RotateRootKey).await;
+        return pending(
+            &state,
+            &caller,
+            &request_id,
+            AdminAction::RotateRootKey,
+            None,
+        )
+        .await;
     }
     rotate_root(&state, &caller, &request_id).await
 }
@@ -342,7 +368,14 @@ pub(super) async fn confirm_action(
                 details,
             )
             .await?;
-            execute(&state, &caller, &request_id, action).await
+            execute(
+                &state,
+                &caller,
+                &request_id,
+                action,
+                row.document.as_deref(),
+            )
+            .await
         }
     }
 }
@@ -353,8 +386,19 @@ async fn execute(
     caller: &Caller,
     request_id: &str,
     action: AdminAction,
+    document: Option<&str>,
 ) -> Result<Response, ApiError> {
     match action {
+        AdminAction::ReplacePolicy => {
+            let policy: PolicyDocument = document
+                .and_then(|d| serde_json::from_str(d).ok())
+                .ok_or_else(|| {
+                    ApiError::Conflict("the pending policy can no longer be read".to_owned())
+                })?;
+            apply_policy(state, caller, request_id, &policy)
+                .await
+                .map(IntoResponse::into_response)
+        }
         AdminAction::ShredTenant => shred(state, caller, request_id).await,
         AdminAction::DestroyDataKey(version) => {
             destroy_data_key(state, caller, request_id, version).await

@@ -37,6 +37,47 @@ pub(super) async fn admit(state: &AppState, action: &str, caller: &Caller) -> Re
     })
 }
 
+/// Tokenizes for `caller`, charging the tokenize limits one unit per value found (the
+/// call itself paid the first in [`admit`]). Deterministic tokens make tokenize an
+/// equality test: a caller holding a token can tokenize guesses and compare the ids. So a
+/// call costs as much as the guesses it carries, and a caller over its limit gets 429
+/// before anything is stored.
+pub(super) async fn tokenize_charged(
+    state: &AppState,
+    caller: &Caller,
+    scope: crate::vault::TokenizeScope<'_>,
+    texts: &[String],
+    only: Option<&[crate::detect::EntityType]>,
+) -> Result<Vec<crate::vault::TokenizedText>, ApiError> {
+    let findings = state.vault.find(scope.tenant, texts, only).await?;
+    let values = findings.iter().map(Vec::len).sum::<usize>();
+    if values > 1 {
+        let extra = i64::try_from(values - 1).unwrap_or(i64::MAX);
+        let verdict = state
+            .rate_limiter
+            .charge("tokenize", caller.tenant.as_str(), &caller.sub, extra)
+            .await
+            .map_err(|err| {
+                tracing::warn!(error = %err, "rate limit check failed");
+                ApiError::Unavailable
+            })?;
+        verdict.map_err(|retry| {
+            state
+                .metrics
+                .rate_limited
+                .get_or_create(&ActionLabels {
+                    action: "tokenize".to_owned(),
+                })
+                .inc();
+            ApiError::RateLimited(retry.0)
+        })?;
+    }
+    Ok(state
+        .vault
+        .tokenize_found(scope, texts, only, &findings)
+        .await?)
+}
+
 /// Counts what a reveal did, by type, and looks for anomalies in it. Each anomaly is
 /// audited (before the caller gets its answer), counted, posted to the webhook and,
 /// by policy, blocks the caller.

@@ -18,7 +18,7 @@ use axum::response::{IntoResponse, Response};
 use serde_json::Value;
 
 use super::extract::{ApiJson, RequestId};
-use super::guard::{admit, after_reveal};
+use super::guard::{admit, after_reveal, tokenize_charged};
 use crate::app::AppState;
 use crate::auth::Caller;
 use crate::error::ApiError;
@@ -146,7 +146,7 @@ impl ProxyHost for AppState {
             request_id,
             ctx: caller.ctx.as_deref(),
         };
-        let results = self.vault.tokenize(scope, &originals, None).await?;
+        let results = tokenize_charged(self, caller, scope, &originals, None).await?;
         self.metrics.audit("tokenize");
         let mut ids = Vec::new();
         for (slot, result) in texts.into_iter().zip(results) {

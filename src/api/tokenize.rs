@@ -5,7 +5,7 @@ use axum::Json;
 use serde::{Deserialize, Serialize};
 
 use super::extract::{non_null, ApiJson, BearerCaller, RequestId};
-use super::guard::{admit, after_reveal};
+use super::guard::{admit, after_reveal, tokenize_charged};
 use crate::app::AppState;
 use crate::detect::EntityType;
 use crate::error::ApiError;
@@ -135,7 +135,7 @@ pub(super) async fn tokenize_text(
         tenant: &caller.tenant,
         ctx: caller.ctx.as_deref(),
     };
-    let mut results = state.vault.tokenize(scope, &texts, only.as_deref()).await?;
+    let mut results = tokenize_charged(&state, &caller, scope, &texts, only.as_deref()).await?;
     state.metrics.audit("tokenize");
     state.anomalies.note_created(
         caller.tenant.as_str(),

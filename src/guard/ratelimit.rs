@@ -83,6 +83,21 @@ impl RateLimiter {
         tenant: &str,
         sub: &str,
     ) -> Result<Result<(), RetryAfter>, StoreError> {
+        self.charge(action, tenant, sub, 1).await
+    }
+
+    /// As [`RateLimiter::check`], for a request that costs `cost` units of the limit
+    /// (tokenize: one per value).
+    ///
+    /// # Errors
+    /// Store failures.
+    pub async fn charge(
+        &self,
+        action: &str,
+        tenant: &str,
+        sub: &str,
+        cost: i64,
+    ) -> Result<Result<(), RetryAfter>, StoreError> {
         let (per_sub, per_tenant) = match action {
             "tokenize" => (
                 self.limits.tokenize_per_sub,
@@ -104,27 +119,33 @@ impl RateLimiter {
             (format!("s|{tenant}|{sub}|{action}"), per_sub),
             (format!("t|{tenant}|{action}"), per_tenant),
         ] {
-            if limit > 0 && !self.admit(key, window, limit).await? {
+            if limit > 0 && !self.admit(key, window, limit, cost.max(1)).await? {
                 return Ok(Err(retry));
             }
         }
         Ok(Ok(()))
     }
 
-    async fn admit(&self, key: String, window: i64, limit: i64) -> Result<bool, StoreError> {
+    async fn admit(
+        &self,
+        key: String,
+        window: i64,
+        limit: i64,
+        cost: i64,
+    ) -> Result<bool, StoreError> {
         let exact_delta = {
             let Ok(mut counts) = self.counts.lock() else {
                 return Ok(true);
             };
             let count = counts.entry((key.clone(), window)).or_default();
-            if count.known + count.pending >= limit {
+            if count.known + count.pending + cost > limit {
                 return Ok(false);
             }
-            if (count.known + count.pending + 1) * 2 < limit {
-                count.pending += 1;
+            if (count.known + count.pending + cost) * 2 < limit {
+                count.pending += cost;
                 return Ok(true);
             }
-            let delta = count.pending + 1;
+            let delta = count.pending + cost;
             count.pending = 0;
             delta
         };

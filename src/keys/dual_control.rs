@@ -1,6 +1,7 @@
 //! Dual control: with `PROMPTVAULT_ADMIN_DUAL_CONTROL`, a destructive action (shredding a
-//! tenant, retiring a key version, rotating the root key) is recorded as pending and
-//! happens only when a second admin, another `sub`, confirms it within the window.
+//! tenant, retiring a key version, rotating the root key, a policy change that lowers
+//! protection) is recorded as pending and happens only when a second admin, another
+//! `sub`, confirms it within the window.
 
 use std::time::Duration;
 
@@ -52,6 +53,9 @@ pub enum AdminAction {
     DestroyDataKey(i64),
     /// Rotate the root key (needs `admin:system` to confirm too).
     RotateRootKey,
+    /// Replace the policy with one that lowers protection (the document travels in the
+    /// pending row).
+    ReplacePolicy,
 }
 
 impl AdminAction {
@@ -61,6 +65,7 @@ impl AdminAction {
             Self::ShredTenant => "shred_tenant",
             Self::DestroyDataKey(_) => "destroy_data_key",
             Self::RotateRootKey => "rotate_root_key",
+            Self::ReplacePolicy => "replace_policy",
         }
     }
 
@@ -68,7 +73,7 @@ impl AdminAction {
     pub fn argument(self) -> Option<i64> {
         match self {
             Self::DestroyDataKey(version) => Some(version),
-            Self::ShredTenant | Self::RotateRootKey => None,
+            Self::ShredTenant | Self::RotateRootKey | Self::ReplacePolicy => None,
         }
     }
 
@@ -78,6 +83,7 @@ impl AdminAction {
             ("shred_tenant", _) => Some(Self::ShredTenant),
             ("destroy_data_key", Some(version)) => Some(Self::DestroyDataKey(version)),
             ("rotate_root_key", _) => Some(Self::RotateRootKey),
+            ("replace_policy", _) if row.document.is_some() => Some(Self::ReplacePolicy),
             _ => None,
         }
     }
@@ -93,6 +99,7 @@ impl KeyLifecycle {
         tenant: &TenantId,
         action: AdminAction,
         requested_by: &str,
+        document: Option<String>,
     ) -> Result<PendingActionView, VaultError> {
         let argument = action.argument();
         let now = self.clock.now_millis();
@@ -108,6 +115,7 @@ impl KeyLifecycle {
             requested_at: now,
             expires_at: now.saturating_add(window),
             confirmed_by: None,
+            document,
         };
         self.store.create_pending_action(&row).await?;
         tracing::warn!(tenant = %tenant, action = action.name(), id = %row.id, "destructive action waits for a second admin");

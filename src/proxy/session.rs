@@ -223,7 +223,7 @@ impl AnswerSession {
                 };
                 let mut done = self
                     .vault
-                    .tokenize_found(scope, &[text.to_owned()], &[spans])
+                    .tokenize_found(scope, &[text.to_owned()], None, &[spans])
                     .await?;
                 let Some(result) = done.pop() else {
                     return Ok(None);

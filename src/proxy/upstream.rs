@@ -68,8 +68,11 @@ impl Upstream {
     /// # Errors
     /// An unreadable or empty key file, or an HTTP client that cannot be built.
     pub fn new(base: &str, key_file: &std::path::Path, timeout: Duration) -> anyhow::Result<Self> {
-        let key = std::fs::read_to_string(key_file)
-            .with_context(|| format!("reading the provider key file {}", key_file.display()))?;
+        // Read into a buffer wiped on drop: only the SecretString below keeps the key.
+        let key =
+            zeroize::Zeroizing::new(std::fs::read_to_string(key_file).with_context(|| {
+                format!("reading the provider key file {}", key_file.display())
+            })?);
         let key = key.trim();
         anyhow::ensure!(
             !key.is_empty(),

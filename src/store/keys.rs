@@ -469,9 +469,9 @@ macro_rules! impl_key_store {
                 action: &$crate::store::PendingActionRow,
             ) -> Result<(), $crate::store::StoreError> {
                 sqlx::query(
-                    "INSERT INTO pending_actions \
-                       (id, tenant, action, argument, requested_by, requested_at, expires_at) \
-                     VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                    "INSERT INTO pending_actions (id, tenant, action, argument, requested_by, \
+                       requested_at, expires_at, document) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
                 )
                 .bind(&action.id)
                 .bind(&action.tenant)
@@ -480,6 +480,7 @@ macro_rules! impl_key_store {
                 .bind(&action.requested_by)
                 .bind(action.requested_at)
                 .bind(action.expires_at)
+                .bind(&action.document)
                 .execute(self.writes())
                 .await?;
                 Ok(())

@@ -279,7 +279,7 @@ pub struct PendingActionRow {
     pub id: String,
     /// The tenant.
     pub tenant: String,
-    /// `shred_tenant`, `destroy_data_key` or `rotate_root_key`.
+    /// `shred_tenant`, `destroy_data_key`, `rotate_root_key` or `replace_policy`.
     pub action: String,
     /// The data key version, for `destroy_data_key`.
     pub argument: Option<i64>,
@@ -291,6 +291,8 @@ pub struct PendingActionRow {
     pub expires_at: i64,
     /// The second admin's sub, once confirmed.
     pub confirmed_by: Option<String>,
+    /// The policy document, for `replace_policy`.
+    pub document: Option<String>,
 }
 
 /// One event's place in its chain.
@@ -409,15 +411,26 @@ pub(super) type PendingActionTuple = (
     i64,
     i64,
     Option<String>,
+    Option<String>,
 );
 
 /// The select list of a pending action.
 pub(super) const PENDING_ACTION_COLUMNS: &str = "SELECT id, tenant, action, argument, \
-    requested_by, requested_at, expires_at, confirmed_by FROM pending_actions";
+    requested_by, requested_at, expires_at, confirmed_by, document FROM pending_actions";
 
 /// A row as a [`PendingActionRow`].
 pub(super) fn pending_action_row(t: PendingActionTuple) -> PendingActionRow {
-    let (id, tenant, action, argument, requested_by, requested_at, expires_at, confirmed_by) = t;
+    let (
+        id,
+        tenant,
+        action,
+        argument,
+        requested_by,
+        requested_at,
+        expires_at,
+        confirmed_by,
+        document,
+    ) = t;
     PendingActionRow {
         id,
         tenant,
@@ -427,6 +440,7 @@ pub(super) fn pending_action_row(t: PendingActionTuple) -> PendingActionRow {
         requested_at,
         expires_at,
         confirmed_by,
+        document,
     }
 }
 

@@ -193,7 +193,27 @@ impl Vault {
         self.tokenize_inner(scope, texts, only, None).await
     }
 
-    /// Tokenizes exactly `findings` (one list per text, from [`Vault::sensitive_spans`]),
+    /// What [`Vault::tokenize`] would find in each text under the tenant's current policy,
+    /// nothing stored: a caller is charged for the values before they are tokenized.
+    ///
+    /// # Errors
+    /// Store failures, or a stored policy that no longer compiles.
+    pub async fn find(
+        &self,
+        tenant: &TenantId,
+        texts: &[String],
+        only: Option<&[EntityType]>,
+    ) -> Result<Vec<Vec<Finding>>, VaultError> {
+        let state = self.tenant_state(tenant.as_str()).await?;
+        let policy = self
+            .policy(tenant, state.policy_version.unwrap_or(0))
+            .await?;
+        Ok(self.detect(&policy, texts, only).await)
+    }
+
+    /// Tokenizes exactly `findings` (one list per text, from [`Vault::find`] or
+    /// [`Vault::sensitive_spans`]; detected again, limited to `only`, if the tenant's
+    /// state turns out to have changed),
     /// without detecting again.
     ///
     /// # Errors
@@ -202,9 +222,10 @@ impl Vault {
         &self,
         scope: TokenizeScope<'_>,
         texts: &[String],
+        only: Option<&[EntityType]>,
         findings: &[Vec<Finding>],
     ) -> Result<Vec<TokenizedText>, VaultError> {
-        self.tokenize_inner(scope, texts, None, Some(findings))
+        self.tokenize_inner(scope, texts, only, Some(findings))
             .await
     }
 
@@ -218,12 +239,15 @@ impl Vault {
         // The tenant's state (policy version, key epoch) is cached, and every write checks
         // it in the same statement: when another instance changed it, nothing is written
         // and the request runs again with the fresh state and policy.
+        let mut given = given;
         for _ in 0..STORE_ATTEMPTS {
             let state = self.tenant_state(scope.tenant.as_str()).await?;
             if let Some(done) = self.tokenize_with(scope, texts, only, given, state).await? {
                 return Ok(done);
             }
             self.states.forget(scope.tenant.as_str());
+            // The findings came from a policy that may have changed too: detect again.
+            given = None;
         }
         Err(VaultError::Keyring(KeyringError::Contended))
     }

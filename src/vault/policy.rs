@@ -121,6 +121,34 @@ impl CompiledPolicy {
 }
 
 impl PolicyDocument {
+    /// Whether replacing `current` with this policy lowers protection: fewer types
+    /// tokenized, a recognizer removed or changed, a value newly allowed through, or the
+    /// model's own sensitive output newly passed. Under dual control such a change waits
+    /// for a second admin; one that only adds protection does not.
+    pub fn lowers_protection_of(&self, current: &PolicyDocument) -> bool {
+        let narrower_types = match (&current.entities, &self.entities) {
+            (_, None) => false,
+            (None, Some(_)) => true,
+            (Some(before), Some(after)) => before.iter().any(|t| !after.contains(t)),
+        };
+        let recognizer_lost = current
+            .recognizers
+            .iter()
+            .any(|r| !self.recognizers.contains(r));
+        let allowed_before: HashSet<String> = current
+            .allow_list
+            .iter()
+            .map(|v| v.trim().to_ascii_lowercase())
+            .collect();
+        let newly_allowed = self
+            .allow_list
+            .iter()
+            .any(|v| !allowed_before.contains(&v.trim().to_ascii_lowercase()));
+        let output_opened =
+            self.output == OutputAction::Pass && current.output != OutputAction::Pass;
+        narrower_types || recognizer_lost || newly_allowed || output_opened
+    }
+
     /// Checks every field and builds the recognizers.
     ///
     /// # Errors

@@ -235,7 +235,7 @@ impl Vault {
                 scope.sub,
                 scope.request_id,
                 "detokenize",
-                &detokenize_details(texts.len(), &wanted, &results, scope.ctx),
+                &detokenize_details(texts.len(), &wanted, &found, &results, scope.ctx),
             );
             // Written before anything is returned: no reveal without its event.
             match used {
@@ -316,19 +316,33 @@ fn splice_values(
     results
 }
 
-/// Counts and token ids; never a value.
+/// Unknown ids an event names at most: enough to see what a caller tried, too few for a
+/// caller to fill the permanent audit log with made-up ids that pass the check character.
+const MAX_UNKNOWN_IDS_RECORDED: usize = 16;
+
+/// Counts and token ids; never a value. Every id of the tenant's (revealed, denied or a
+/// honey token) is named; unknown ones only up to [`MAX_UNKNOWN_IDS_RECORDED`].
 fn detokenize_details(
     texts: usize,
     wanted: &[String],
+    found: &HashMap<String, Lookup>,
     results: &[DetokenizedText],
     ctx: Option<&str>,
 ) -> serde_json::Value {
     let (revealed, denied, unknown) = results.iter().fold((0, 0, 0), |(r, d, u), t| {
         (r + t.detokenized, d + t.denied, u + t.unknown)
     });
+    let (known, unknown_ids): (Vec<&String>, Vec<&String>) = wanted
+        .iter()
+        .partition(|id| !matches!(found.get(id.as_str()), None | Some(Lookup::Unknown)));
+    let sample: Vec<&String> = unknown_ids
+        .into_iter()
+        .take(MAX_UNKNOWN_IDS_RECORDED)
+        .collect();
     serde_json::json!({
         "texts": texts,
-        "token_ids": wanted,
+        "token_ids": known,
+        "unknown_ids": sample,
         "revealed": revealed,
         "denied": denied,
         "unknown": unknown,

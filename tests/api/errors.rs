@@ -352,3 +352,40 @@ async fn an_explicit_null_is_a_mistyped_field(app: TestApp) {
     }
 }
 on_every_backend!(an_explicit_null_is_a_mistyped_field);
+
+/// Tokenize is an equality test (deterministic tokens), so its limit counts values, not
+/// calls: a call carrying many guesses costs as many, and one over the limit stores
+/// nothing.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_tokenize_limit_counts_values_not_calls() {
+    let limits = promptvault::guard::ratelimit::RateLimits {
+        tokenize_per_sub: 100,
+        ..Default::default()
+    };
+    let app = sqlite_app_with(&AppOptions {
+        rate_limits: Some(limits),
+        ..AppOptions::default()
+    })
+    .await;
+    let guesses = |n: usize, from: usize| {
+        (from..from + n)
+            .map(|i| format!("guess{i}@example.org"))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let first = app
+        .post("/v1/tokenize", &json!({ "text": guesses(60, 0) }))
+        .await;
+    assert_eq!(first.status, StatusCode::OK, "{}", first.raw);
+    let over = app
+        .post("/v1/tokenize", &json!({ "text": guesses(60, 60) }))
+        .await;
+    assert_problem(&over, StatusCode::TOO_MANY_REQUESTS);
+    // Nothing of the refused call was stored or audited.
+    let events = app.admin_get("/v1/admin/audit?action=tokenize").await;
+    assert_eq!(events["events"].as_array().unwrap().len(), 1);
+    let small = app
+        .post("/v1/tokenize", &json!({ "text": guesses(30, 200) }))
+        .await;
+    assert_eq!(small.status, StatusCode::OK, "{}", small.raw);
+}

@@ -519,3 +519,79 @@ async fn a_token_whose_key_is_gone_is_unknown_even_to_a_caller_without_its_scope
     assert_eq!(answer.body["denied"], 0, "{}", answer.raw);
     assert_eq!(answer.body["unknown"], 1, "{}", answer.raw);
 }
+
+/// Under dual control a policy change that lowers protection waits for a second admin;
+/// one that only adds protection applies at once.
+async fn a_policy_lowering_protection_needs_a_second_admin(app: TestApp) {
+    let alice = app.jwt_as("alice", TENANT, "admin", None, true);
+    let bob = app.jwt_as("bob", TENANT, "admin", None, true);
+    let put = |bearer: String, policy: Value| {
+        let app = &app;
+        async move {
+            app.request(
+                "PUT",
+                "/v1/admin/policy",
+                Some(&bearer),
+                Some("application/json"),
+                policy.to_string().into_bytes(),
+            )
+            .await
+        }
+    };
+    for weaker in [
+        json!({ "output": "pass" }),
+        json!({ "entities": ["EMAIL"] }),
+        json!({ "allow_list": ["ann@example.org"] }),
+    ] {
+        let asked = put(alice.clone(), weaker.clone()).await;
+        assert_eq!(
+            asked.status,
+            StatusCode::ACCEPTED,
+            "{weaker}: {}",
+            asked.raw
+        );
+        assert_eq!(asked.body["action"], "replace_policy");
+    }
+    assert!(
+        app.tokenize("ann@example.org").await.starts_with("[EMAIL_"),
+        "nothing changed before confirmation"
+    );
+    let stronger = json!({ "recognizers": [
+        { "name": "ids", "type": "EMPLOYEE_ID", "pattern": "EMP-[0-9]{6}" }
+    ] });
+    let applied = put(alice.clone(), stronger).await;
+    assert_eq!(applied.status, StatusCode::OK, "{}", applied.raw);
+
+    let asked = put(alice.clone(), json!({ "allow_list": ["ann@example.org"] })).await;
+    let id = asked.body["id"].as_str().unwrap().to_owned();
+    let confirm = format!("/v1/admin/actions/{id}/confirm");
+    let by_alice = app
+        .request("POST", &confirm, Some(&alice), None, Vec::new())
+        .await;
+    assert_eq!(by_alice.status, StatusCode::FORBIDDEN);
+    let by_bob = app
+        .request("POST", &confirm, Some(&bob), None, Vec::new())
+        .await;
+    assert_eq!(by_bob.status, StatusCode::OK, "{}", by_bob.raw);
+    assert_eq!(app.tokenize("ann@example.org").await, "ann@example.org");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn policy_dual_control_on_sqlite() {
+    let options = AppOptions {
+        dual_control: true,
+        ..AppOptions::default()
+    };
+    a_policy_lowering_protection_needs_a_second_admin(sqlite_app_with(&options).await).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn policy_dual_control_on_postgres() {
+    let options = AppOptions {
+        dual_control: true,
+        ..AppOptions::default()
+    };
+    if let Some(app) = postgres_app_with(&options).await {
+        a_policy_lowering_protection_needs_a_second_admin(app).await;
+    }
+}

@@ -687,6 +687,7 @@ async fn a_pending_action_is_confirmed_once_by_another_admin(store: Arc<dyn Vaul
         requested_at: NOW,
         expires_at: NOW + 1_000,
         confirmed_by: None,
+        document: None,
     };
     store.create_pending_action(&action).await.unwrap();
     assert_eq!(
@@ -714,9 +715,21 @@ async fn a_pending_action_is_confirmed_once_by_another_admin(store: Arc<dyn Vaul
     assert_eq!(confirmed.confirmed_by.as_deref(), Some("bob"));
     let late = PendingActionRow {
         id: "act-2".to_owned(),
+        action: "replace_policy".to_owned(),
+        document: Some(r#"{"output":"pass"}"#.to_owned()),
         ..action
     };
     store.create_pending_action(&late).await.unwrap();
+    assert_eq!(
+        store
+            .pending_action(T, "act-2")
+            .await
+            .unwrap()
+            .unwrap()
+            .document,
+        late.document,
+        "a pending policy keeps its document"
+    );
     assert!(!store
         .confirm_pending_action(T, "act-2", "bob", NOW + 1_000)
         .await
