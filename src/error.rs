@@ -63,6 +63,9 @@ pub enum ApiError {
     /// The store cannot be reached.
     #[error("the store is unavailable, retry later")]
     Unavailable,
+    /// The database has no space left; nothing of the request was stored.
+    #[error("the store has no space left: nothing was stored; an operator must free space")]
+    StoreFull,
     /// The tenant's keys do not open with the root key the service holds.
     #[error("the tenant's keys cannot be opened with this service's root key: an operator must check the root key file against the database")]
     KeysUnavailable,
@@ -94,6 +97,7 @@ impl ApiError {
             Self::OutputBlocked => (StatusCode::BAD_GATEWAY, "output_blocked"),
             Self::Unavailable => (StatusCode::SERVICE_UNAVAILABLE, "store_unavailable"),
             Self::KeysUnavailable => (StatusCode::SERVICE_UNAVAILABLE, "keys_unavailable"),
+            Self::StoreFull => (StatusCode::SERVICE_UNAVAILABLE, "store_full"),
             Self::Internal(_) => (StatusCode::INTERNAL_SERVER_ERROR, "internal"),
         }
     }
@@ -157,6 +161,10 @@ impl From<VaultError> for ApiError {
         }
         if let VaultError::Policy(invalid) = &err {
             return Self::InvalidRequest(invalid.to_string());
+        }
+        if err.is_store_full() {
+            tracing::error!(error = %err, "the store has no space left");
+            return Self::StoreFull;
         }
         if err.is_key_unavailable() {
             tracing::error!(error = %err, "a tenant's keys do not open with the loaded root key");

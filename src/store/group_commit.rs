@@ -207,12 +207,15 @@ async fn commit<W: BatchWrite>(
             // Unreachable database, or an answer after a commit that cannot be trusted:
             // every request of the batch fails, and none is written again.
             tracing::warn!(error = %err, writes = items.len(), "a batch of writes could not be stored");
-            let unreachable = matches!(err, StoreError::Unavailable(_));
             for waiter in waiters {
-                let failure = if unreachable {
-                    unavailable()
-                } else {
-                    StoreError::Inconsistent("a batch's answer could not be used")
+                let failure = match &err {
+                    StoreError::Unavailable(_) => unavailable(),
+                    // The transaction failed for want of space: nothing of it is stored,
+                    // and storing each write alone would only fail again.
+                    StoreError::Full(_) => StoreError::Full(sqlx::Error::Protocol(
+                        "the database has no space left".to_owned(),
+                    )),
+                    _ => StoreError::Inconsistent("a batch's answer could not be used"),
                 };
                 let _ = waiter.send(Err(failure));
             }

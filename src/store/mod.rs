@@ -68,6 +68,10 @@ pub enum StoreError {
     /// anything they miss a 400 rather than a 500. Nothing of the write was stored.
     #[error("the database refused a value of the request")]
     RefusedValue(#[source] sqlx::Error),
+    /// The database has no room left (SQLite `SQLITE_FULL`, Postgres `disk_full`):
+    /// nothing of the write was stored, and reads still work.
+    #[error("the database has no space left")]
+    Full(#[source] sqlx::Error),
     /// Any other database error.
     #[error("database error")]
     Database(#[source] sqlx::Error),
@@ -87,8 +91,16 @@ impl From<sqlx::Error> for StoreError {
                 Self::Unavailable(err)
             }
             sqlx::Error::Database(db) if db.is_unique_violation() => Self::Conflict,
-            sqlx::Error::Database(db) if db.code().is_some_and(|code| code.starts_with("22")) => {
-                Self::RefusedValue(err)
+            sqlx::Error::Database(db) => {
+                let postgres = db
+                    .try_downcast_ref::<sqlx::postgres::PgDatabaseError>()
+                    .is_some();
+                let code = db.code().unwrap_or_default();
+                match (postgres, code.as_ref()) {
+                    (true, "53100") | (false, "13") => Self::Full(err),
+                    (true, class) if class.starts_with("22") => Self::RefusedValue(err),
+                    _ => Self::Database(err),
+                }
             }
             _ => Self::Database(err),
         }

@@ -82,6 +82,15 @@ impl VaultError {
         )
     }
 
+    /// Whether the database has no space left for the write.
+    pub fn is_store_full(&self) -> bool {
+        matches!(
+            self,
+            Self::Store(StoreError::Full(_))
+                | Self::Keyring(KeyringError::Store(StoreError::Full(_)))
+        )
+    }
+
     /// Whether the store could not be reached (as opposed to a bug or bad data).
     pub fn is_unavailable(&self) -> bool {
         matches!(

@@ -18,6 +18,7 @@ mod helpers;
 mod anomaly;
 mod audit;
 mod auth;
+mod chaos;
 mod detection;
 mod docs;
 mod errors;

@@ -111,7 +111,7 @@ fn mint(dir: &Path, env: &[(&str, String)], scope: &str) -> String {
     mint_as(dir, env, scope, &[])
 }
 
-fn mint_as(dir: &Path, env: &[(&str, String)], scope: &str, extra: &[&str]) -> String {
+pub(crate) fn mint_as(dir: &Path, env: &[(&str, String)], scope: &str, extra: &[&str]) -> String {
     let mut command = Command::new(env!("CARGO_BIN_EXE_promptvault"));
     command
         .args([

@@ -15,7 +15,7 @@ use std::time::Duration;
 use sqlx::sqlite::{
     SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
 };
-use sqlx::ConnectOptions;
+use sqlx::{ConnectOptions, Connection};
 
 use super::{StoreError, VaultStore};
 
@@ -57,6 +57,10 @@ impl SqliteStore {
         let writer = SqlitePoolOptions::new()
             .max_connections(1)
             .acquire_timeout(Duration::from_secs(10))
+            // SQLite rolls a transaction back by itself on some errors (a full disk), and
+            // the driver then still counts it as open, so the connection's next BEGIN fails.
+            // Such a connection is closed on release and the pool opens a fresh one.
+            .after_release(|conn, _| Box::pin(async move { Ok(!conn.is_in_transaction()) }))
             .connect_with(options.clone())
             .await?;
         sqlx::migrate!("migrations/sqlite").run(&writer).await?;
