@@ -213,21 +213,19 @@ impl Call {
             });
         }
         let bytes = self.upstream.read_whole(response).await?;
-        let Ok(mut answer) = serde_json::from_slice::<Value>(&bytes) else {
-            return Ok(Answer::Whole {
-                status,
-                headers,
-                body: bytes,
-            });
+        let rendered = match serde_json::from_slice::<Value>(&bytes) {
+            Ok(mut answer) => render_answer(&mut session, &mut answer, json_content)
+                .await
+                .map(|()| Bytes::from(answer.to_string())),
+            Err(_) => render_plain(&mut session, &bytes).await,
         };
-        let rendered = render_answer(&mut session, &mut answer, json_content).await;
         let (outcome, result) = match rendered {
-            Ok(()) => (
+            Ok(body) => (
                 "ok",
                 Ok(Answer::Whole {
                     status,
                     headers,
-                    body: Bytes::from(answer.to_string()),
+                    body,
                 }),
             ),
             Err(RenderError::Blocked) => ("output_blocked", Err(ApiError::OutputBlocked)),
@@ -300,4 +298,17 @@ fn passed_headers(headers: &HeaderMap) -> PassedHeaders {
         })
         .map(|(name, value)| (name.clone(), value.clone()))
         .collect()
+}
+
+/// A successful answer that is not JSON: its whole body is the answer's text, revealed
+/// and checked by the output policy like any other; bytes that are not even text pass
+/// only when the policy passes everything, since nothing in them could be checked.
+async fn render_plain(session: &mut AnswerSession, bytes: &Bytes) -> Result<Bytes, RenderError> {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(Bytes::from(
+            session.render(text, None, false).await?.to_string(),
+        )),
+        Err(_) if session.checks_output() => Err(RenderError::Blocked),
+        Err(_) => Ok(bytes.clone()),
+    }
 }

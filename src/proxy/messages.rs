@@ -96,6 +96,18 @@ pub fn message_texts(message: &mut Value, json_content: bool) -> Vec<AnswerText<
     for (key, value) in message.iter_mut() {
         match (key.as_str(), value) {
             ("content", Value::String(text)) => out.push((text, json_content)),
+            // Content as parts: each text (or refusal) part is a text of the answer.
+            ("content", Value::Array(parts)) => {
+                for part in parts.iter_mut().filter_map(Value::as_object_mut) {
+                    for (field, value) in part.iter_mut() {
+                        match (field.as_str(), value) {
+                            ("text", Value::String(text)) => out.push((text, json_content)),
+                            ("refusal", Value::String(text)) => out.push((text, false)),
+                            _ => {}
+                        }
+                    }
+                }
+            }
             ("refusal", Value::String(text)) => out.push((text, false)),
             ("tool_calls", Value::Array(calls)) => {
                 for call in calls {

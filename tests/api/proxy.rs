@@ -118,6 +118,17 @@ impl MockUpstream {
         }
         let tool = body["mock_tool"].as_bool().unwrap_or(false);
         let arguments = json!({ "to": text }).to_string();
+        if body["mock_plain"].as_bool() == Some(true) {
+            return ([("content-type", "text/plain")], text).into_response();
+        }
+        if body["mock_parts"].as_bool() == Some(true) {
+            let message = json!({"role": "assistant", "content": [{"type": "text", "text": text}]});
+            return axum::Json(json!({
+                "id": "chatcmpl-1", "object": "chat.completion", "created": 1, "model": "mock",
+                "choices": [{"index": 0, "message": message, "finish_reason": "stop"}]
+            }))
+            .into_response();
+        }
         if body["stream"].as_bool() != Some(true) {
             let message = if tool {
                 json!({"role": "assistant", "content": null, "tool_calls": [
@@ -933,5 +944,33 @@ impl AzureRequest for axum::Router {
         let status = response.status();
         let bytes = response.into_body().collect().await.unwrap().to_bytes();
         (status, String::from_utf8_lossy(&bytes).into_owned())
+    }
+}
+
+/// An answer outside the usual shape is revealed and checked all the same: a 2xx that is
+/// not JSON (its whole body is the text), and message content given as parts.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn plain_text_answers_and_content_parts_are_revealed_and_checked() {
+    let template = "Done: mailed {0}; the model adds bob@elsewhere.example itself.";
+    let (app, _mock, _dir) = proxy_app(AppOptions::default(), template).await;
+    let bearer = app.jwt(TENANT, "tokenize detokenize", None);
+    for shape in ["mock_plain", "mock_parts"] {
+        let body = json!({
+            "model": "m",
+            "messages": [{"role": "user", "content": "write to ann@example.org"}],
+            shape: true
+        });
+        let answer = app.post_as(&bearer, "/v1/chat/completions", &body).await;
+        assert_eq!(answer.status, StatusCode::OK, "{shape}: {}", answer.raw);
+        assert!(
+            answer.raw.contains("mailed ann@example.org"),
+            "{shape}: {}",
+            answer.raw
+        );
+        assert!(
+            !answer.raw.contains("bob@elsewhere.example") && answer.raw.contains("[EMAIL_"),
+            "the model's own value is tokenized ({shape}): {}",
+            answer.raw
+        );
     }
 }
