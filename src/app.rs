@@ -150,6 +150,8 @@ pub struct ApiSettings {
     pub anomaly: Arc<AnomalySettings>,
     /// The model provider behind the proxy, if any.
     pub upstream: Option<Arc<crate::proxy::Upstream>>,
+    /// Seals allowed under one data key before it is rotated.
+    pub seal_budget: i64,
 }
 
 impl ApiSettings {
@@ -192,6 +194,7 @@ impl ApiSettings {
         };
         Ok(Self {
             upstream,
+            seal_budget: crate::keys::DEFAULT_SEAL_BUDGET,
             max_body_bytes: config.max_body_bytes,
             reveal_cache_bytes: config.reveal_cache_mb.saturating_mul(1 << 20),
             admin_require_mfa: config.admin_require_mfa,
@@ -219,6 +222,7 @@ impl Default for ApiSettings {
             rate_limits: RateLimits::default(),
             anomaly: Arc::new(AnomalySettings::default()),
             upstream: None,
+            seal_budget: crate::keys::DEFAULT_SEAL_BUDGET,
         }
     }
 }
@@ -241,12 +245,10 @@ pub fn state_from_parts(
         Arc::clone(&store),
         Arc::clone(&clock),
     ));
-    let keyring = Arc::new(Keyring::new(
-        root,
-        root_source,
-        Arc::clone(&store),
-        Arc::clone(&clock),
-    ));
+    let keyring = Arc::new(
+        Keyring::new(root, root_source, Arc::clone(&store), Arc::clone(&clock))
+            .with_seal_budget(settings.seal_budget),
+    );
     let states = Arc::new(TenantStates::default());
     let audit = Arc::new(AuditLog::new(
         Arc::clone(&store),
@@ -285,6 +287,43 @@ pub fn state_from_parts(
     }
 }
 
+/// How often an instance adds up its seal counts and rotates spent data keys.
+const SEAL_BUDGET_PERIOD: std::time::Duration = std::time::Duration::from_secs(5);
+
+/// Rotates every data key that reached its seal budget, each rotation with its audit event
+/// (by the service itself, `sub` `promptvault`); returns how many.
+///
+/// # Errors
+/// Store or key failures.
+pub async fn rotate_spent_keys(state: &AppState) -> Result<usize, crate::vault::VaultError> {
+    let rotated = state.keys.rotate_spent_keys().await?;
+    for (tenant, spent, next) in &rotated {
+        let details =
+            serde_json::json!({ "version": next, "spent_version": spent, "reason": "seal_budget" });
+        let event = state.audit.event(
+            tenant,
+            "promptvault",
+            "seal-budget",
+            "keys.rotate",
+            &details,
+        );
+        state.audit.record(event).await?;
+    }
+    Ok(rotated.len())
+}
+
+fn spawn_seal_budget_rotations(state: AppState) {
+    tokio::spawn(async move {
+        let mut ticker = tokio::time::interval(SEAL_BUDGET_PERIOD);
+        loop {
+            ticker.tick().await;
+            if let Err(err) = rotate_spent_keys(&state).await {
+                tracing::warn!(error = %err, "checking data keys' seal budgets failed; will retry");
+            }
+        }
+    });
+}
+
 /// Builds the state, binds the listener and serves until `shutdown` completes.
 ///
 /// # Errors
@@ -297,6 +336,7 @@ pub async fn run(
     state.keys.spawn_background_work();
     state.audit.spawn_linker();
     state.rate_limiter.spawn_flusher();
+    spawn_seal_budget_rotations(state.clone());
     state.anomalies.spawn_refresher();
     if config.development_mode() {
         tracing::warn!(

@@ -14,6 +14,7 @@ use std::collections::HashMap;
 use std::sync::{Arc, RwLock};
 
 use super::root_provider::RootKeyProvider;
+use super::seal_budget::{SealCounts, DEFAULT_SEAL_BUDGET};
 use crate::clock::Clock;
 use crate::crypto::{CryptoError, DataKey, FingerprintKey, RootKeyring};
 use crate::store::{DataKeyRow, StoreError, TenantKeysRow, VaultStore};
@@ -53,6 +54,8 @@ pub struct Keyring {
     store: Arc<dyn VaultStore>,
     clock: Arc<dyn Clock>,
     cache: RwLock<HashMap<String, Arc<TenantKeys>>>,
+    seals: SealCounts,
+    seal_budget: i64,
 }
 
 /// Attempts at a key change that lost a race with another one.
@@ -72,6 +75,44 @@ impl Keyring {
             store,
             clock,
             cache: RwLock::new(HashMap::new()),
+            seals: SealCounts::default(),
+            seal_budget: DEFAULT_SEAL_BUDGET,
+        }
+    }
+
+    /// The same keyring with another seal budget per data key (tests use a small one).
+    #[must_use]
+    pub fn with_seal_budget(mut self, budget: i64) -> Self {
+        self.seal_budget = budget.max(1);
+        self
+    }
+
+    /// Counts `seals` values sealed under the tenant's data key `version`.
+    pub fn note_seals(&self, tenant: &str, version: u32, seals: usize) {
+        let seals = i64::try_from(seals).unwrap_or(i64::MAX);
+        self.seals.note(tenant, i64::from(version), seals);
+    }
+
+    /// Adds this instance's seal counts to the store; returns the keys (tenant, version)
+    /// whose total reached the budget.
+    ///
+    /// # Errors
+    /// Store failures (the counts are kept for the next attempt).
+    pub async fn add_up_seals(&self) -> Result<Vec<(String, i64)>, KeyringError> {
+        let counts = self.seals.take();
+        if counts.is_empty() {
+            return Ok(Vec::new());
+        }
+        match self.store.add_seals(&counts).await {
+            Ok(totals) => Ok(totals
+                .into_iter()
+                .filter(|(_, _, total)| *total >= self.seal_budget)
+                .map(|(tenant, version, _)| (tenant, version))
+                .collect()),
+            Err(err) => {
+                self.seals.restore(counts);
+                Err(err.into())
+            }
         }
     }
 

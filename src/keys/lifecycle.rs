@@ -136,6 +136,38 @@ impl KeyLifecycle {
         Ok(version)
     }
 
+    /// Adds this instance's seal counts up and rotates every data key that reached its
+    /// seal budget and is still the active one; returns (tenant, spent version, new
+    /// version) for each rotation.
+    ///
+    /// # Errors
+    /// Store or key failures.
+    pub async fn rotate_spent_keys(&self) -> Result<Vec<(TenantId, i64, i64)>, VaultError> {
+        let mut rotated = Vec::new();
+        for (tenant, version) in self.keyring.add_up_seals().await? {
+            let Ok(tenant) = TenantId::parse(&tenant) else {
+                continue; // the audit key's owner seals nothing
+            };
+            let active = self
+                .store
+                .tenant_keys(tenant.as_str())
+                .await?
+                .and_then(|keys| {
+                    keys.data_keys
+                        .into_iter()
+                        .find(|k| k.state == "active")
+                        .map(|k| k.version)
+                });
+            if active != Some(version) {
+                continue; // rotated already, here or on another instance
+            }
+            let next = self.rotate_data_key(&tenant).await?;
+            tracing::warn!(tenant = %tenant, version, next, "data key reached its seal budget and was rotated");
+            rotated.push((tenant, version, next));
+        }
+        Ok(rotated)
+    }
+
     /// Retires an old data-key version: its key material is destroyed. Refused for the
     /// active version and while records still use it.
     ///

@@ -10,6 +10,7 @@ mod lifecycle;
 mod root_key_file;
 mod root_provider;
 mod root_rotation;
+mod seal_budget;
 mod states;
 
 pub use dual_control::{AdminAction, ConfirmRefusal, PendingActionView, DUAL_CONTROL_WINDOW};
@@ -20,4 +21,5 @@ pub use root_key_file::{
 };
 pub use root_provider::{FileRootKeyProvider, RootKeyProvider, RootKeyProviderError};
 pub use root_rotation::{RootRotationView, ShredView};
+pub use seal_budget::DEFAULT_SEAL_BUDGET;
 pub use states::TenantStates;

@@ -66,6 +66,13 @@ pub trait KeyStore: Send + Sync {
     /// database holds no wrapped key (a new database).
     async fn newest_wrapping_root_version(&self) -> Result<Option<i64>, StoreError>;
 
+    /// Adds seal counts (tenant, key version, seals) to the data keys, in one transaction;
+    /// returns each key's new total.
+    async fn add_seals(
+        &self,
+        counts: &[(String, i64, i64)],
+    ) -> Result<Vec<(String, i64, i64)>, StoreError>;
+
     /// Data-key versions of all tenants, counted by state (not the audit key's owner,
     /// whose name starts with `#`, which no tenant id can).
     async fn key_version_counts(&self) -> Result<Vec<(String, i64)>, StoreError>;
@@ -451,6 +458,30 @@ macro_rules! impl_key_store {
                 .fetch_one(&self.pool)
                 .await?;
                 Ok(newest)
+            }
+
+            async fn add_seals(
+                &self,
+                counts: &[(String, i64, i64)],
+            ) -> Result<Vec<(String, i64, i64)>, $crate::store::StoreError> {
+                let mut tx = self.writes().begin_with(Self::BEGIN_WRITE).await?;
+                let mut totals = Vec::with_capacity(counts.len());
+                for (tenant, version, seals) in counts {
+                    let total: Option<(i64,)> = sqlx::query_as(
+                        "UPDATE data_keys SET seals = seals + $3 \
+                         WHERE tenant = $1 AND version = $2 RETURNING seals",
+                    )
+                    .bind(tenant)
+                    .bind(version)
+                    .bind(seals)
+                    .fetch_optional(&mut *tx)
+                    .await?;
+                    if let Some((total,)) = total {
+                        totals.push((tenant.clone(), *version, total));
+                    }
+                }
+                tx.commit().await?;
+                Ok(totals)
             }
 
             async fn key_version_counts(

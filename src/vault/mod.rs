@@ -381,6 +381,11 @@ impl Vault {
                 &distinct.kinds,
                 &distinct.values,
             )?;
+            if let Some(active) = &keys.active {
+                // Every seal used a nonce, stored or not.
+                self.keyring
+                    .note_seals(scope.tenant.as_str(), active.version(), entries.len());
+            }
             let write = EntryWriteRow {
                 tenant: scope.tenant.as_str().to_owned(),
                 entries,

@@ -595,3 +595,73 @@ async fn policy_dual_control_on_postgres() {
         a_policy_lowering_protection_needs_a_second_admin(app).await;
     }
 }
+
+/// A data key that sealed its budget of values is rotated, with an audit event by the
+/// service; the values it sealed keep opening under it.
+async fn a_data_key_past_its_seal_budget_is_rotated(app: TestApp) {
+    let first = app
+        .tokenize("a1@example.org a2@example.org a3@example.org a4@example.org")
+        .await;
+    assert_eq!(
+        promptvault::app::rotate_spent_keys(&app.state)
+            .await
+            .unwrap(),
+        0
+    );
+    let second = app
+        .tokenize("b1@example.org b2@example.org b3@example.org b4@example.org")
+        .await;
+    assert_eq!(
+        promptvault::app::rotate_spent_keys(&app.state)
+            .await
+            .unwrap(),
+        1
+    );
+    assert_eq!(
+        promptvault::app::rotate_spent_keys(&app.state)
+            .await
+            .unwrap(),
+        0,
+        "once"
+    );
+    let keys = app.admin_get("/v1/admin/keys").await;
+    let active: Vec<i64> = keys["data_keys"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|k| k["state"] == "active")
+        .map(|k| k["version"].as_i64().unwrap())
+        .collect();
+    assert_eq!(active, vec![2], "{keys}");
+    let events = app.admin_get("/v1/admin/audit?action=keys.rotate").await;
+    let event = &events["events"][0];
+    assert_eq!(event["sub"], "promptvault");
+    assert_eq!(event["details"]["reason"], "seal_budget");
+    for (tokenized, n) in [(&first, "a"), (&second, "b")] {
+        let revealed = app.detokenize(tokenized).await;
+        assert_eq!(
+            revealed["text"],
+            format!("{n}1@example.org {n}2@example.org {n}3@example.org {n}4@example.org")
+        );
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn seal_budget_on_sqlite() {
+    let options = AppOptions {
+        seal_budget: Some(6),
+        ..AppOptions::default()
+    };
+    a_data_key_past_its_seal_budget_is_rotated(sqlite_app_with(&options).await).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn seal_budget_on_postgres() {
+    let options = AppOptions {
+        seal_budget: Some(6),
+        ..AppOptions::default()
+    };
+    if let Some(app) = postgres_app_with(&options).await {
+        a_data_key_past_its_seal_budget_is_rotated(app).await;
+    }
+}
