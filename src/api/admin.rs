@@ -50,8 +50,10 @@ pub(super) async fn replace_policy(
         if policy.lowers_protection_of(&current) {
             // Checked now, so that the second admin confirms a policy that applies.
             policy.compile(0).map_err(VaultError::Policy)?;
-            let document = serde_json::to_string(&policy)
+            let json = serde_json::to_string(&policy)
                 .map_err(|_| ApiError::InvalidRequest("the policy cannot be encoded".to_owned()))?;
+            // Sealed like a stored policy: a pending row must not keep it in clear.
+            let document = state.vault.seal_policy_text(&caller.tenant, &json).await?;
             let action = AdminAction::ReplacePolicy;
             return pending(&state, &caller, &request_id, action, Some(document)).await;
         }
@@ -390,11 +392,15 @@ async fn execute(
 ) -> Result<Response, ApiError> {
     match action {
         AdminAction::ReplacePolicy => {
-            let policy: PolicyDocument = document
-                .and_then(|d| serde_json::from_str(d).ok())
-                .ok_or_else(|| {
-                    ApiError::Conflict("the pending policy can no longer be read".to_owned())
-                })?;
+            let unreadable =
+                || ApiError::Conflict("the pending policy can no longer be read".to_owned());
+            let sealed = document.ok_or_else(unreadable)?;
+            let json = state
+                .vault
+                .open_policy_text(&caller.tenant, sealed)
+                .await
+                .map_err(|_| unreadable())?;
+            let policy: PolicyDocument = serde_json::from_str(&json).map_err(|_| unreadable())?;
             apply_policy(state, caller, request_id, &policy)
                 .await
                 .map(IntoResponse::into_response)

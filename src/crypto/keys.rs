@@ -320,6 +320,19 @@ impl FingerprintKey {
     pub(crate) fn bytes(&self) -> &KeyBytes {
         &self.0
     }
+
+    /// The key that seals the tenant's policy document at rest: HMAC-SHA256 of a fixed
+    /// label under the fingerprint key, which lives exactly as long as the tenant's data
+    /// (root rotations rewrap it, a shred destroys it).
+    pub fn policy_key(&self) -> KeyBytes {
+        let key = ring::hmac::Key::new(ring::hmac::HMAC_SHA256, self.0.expose());
+        let tag = ring::hmac::sign(&key, b"pv:policy-key:v1");
+        let mut bytes = [0u8; 32];
+        bytes.copy_from_slice(tag.as_ref());
+        let derived = KeyBytes::from_array(bytes);
+        zeroize::Zeroize::zeroize(&mut bytes);
+        derived
+    }
 }
 
 impl fmt::Debug for FingerprintKey {

@@ -24,6 +24,9 @@ pub use token::{Token, TokenId};
 
 use crate::audit::AuditLog;
 use crate::clock::Clock;
+use base64::engine::general_purpose::STANDARD as BASE64;
+use base64::Engine;
+
 use crate::crypto::{self, CryptoError};
 use crate::detect::{Detector, EntityType, Finding};
 use crate::keys::{Keyring, KeyringError, TenantKeys, TenantStates};
@@ -502,13 +505,13 @@ impl Vault {
         }
         let (document, version) = match self.store.policy(tenant.as_str()).await? {
             Some(row) => {
-                let document: PolicyDocument =
-                    serde_json::from_str(&row.document).map_err(|_| {
-                        VaultError::StoredPolicy(PolicyError {
-                            field: "document".to_owned(),
-                            reason: "not a policy document".to_owned(),
-                        })
-                    })?;
+                let json = self.open_policy_text(tenant, &row.document).await?;
+                let document: PolicyDocument = serde_json::from_str(&json).map_err(|_| {
+                    VaultError::StoredPolicy(PolicyError {
+                        field: "document".to_owned(),
+                        reason: "not a policy document".to_owned(),
+                    })
+                })?;
                 (document, row.version)
             }
             None => (PolicyDocument::default(), 0),
@@ -538,7 +541,7 @@ impl Vault {
     ) -> Result<(PolicyDocument, i64), VaultError> {
         match self.store.policy(tenant.as_str()).await? {
             None => Ok((PolicyDocument::default(), 0)),
-            Some(row) => serde_json::from_str(&row.document)
+            Some(row) => serde_json::from_str(&self.open_policy_text(tenant, &row.document).await?)
                 .map(|doc| (doc, row.version))
                 .map_err(|_| {
                     VaultError::StoredPolicy(PolicyError {
@@ -566,12 +569,72 @@ impl Vault {
                 reason: "cannot be serialized".to_owned(),
             })
         })?;
+        let sealed = self.seal_policy_text(tenant, &json).await?;
         let version = self
             .store
-            .put_policy(tenant.as_str(), &json, self.clock.now_millis(), by)
+            .put_policy(tenant.as_str(), &sealed, self.clock.now_millis(), by)
             .await?;
         self.states.forget(tenant.as_str());
         Ok(version)
+    }
+
+    /// A policy document as stored: sealed (AES-256-GCM under the tenant's policy key,
+    /// bound to the tenant), since its dictionaries and allow-list may name what the
+    /// tenant protects (project code names, its own addresses).
+    ///
+    /// # Errors
+    /// Store or key failures.
+    pub async fn seal_policy_text(
+        &self,
+        tenant: &TenantId,
+        json: &str,
+    ) -> Result<String, VaultError> {
+        let state = self.tenant_state(tenant.as_str()).await?;
+        let keys = self
+            .keyring
+            .for_sealing(tenant.as_str(), state.key_epoch)
+            .await?;
+        let key = keys
+            .fingerprint
+            .as_ref()
+            .ok_or(VaultError::Keyring(KeyringError::Contended))?
+            .policy_key();
+        let sealed = crypto::seal(&key, &policy_aad(tenant), json.as_bytes())?;
+        Ok(format!("{SEALED_POLICY}{}", BASE64.encode(sealed)))
+    }
+
+    /// The JSON of a stored policy document: opened when sealed, as it is when written
+    /// before policies were sealed.
+    ///
+    /// # Errors
+    /// Store or key failures, or a sealed document that does not open.
+    pub async fn open_policy_text(
+        &self,
+        tenant: &TenantId,
+        stored: &str,
+    ) -> Result<String, VaultError> {
+        let Some(encoded) = stored.strip_prefix(SEALED_POLICY) else {
+            return Ok(stored.to_owned());
+        };
+        let unreadable = || {
+            VaultError::StoredPolicy(PolicyError {
+                field: "document".to_owned(),
+                reason: "the sealed document does not open".to_owned(),
+            })
+        };
+        let sealed = BASE64.decode(encoded).map_err(|_| unreadable())?;
+        let state = self.tenant_state(tenant.as_str()).await?;
+        let keys = self
+            .keyring
+            .for_sealing(tenant.as_str(), state.key_epoch)
+            .await?;
+        let key = keys
+            .fingerprint
+            .as_ref()
+            .ok_or_else(unreadable)?
+            .policy_key();
+        let json = crypto::open(&key, &policy_aad(tenant), &sealed).map_err(|_| unreadable())?;
+        String::from_utf8(json.to_vec()).map_err(|_| unreadable())
     }
 
     /// The tenant's compiled policy as of now (cached per version).
@@ -595,6 +658,14 @@ impl Vault {
         found.retain(|f| !policy.allows(&text[f.start..f.end]));
         found
     }
+}
+
+/// How a sealed policy document starts, before its base64; older documents are JSON.
+const SEALED_POLICY: &str = "sealed:v1:";
+
+/// The associated data of a tenant's sealed policy: it opens for that tenant only.
+fn policy_aad(tenant: &TenantId) -> Vec<u8> {
+    format!("pv:policy:v1|{tenant}").into_bytes()
 }
 
 /// The generation a tenant state's cached entries belong to; none without keys.

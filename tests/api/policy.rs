@@ -415,3 +415,62 @@ async fn metrics_name_built_in_types_only(app: TestApp) {
     assert!(metrics.contains("type=\"EMAIL\""), "{metrics}");
 }
 on_every_backend!(metrics_name_built_in_types_only);
+
+/// A tenant's dictionary terms and allow-list say what it protects (project code names,
+/// its own addresses): the stored policy, and one pending under dual control, are sealed.
+async fn the_stored_policy_holds_no_term_in_clear(app: TestApp) {
+    let answer = put_policy(
+        &app,
+        &json!({
+            "recognizers": [{ "name": "code", "type": "PROJECT", "dictionary": ["Nightjar Falls"] }],
+            "allow_list": ["press@quietcorp.example"]
+        }),
+    )
+    .await;
+    assert_eq!(answer.status, StatusCode::OK, "{}", answer.raw);
+    let dump = app.dump_database().await;
+    assert!(!dump.contains("Nightjar"), "a dictionary term in clear");
+    assert!(
+        !dump.contains("quietcorp"),
+        "an allow-listed value in clear"
+    );
+    // It still applies, and reads back for admins.
+    assert!(app
+        .tokenize("about Nightjar Falls")
+        .await
+        .contains("[PROJECT_"));
+    let admin = app.jwt(TENANT, "admin", None);
+    let read = app
+        .request("GET", "/v1/admin/policy", Some(&admin), None, Vec::new())
+        .await;
+    assert_eq!(
+        read.body["policy"]["recognizers"][0]["dictionary"][0],
+        "Nightjar Falls"
+    );
+    let other = app.another_instance().await;
+    assert!(other
+        .tokenize("see Nightjar Falls")
+        .await
+        .contains("[PROJECT_"));
+    // A policy an earlier version stored in clear still reads.
+    app.state
+        .store
+        .put_policy(TENANT, r#"{"entities":["EMAIL"]}"#, 1, "earlier")
+        .await
+        .unwrap();
+    let fresh = app.another_instance().await;
+    let read = fresh
+        .request("GET", "/v1/admin/policy", Some(&admin), None, Vec::new())
+        .await;
+    assert_eq!(
+        read.body["policy"]["entities"],
+        json!(["EMAIL"]),
+        "{}",
+        read.raw
+    );
+    assert_eq!(
+        fresh.tokenize("call +1 415 555 0100").await,
+        "call +1 415 555 0100"
+    );
+}
+on_every_backend!(the_stored_policy_holds_no_term_in_clear);
