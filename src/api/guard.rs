@@ -51,6 +51,22 @@ pub(super) async fn tokenize_charged(
 ) -> Result<Vec<crate::vault::TokenizedText>, ApiError> {
     let findings = state.vault.find(scope.tenant, texts, only).await?;
     let values = findings.iter().map(Vec::len).sum::<usize>();
+    let text_bytes = texts.iter().map(String::len).sum();
+    if let Some(anomaly) = state.anomalies.observe_tokenize(
+        caller.tenant.as_str(),
+        &caller.sub,
+        scope.request_id,
+        values,
+        text_bytes,
+    ) {
+        report(state, caller, anomaly).await?;
+        if let Some(seconds) = state
+            .anomalies
+            .blocked_for(caller.tenant.as_str(), &caller.sub)
+        {
+            return Err(ApiError::CallerBlocked(seconds));
+        }
+    }
     if values > 1 {
         let extra = i64::try_from(values - 1).unwrap_or(i64::MAX);
         let verdict = state

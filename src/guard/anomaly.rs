@@ -1,6 +1,6 @@
 //! Anomaly alerts on reveals: a caller (`sub`) whose reveal rate jumps far above its own
 //! recent baseline, a caller revealing many distinct tokens it never saw before, and any
-//! attempt to reveal a honey token. Each anomaly becomes an `anomaly` audit event, a
+//! attempt to reveal a honey token; and on tokenize, a call shaped like a list of guesses. Each anomaly becomes an `anomaly` audit event, a
 //! metric, optionally a signed webhook call, and (by policy) a block of the caller that
 //! every instance honours.
 //!
@@ -29,6 +29,10 @@ const SEEN_PER_CALLER: usize = 100_000;
 const IDLE_MILLIS: i64 = 3_600_000;
 const BLOCK_REFRESH: Duration = Duration::from_secs(1);
 const WEBHOOK_ATTEMPTS: u32 = 3;
+/// Values one tokenize call must hold to look like a list of guesses.
+pub const GUESSING_MIN_VALUES: usize = 200;
+/// ... with fewer than this many bytes of text per value.
+pub const GUESSING_BYTES_PER_VALUE: usize = 40;
 
 /// What happened.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -39,6 +43,9 @@ pub enum AnomalyKind {
     RevealRate,
     /// A caller revealed many distinct tokens it had never seen.
     NewTokens,
+    /// One tokenize call packed with values and little else: the shape of guesses sent
+    /// to compare their (deterministic) tokens with one the caller holds.
+    Guessing,
 }
 
 impl AnomalyKind {
@@ -48,6 +55,7 @@ impl AnomalyKind {
             Self::HoneyToken => "honey_token",
             Self::RevealRate => "reveal_rate",
             Self::NewTokens => "new_tokens",
+            Self::Guessing => "guessing",
         }
     }
 }
@@ -317,6 +325,32 @@ impl AnomalyMonitor {
             ));
         }
         found
+    }
+
+    /// A tokenize call of `values` values in `text_bytes` bytes of text is an anomaly when
+    /// it holds at least [`GUESSING_MIN_VALUES`] values with fewer than
+    /// [`GUESSING_BYTES_PER_VALUE`] bytes of text per value: a list of values with hardly
+    /// any prose, the shape of guesses tokenized to compare their tokens with one held.
+    /// Prompts average hundreds of bytes per value. An export of contacts has the same
+    /// shape, which is why this alerts (and blocks only under `PROMPTVAULT_ANOMALY_BLOCK=all`).
+    pub fn observe_tokenize(
+        &self,
+        tenant: &str,
+        sub: &str,
+        request_id: &str,
+        values: usize,
+        text_bytes: usize,
+    ) -> Option<Anomaly> {
+        let dense = text_bytes < values.saturating_mul(GUESSING_BYTES_PER_VALUE);
+        (values >= GUESSING_MIN_VALUES && dense).then(|| Anomaly {
+            kind: AnomalyKind::Guessing,
+            tenant: tenant.to_owned(),
+            sub: sub.to_owned(),
+            at: self.clock.now_millis(),
+            request_id: request_id.to_owned(),
+            details: serde_json::json!({ "values": values, "text_bytes": text_bytes }),
+            blocked_until: None,
+        })
     }
 
     /// Until when the block policy blocks the caller of `anomaly`, if it does.

@@ -437,3 +437,22 @@ async fn a_blocked_caller_loses_its_admin_calls() {
     let lifted = app.admin_delete("/v1/admin/blocks/stolen").await;
     assert_eq!(lifted.status, StatusCode::NO_CONTENT, "{}", lifted.raw);
 }
+
+/// A tokenize call that is a list of values with hardly any prose, the shape of guesses
+/// sent to compare tokens, is an anomaly on record; ordinary prompts are not.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_tokenize_call_shaped_like_guesses_is_an_anomaly() {
+    let app = sqlite_app_with(&AppOptions::default()).await;
+    app.tokenize("Please write to ann@example.org about the invoice for Jane Doe.")
+        .await;
+    assert!(anomaly_events(&app).await.is_empty());
+    let guesses: Vec<String> = (0..250).map(|i| format!("g{i}@example.org")).collect();
+    let answer = app
+        .post("/v1/tokenize", &json!({ "text": guesses.join(" ") }))
+        .await;
+    assert_eq!(answer.status, StatusCode::OK, "alert only by default");
+    let events = anomaly_events(&app).await;
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert_eq!(events[0]["outcome"], "guessing");
+    assert_eq!(events[0]["details"]["details"]["values"], 250);
+}
