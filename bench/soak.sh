@@ -23,7 +23,13 @@ cargo build --release --quiet --bin promptvault --example loadgen
 WORK="$(mktemp -d)"
 SERVICE=
 LOAD=
-trap '[ -n "$LOAD" ] && kill "$LOAD" 2>/dev/null; [ -n "$SERVICE" ] && kill "$SERVICE" 2>/dev/null; rm -rf "$WORK"' EXIT
+stop() {
+  # The load loop first (its running load generator with it), then the service.
+  if [ -n "$LOAD" ]; then pkill -P "$LOAD" 2>/dev/null; kill "$LOAD" 2>/dev/null; fi
+  if [ -n "$SERVICE" ]; then kill "$SERVICE" 2>/dev/null; fi
+  rm -rf "$WORK"
+}
+trap stop EXIT
 
 case "$STORE" in
   sqlite) URL="sqlite://$WORK/soak.db" ;;

@@ -63,6 +63,12 @@ pub enum ApiError {
     /// The store cannot be reached.
     #[error("the store is unavailable, retry later")]
     Unavailable,
+    /// The root key file could not be read or written for a root rotation.
+    #[error("the root key file cannot be rotated now (an operator must check it); a shred that answered this destroyed the tenant's keys but not yet the old root key: call it again")]
+    RootKeyFile,
+    /// Another key change holds the keys; retry.
+    #[error("another key change is in progress; retry")]
+    KeyChangeInProgress,
     /// The database has no space left; nothing of the request was stored.
     #[error("the store has no space left: nothing was stored; an operator must free space")]
     StoreFull,
@@ -98,6 +104,8 @@ impl ApiError {
             Self::Unavailable => (StatusCode::SERVICE_UNAVAILABLE, "store_unavailable"),
             Self::KeysUnavailable => (StatusCode::SERVICE_UNAVAILABLE, "keys_unavailable"),
             Self::StoreFull => (StatusCode::SERVICE_UNAVAILABLE, "store_full"),
+            Self::RootKeyFile => (StatusCode::SERVICE_UNAVAILABLE, "root_key_file_unavailable"),
+            Self::KeyChangeInProgress => (StatusCode::CONFLICT, "key_change_in_progress"),
             Self::Internal(_) => (StatusCode::INTERNAL_SERVER_ERROR, "internal"),
         }
     }
@@ -161,6 +169,22 @@ impl From<VaultError> for ApiError {
         }
         if let VaultError::Policy(invalid) = &err {
             return Self::InvalidRequest(invalid.to_string());
+        }
+        if let VaultError::StoredPolicy(_) = &err {
+            tracing::error!(error = %err, "the stored tenant policy cannot be used");
+            return Self::Conflict(
+                "the tenant's stored policy cannot be used; an admin must replace it".to_owned(),
+            );
+        }
+        match &err {
+            VaultError::NoRootKeyFile => {
+                tracing::error!("the root key file could not be rotated");
+                return Self::RootKeyFile;
+            }
+            VaultError::Keyring(crate::keys::KeyringError::Contended) => {
+                return Self::KeyChangeInProgress;
+            }
+            _ => {}
         }
         if err.is_store_full() {
             tracing::error!(error = %err, "the store has no space left");

@@ -176,6 +176,10 @@ impl AuditLog {
     /// Store or key failures.
     pub async fn link(&self) -> Result<usize, VaultError> {
         let mut linked = 0;
+        // A tenant whose links were refused (another chainer got there first, or a row
+        // someone inserted blocks its next position) is skipped for this pass, and the
+        // floor stays where it is so that its events are read again.
+        let mut skipped = false;
         loop {
             let unlinked = self.store.unlinked_audit(LINK_BATCH).await?;
             let complete = i64::try_from(unlinked.events.len()).unwrap_or(i64::MAX) < LINK_BATCH;
@@ -184,13 +188,20 @@ impl AuditLog {
             for tenant_events in events.chunk_by(|a, b| a.record.tenant == b.record.tenant) {
                 match self.link_tenant(tenant_events).await {
                     Ok(count) => linked += count,
-                    // Another chainer is at work; it links the rest.
-                    Err(VaultError::Store(StoreError::Conflict)) => return Ok(linked),
+                    Err(VaultError::Store(StoreError::Conflict)) => {
+                        tracing::warn!(
+                            tenant = tenant_events[0].record.tenant.as_str(),
+                            "linking refused for this tenant; skipped this pass"
+                        );
+                        skipped = true;
+                    }
                     Err(err) => return Err(err),
                 }
             }
-            if complete {
-                self.store.raise_audit_floor(unlinked.horizon).await?;
+            if complete || skipped {
+                if !skipped {
+                    self.store.raise_audit_floor(unlinked.horizon).await?;
+                }
                 return Ok(linked);
             }
         }

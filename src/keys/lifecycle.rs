@@ -203,6 +203,13 @@ impl KeyLifecycle {
             .await?;
         self.states.forget(tenant.as_str());
         tracing::warn!(tenant = %tenant, existed, "tenant keys and records shredded");
+        if !existed {
+            // Nothing was wrapped for it, so no backup holds anything of it.
+            return Ok(ShredView {
+                existed,
+                root_key_version: self.keyring.root().active().version(),
+            });
+        }
         let rotation = self.retire_root_key_entirely().await?;
         Ok(ShredView {
             existed,

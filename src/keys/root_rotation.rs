@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
-use super::KeyLifecycle;
+use super::{KeyLifecycle, KeyringError};
 use crate::store::{RewrappedKeyRow, StoreError};
 use crate::vault::VaultError;
 
@@ -44,6 +44,8 @@ enum RetiredRoot {
 
 /// Attempts at rewrapping when tenants are created or rotated meanwhile.
 const REWRAP_ATTEMPTS: usize = 5;
+/// How long a root rotation may hold its lease; one that crashed frees it after this.
+const LEASE_MILLIS: i64 = 120_000;
 
 impl KeyLifecycle {
     /// Root rotation: a new root key version; every data key and fingerprint key is
@@ -69,13 +71,49 @@ impl KeyLifecycle {
     }
 
     async fn rotate_root(&self, retired: RetiredRoot) -> Result<RootRotationView, VaultError> {
+        let _one_at_a_time = self.root_rotation.lock().await;
+        // One rotation at a time across instances too: two rotations writing the shared
+        // key file at once would each drop the other's new version.
+        let holder = crate::vault::TokenId::generate(&mut rand::thread_rng());
+        let now = self.clock.now_millis();
+        let leased = self
+            .store
+            .acquire_root_rotation_lease(holder.as_str(), now, now.saturating_add(LEASE_MILLIS))
+            .await?;
+        if !leased {
+            return Err(VaultError::Keyring(KeyringError::Contended));
+        }
+        let rotated = self.rotate_root_leased(retired).await;
+        if let Err(err) = self
+            .store
+            .release_root_rotation_lease(holder.as_str())
+            .await
+        {
+            tracing::warn!(error = %err, "the root rotation lease could not be given back; it expires");
+        }
+        rotated
+    }
+
+    async fn rotate_root_leased(
+        &self,
+        retired: RetiredRoot,
+    ) -> Result<RootRotationView, VaultError> {
         let source = self
             .keyring
             .root_source()
             .cloned()
             .ok_or(VaultError::NoRootKeyFile)?;
-        let _one_at_a_time = self.root_rotation.lock().await;
-        let current = self.keyring.root();
+        // The key file as it is now, not this instance's memory of it: another instance
+        // may have rotated since, and a rotation built on a stale keyring would write a
+        // file without the version the database's keys are wrapped by.
+        let current = Arc::new(source.load().await.map_err(|_| VaultError::NoRootKeyFile)?);
+        let wrapped_by = self.store.newest_wrapping_root_version().await?;
+        if wrapped_by.is_some_and(|v| v > i64::from(current.active().version())) {
+            tracing::error!(
+                "the root key file is older than the keys in the database; not rotating"
+            );
+            return Err(VaultError::NoRootKeyFile);
+        }
         let retired_file = match retired {
             RetiredRoot::KeepCopy => Some(
                 source

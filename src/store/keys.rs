@@ -50,8 +50,8 @@ pub trait KeyStore: Send + Sync {
     ) -> Result<DestroyOutcome, StoreError>;
 
     /// Crypto-shredding: erases every wrapped key of the tenant, deletes its sealed
-    /// records and its policy (whose dictionaries may name what the tenant protects), in
-    /// one transaction. Honey tokens (ids only) and the audit log stay. Returns whether
+    /// records and empties its policy (whose dictionaries may name what the tenant
+    /// protects; the version moves on), in one transaction. Honey tokens (ids only) and the audit log stay. Returns whether
     /// the tenant existed.
     async fn shred_tenant(&self, tenant: &str, now: i64) -> Result<bool, StoreError>;
 
@@ -61,6 +61,18 @@ pub trait KeyStore: Send + Sync {
 
     /// Every wrapped key, for root rotation.
     async fn all_wrapped_keys(&self) -> Result<Vec<RewrappedKeyRow>, StoreError>;
+
+    /// Takes the root rotation lease for `holder` until `until` if nobody holds it past
+    /// `now`; whether it was taken.
+    async fn acquire_root_rotation_lease(
+        &self,
+        holder: &str,
+        now: i64,
+        until: i64,
+    ) -> Result<bool, StoreError>;
+
+    /// Gives the lease back, if `holder` still holds it.
+    async fn release_root_rotation_lease(&self, holder: &str) -> Result<(), StoreError>;
 
     /// The newest root key version any stored key is wrapped by; `None` when the
     /// database holds no wrapped key (a new database).
@@ -355,7 +367,10 @@ macro_rules! impl_key_store {
                 for erase in [
                     "UPDATE data_keys SET state = 'destroyed', wrapped_key = NULL WHERE tenant = $1",
                     "DELETE FROM vault_entries WHERE tenant = $1",
-                    "DELETE FROM tenant_policies WHERE tenant = $1",
+                    // Emptied, not deleted: its version must never start again at 1,
+                    // or an instance's cached policy of that version would apply.
+                    "UPDATE tenant_policies SET document = '{}', version = version + 1 \
+                     WHERE tenant = $1",
                 ] {
                     sqlx::query(erase).bind(tenant).execute(&mut *tx).await?;
                 }
@@ -443,6 +458,37 @@ macro_rules! impl_key_store {
                         }
                     })
                     .collect())
+            }
+
+            async fn acquire_root_rotation_lease(
+                &self,
+                holder: &str,
+                now: i64,
+                until: i64,
+            ) -> Result<bool, $crate::store::StoreError> {
+                let taken = sqlx::query(
+                    "INSERT INTO root_rotation_lease (id, holder, until) VALUES (1, $1, $3) \
+                     ON CONFLICT (id) DO UPDATE SET holder = excluded.holder, until = excluded.until \
+                     WHERE root_rotation_lease.until < $2",
+                )
+                .bind(holder)
+                .bind(now)
+                .bind(until)
+                .execute(self.writes())
+                .await?
+                .rows_affected();
+                Ok(taken == 1)
+            }
+
+            async fn release_root_rotation_lease(
+                &self,
+                holder: &str,
+            ) -> Result<(), $crate::store::StoreError> {
+                sqlx::query("DELETE FROM root_rotation_lease WHERE holder = $1")
+                    .bind(holder)
+                    .execute(self.writes())
+                    .await?;
+                Ok(())
             }
 
             async fn newest_wrapping_root_version(

@@ -589,7 +589,9 @@ impl Vault {
         tenant: &TenantId,
         json: &str,
     ) -> Result<String, VaultError> {
-        let state = self.tenant_state(tenant.as_str()).await?;
+        // Fresh, not cached: a policy sealed with keys a shred elsewhere destroyed would
+        // never open again.
+        let state = self.store.tenant_state(tenant.as_str()).await?;
         let keys = self
             .keyring
             .for_sealing(tenant.as_str(), state.key_epoch)

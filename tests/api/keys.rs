@@ -665,3 +665,43 @@ async fn seal_budget_on_postgres() {
         a_data_key_past_its_seal_budget_is_rotated(app).await;
     }
 }
+
+/// A root rotation through an instance that has not seen the last one (its keyring is a
+/// version behind) builds on the key file as it is, not on its memory: every key still
+/// opens afterwards, on a fresh instance too.
+async fn a_rotation_through_a_stale_instance_keeps_every_key(app: TestApp) {
+    let tokenized = app.tokenize("mail ann@example.org").await;
+    let stale = app.another_instance().await;
+    let system = app.jwt(TENANT, "admin admin:system", None);
+    let first = app
+        .request(
+            "POST",
+            "/v1/admin/root/rotate",
+            Some(&system),
+            None,
+            Vec::new(),
+        )
+        .await;
+    assert_eq!(first.status, StatusCode::OK, "{}", first.raw);
+    let second = stale
+        .request(
+            "POST",
+            "/v1/admin/root/rotate",
+            Some(&system),
+            None,
+            Vec::new(),
+        )
+        .await;
+    assert_eq!(second.status, StatusCode::OK, "{}", second.raw);
+    assert_eq!(second.body["root_key_version"], 3, "{}", second.raw);
+    let fresh = app.another_instance().await;
+    assert_eq!(
+        fresh.detokenize(&tokenized).await["text"],
+        "mail ann@example.org"
+    );
+    assert_eq!(
+        app.detokenize(&tokenized).await["text"],
+        "mail ann@example.org"
+    );
+}
+on_every_backend!(a_rotation_through_a_stale_instance_keeps_every_key);

@@ -621,7 +621,12 @@ async fn shredding_erases_every_wrapped_key_of_the_tenant(store: Arc<dyn VaultSt
         "the tenant's ciphertext is gone too"
     );
     assert_eq!(store.entries(OTHER, &ids).await.unwrap().len(), 1);
-    assert!(store.policy(T).await.unwrap().is_none(), "and its policy");
+    let policy = store.policy(T).await.unwrap().unwrap();
+    assert_eq!(
+        (policy.document.as_str(), policy.version),
+        ("{}", 2),
+        "its policy emptied, its version moved on"
+    );
     assert!(!store.shred_tenant("t-nobody", NOW).await.unwrap());
     let keys = store.tenant_keys(T).await.unwrap().unwrap();
     assert!(keys.fingerprint_key.is_empty());
