@@ -204,6 +204,9 @@ async fn commit<W: BatchWrite>(
             }
         }
         Err(err) => {
+            if matches!(err, StoreError::Full(_)) {
+                store.recover_from_full().await;
+            }
             // Unreachable database, or an answer after a commit that cannot be trusted:
             // every request of the batch fails, and none is written again.
             tracing::warn!(error = %err, writes = items.len(), "a batch of writes could not be stored");

@@ -49,6 +49,11 @@ pub trait VaultStore:
 {
     /// Checks that the database answers.
     async fn ping(&self) -> Result<(), StoreError>;
+
+    /// After a write failed for want of space: makes sure the next write starts clean.
+    /// (SQLite rolls such a transaction back by itself while the driver still counts it
+    /// as open, so the writing connection is closed and opened afresh.)
+    async fn recover_from_full(&self) {}
 }
 
 /// Store failures. Messages never carry stored bytes.
