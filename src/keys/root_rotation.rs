@@ -7,6 +7,7 @@ use std::sync::Arc;
 use serde::Serialize;
 
 use super::{KeyLifecycle, KeyringError};
+use crate::crypto::RootKeyring;
 use crate::store::{RewrappedKeyRow, StoreError};
 use crate::vault::VaultError;
 
@@ -129,7 +130,33 @@ impl KeyLifecycle {
             .await
             .map_err(|_| VaultError::NoRootKeyFile)?;
 
-        let mut rewrapped = 0;
+        let rewrapped = self.rewrap_every_key(&next).await?;
+        let only_new = Arc::new(next.only_active());
+        source
+            .store(Arc::clone(&only_new))
+            .await
+            .map_err(|_| VaultError::NoRootKeyFile)?;
+        self.keyring.replace_root(next.only_active());
+        self.states.forget_all();
+        if retired == RetiredRoot::Destroy {
+            let discarded = source
+                .discard_copies()
+                .await
+                .map_err(|_| VaultError::NoRootKeyFile)?;
+            tracing::warn!(discarded, "retired root key copies destroyed");
+        }
+        let root_key_version = only_new.active().version();
+        tracing::warn!(root_key_version, rewrapped, "root key rotated");
+        Ok(RootRotationView {
+            root_key_version,
+            rewrapped,
+            retired_file,
+        })
+    }
+
+    /// Rewraps every wrapped key under `next`'s active version in one transaction, again
+    /// when tenants were created or rotated meanwhile; returns how many.
+    async fn rewrap_every_key(&self, next: &RootKeyring) -> Result<usize, VaultError> {
         for attempt in 1..=REWRAP_ATTEMPTS {
             let rows = self.store.all_wrapped_keys().await?;
             let mut out = Vec::with_capacity(rows.len());
@@ -153,34 +180,11 @@ impl KeyLifecycle {
                 });
             }
             match self.store.rewrap_keys(&out).await {
-                Ok(()) => {
-                    rewrapped = out.len();
-                    break;
-                }
+                Ok(()) => return Ok(out.len()),
                 Err(StoreError::Conflict) if attempt < REWRAP_ATTEMPTS => continue,
                 Err(err) => return Err(err.into()),
             }
         }
-        let only_new = Arc::new(next.only_active());
-        source
-            .store(Arc::clone(&only_new))
-            .await
-            .map_err(|_| VaultError::NoRootKeyFile)?;
-        self.keyring.replace_root(next.only_active());
-        self.states.forget_all();
-        if retired == RetiredRoot::Destroy {
-            let discarded = source
-                .discard_copies()
-                .await
-                .map_err(|_| VaultError::NoRootKeyFile)?;
-            tracing::warn!(discarded, "retired root key copies destroyed");
-        }
-        let root_key_version = only_new.active().version();
-        tracing::warn!(root_key_version, rewrapped, "root key rotated");
-        Ok(RootRotationView {
-            root_key_version,
-            rewrapped,
-            retired_file,
-        })
+        Err(StoreError::Conflict.into())
     }
 }
