@@ -12,6 +12,7 @@
 #   CORPUS=devset/test.jsonl bench/service.sh   # any file in the corpus format
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 
 PG_URL="${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test}"
 CONCURRENCY="${CONCURRENCY:-32}"
@@ -48,16 +49,7 @@ SQL
 measure() {
   local url="$1" dir="$WORK/run-$RANDOM"
   mkdir -p "$dir"
-  ( cd "$dir" && PROMPTVAULT_DATABASE_URL="$url" PROMPTVAULT_LISTEN="127.0.0.1:$PORT" \
-      PROMPTVAULT_LOG=warn PROMPTVAULT_ANOMALY_BLOCK=none \
-      PROMPTVAULT_RATE_LIMIT_TOKENIZE_PER_SUB=0 PROMPTVAULT_RATE_LIMIT_TOKENIZE_PER_TENANT=0 \
-      PROMPTVAULT_RATE_LIMIT_DETOKENIZE_PER_SUB=0 PROMPTVAULT_RATE_LIMIT_DETOKENIZE_PER_TENANT=0 \
-      exec "$BIN/promptvault" serve > service.log 2>&1 ) &
-  SERVICE=$!
-  for _ in $(seq 1 100); do
-    curl -sf "http://127.0.0.1:$PORT/healthz" > /dev/null && break
-    sleep 0.2
-  done
+  start_service "$dir" "$url"
   local jwt
   jwt="$(cd "$dir" && "$BIN/promptvault" token --tenant bench --scope "tokenize detokenize")"
   local load=("$BIN/examples/loadgen" --url "http://127.0.0.1:$PORT" --jwt "$jwt"

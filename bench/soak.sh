@@ -8,6 +8,7 @@
 #   DURATION=600 STORE=postgres bench/soak.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 
 DURATION="${DURATION:-1800}"
 SAMPLE="${SAMPLE:-60}"
@@ -39,16 +40,7 @@ case "$STORE" in
   *) echo "STORE is sqlite or postgres" >&2; exit 2 ;;
 esac
 
-( cd "$WORK" && PROMPTVAULT_DATABASE_URL="$URL" PROMPTVAULT_LISTEN="127.0.0.1:$PORT" \
-    PROMPTVAULT_LOG=warn PROMPTVAULT_ANOMALY_BLOCK=none \
-    PROMPTVAULT_RATE_LIMIT_TOKENIZE_PER_SUB=0 PROMPTVAULT_RATE_LIMIT_TOKENIZE_PER_TENANT=0 \
-    PROMPTVAULT_RATE_LIMIT_DETOKENIZE_PER_SUB=0 PROMPTVAULT_RATE_LIMIT_DETOKENIZE_PER_TENANT=0 \
-    exec "$BIN/promptvault" serve > service.log 2>&1 ) &
-SERVICE=$!
-for _ in $(seq 1 100); do
-  curl -sf "http://127.0.0.1:$PORT/healthz" > /dev/null && break
-  sleep 0.2
-done
+start_service "$WORK" "$URL"
 JWT="$(cd "$WORK" && "$BIN/promptvault" token --tenant soak --scope "tokenize detokenize" --ttl 1d)"
 
 # Detokenize mode tokenizes the corpus (new tokens every round, since each round is a new

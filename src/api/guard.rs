@@ -17,9 +17,20 @@ pub(super) async fn admit(state: &AppState, action: &str, caller: &Caller) -> Re
     {
         return Err(ApiError::CallerBlocked(seconds));
     }
+    charge(state, action, caller, 1).await
+}
+
+/// Charges `cost` units of the caller's and the tenant's limits for `action`; 429 (and
+/// the metric) when either is spent.
+async fn charge(
+    state: &AppState,
+    action: &str,
+    caller: &Caller,
+    cost: i64,
+) -> Result<(), ApiError> {
     let verdict = state
         .rate_limiter
-        .check(action, caller.tenant.as_str(), &caller.sub)
+        .charge(action, caller.tenant.as_str(), &caller.sub, cost)
         .await
         .map_err(|err| {
             tracing::warn!(error = %err, "rate limit check failed");
@@ -68,25 +79,13 @@ pub(super) async fn tokenize_charged(
         }
     }
     if values > 1 {
-        let extra = i64::try_from(values - 1).unwrap_or(i64::MAX);
-        let verdict = state
-            .rate_limiter
-            .charge("tokenize", caller.tenant.as_str(), &caller.sub, extra)
-            .await
-            .map_err(|err| {
-                tracing::warn!(error = %err, "rate limit check failed");
-                ApiError::Unavailable
-            })?;
-        verdict.map_err(|retry| {
-            state
-                .metrics
-                .rate_limited
-                .get_or_create(&ActionLabels {
-                    action: "tokenize".to_owned(),
-                })
-                .inc();
-            ApiError::RateLimited(retry.0)
-        })?;
+        charge(
+            state,
+            "tokenize",
+            caller,
+            i64::try_from(values - 1).unwrap_or(i64::MAX),
+        )
+        .await?;
     }
     Ok(state
         .vault

@@ -65,13 +65,17 @@ pub enum VaultError {
 }
 
 impl VaultError {
+    /// The store's error underneath, whether the vault or the keyring met it.
+    fn store_error(&self) -> Option<&StoreError> {
+        match self {
+            Self::Store(err) | Self::Keyring(KeyringError::Store(err)) => Some(err),
+            _ => None,
+        }
+    }
+
     /// Whether the database refused a value the request carried.
     pub fn is_refused_value(&self) -> bool {
-        matches!(
-            self,
-            Self::Store(StoreError::RefusedValue(_))
-                | Self::Keyring(KeyringError::Store(StoreError::RefusedValue(_)))
-        )
+        matches!(self.store_error(), Some(StoreError::RefusedValue(_)))
     }
 
     /// Whether the tenant's keys do not open with the root key this service holds: the
@@ -87,20 +91,12 @@ impl VaultError {
 
     /// Whether the database has no space left for the write.
     pub fn is_store_full(&self) -> bool {
-        matches!(
-            self,
-            Self::Store(StoreError::Full(_))
-                | Self::Keyring(KeyringError::Store(StoreError::Full(_)))
-        )
+        matches!(self.store_error(), Some(StoreError::Full(_)))
     }
 
     /// Whether the store could not be reached (as opposed to a bug or bad data).
     pub fn is_unavailable(&self) -> bool {
-        matches!(
-            self,
-            Self::Store(StoreError::Unavailable(_))
-                | Self::Keyring(KeyringError::Store(StoreError::Unavailable(_)))
-        )
+        matches!(self.store_error(), Some(StoreError::Unavailable(_)))
     }
 }
 
