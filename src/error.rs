@@ -64,7 +64,7 @@ pub enum ApiError {
     #[error("the store is unavailable, retry later")]
     Unavailable,
     /// The root key file could not be read or written for a root rotation.
-    #[error("the root key file cannot be rotated now (an operator must check it); a shred that answered this destroyed the tenant's keys but not yet the old root key: call it again")]
+    #[error("the root key file cannot be rotated now (an operator must check it); a shred that answered this destroyed the tenant's keys but not yet the old root key, which every instance retries in the background")]
     RootKeyFile,
     /// Another key change holds the keys; retry.
     #[error("another key change is in progress; retry")]

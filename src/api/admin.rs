@@ -281,13 +281,17 @@ async fn shred(state: &AppState, caller: &Caller, request_id: &str) -> Result<Re
     )
     .await?;
     let shred = state.keys.shred_tenant(&caller.tenant).await?;
-    let details =
-        serde_json::json!({ "existed": shred.existed, "root_key_version": shred.root_key_version });
+    let details = serde_json::json!({
+        "existed": shred.existed,
+        "root_key_version": shred.root_key_version,
+        "old_root_destroyed": shred.old_root_destroyed,
+    });
     audit(state, caller, request_id, "tenant.shred", "ok", details).await?;
     Ok(Json(serde_json::json!({
         "tenant": caller.tenant.as_str(),
         "shredded": shred.existed,
         "root_key_version": shred.root_key_version,
+        "old_root_destroyed": shred.old_root_destroyed,
     }))
     .into_response())
 }

@@ -298,35 +298,46 @@ impl Keyring {
     }
 
     async fn create(&self, tenant: &str) -> Result<(), KeyringError> {
-        let root = self.root();
-        let fingerprint = FingerprintKey::generate()?;
-        let (wrapped_fingerprint, _) = root.wrap_fingerprint_key(tenant, &fingerprint)?;
-        let row = self.wrapped_data_key(&root, tenant, 1)?;
-        self.store
-            .create_tenant(tenant, &wrapped_fingerprint, &row)
-            .await?;
-        Ok(())
+        for _ in 0..KEY_CHANGE_ATTEMPTS {
+            let root = self.root();
+            let fingerprint = FingerprintKey::generate()?;
+            let (wrapped_fingerprint, _) = root.wrap_fingerprint_key(tenant, &fingerprint)?;
+            let row = self.wrapped_data_key(&root, tenant, 1)?;
+            match self
+                .store
+                .create_tenant(tenant, &wrapped_fingerprint, &row)
+                .await
+            {
+                Err(StoreError::RootMoved(now)) => self.follow_root(Some(now)).await?,
+                other => return Ok(other?),
+            }
+        }
+        Err(KeyringError::Contended)
     }
 
     /// After shredding: a new fingerprint key and a new data key version; the old records
     /// stay unreadable.
     async fn start_afresh(&self, tenant: &str) -> Result<(), KeyringError> {
-        let root = self.root();
-        let Some(row) = self.store.tenant_keys(tenant).await? else {
-            return Ok(());
-        };
-        let next = row.data_keys.iter().map(|k| k.version).max().unwrap_or(0) + 1;
-        let fingerprint = FingerprintKey::generate()?;
-        let (wrapped_fingerprint, _) = root.wrap_fingerprint_key(tenant, &fingerprint)?;
-        let key = self.wrapped_data_key(&root, tenant, next)?;
-        match self
-            .store
-            .add_data_key(tenant, &key, Some(&wrapped_fingerprint))
-            .await
-        {
-            Ok(()) | Err(StoreError::Conflict) => Ok(()),
-            Err(err) => Err(err.into()),
+        for _ in 0..KEY_CHANGE_ATTEMPTS {
+            let root = self.root();
+            let Some(row) = self.store.tenant_keys(tenant).await? else {
+                return Ok(());
+            };
+            let next = row.data_keys.iter().map(|k| k.version).max().unwrap_or(0) + 1;
+            let fingerprint = FingerprintKey::generate()?;
+            let (wrapped_fingerprint, _) = root.wrap_fingerprint_key(tenant, &fingerprint)?;
+            let key = self.wrapped_data_key(&root, tenant, next)?;
+            match self
+                .store
+                .add_data_key(tenant, &key, Some(&wrapped_fingerprint))
+                .await
+            {
+                Ok(()) | Err(StoreError::Conflict) => return Ok(()),
+                Err(StoreError::RootMoved(now)) => self.follow_root(Some(now)).await?,
+                Err(err) => return Err(err.into()),
+            }
         }
+        Err(KeyringError::Contended)
     }
 
     /// Makes a new data key version the active one; returns its version.
@@ -344,6 +355,7 @@ impl Keyring {
             match self.store.add_data_key(tenant, &key, None).await {
                 Ok(()) => return Ok(next),
                 Err(StoreError::Conflict) => continue,
+                Err(StoreError::RootMoved(now)) => self.follow_root(Some(now)).await?,
                 Err(err) => return Err(err.into()),
             }
         }

@@ -9,7 +9,7 @@ use std::time::Duration;
 use serde::Serialize;
 
 use super::root_rotation::ShredView;
-use super::{Keyring, TenantStates};
+use super::{Keyring, KeyringError, TenantStates};
 use crate::clock::Clock;
 use crate::crypto;
 use crate::store::{DestroyOutcome, JobProgress, JobRow, ResealRow, VaultStore};
@@ -100,8 +100,12 @@ impl KeyLifecycle {
     /// The tenant's data-key versions with their use, and the root key version.
     ///
     /// # Errors
-    /// Store failures.
+    /// Store failures, or a root key file older than the database.
     pub async fn keys_view(&self, tenant: &TenantId) -> Result<KeysView, VaultError> {
+        // The root version as stored, not as this instance last loaded it: a rotation
+        // through another instance shows here at once.
+        let stored = self.store.tenant_state(tenant.as_str()).await?;
+        self.keyring.follow_root(stored.root_version).await?;
         let usage = self.store.key_usage(tenant.as_str()).await?;
         let data_keys = match self.store.tenant_keys(tenant.as_str()).await? {
             None => Vec::new(),
@@ -208,13 +212,25 @@ impl KeyLifecycle {
             return Ok(ShredView {
                 existed,
                 root_key_version: self.keyring.root().active().version(),
+                old_root_destroyed: true,
             });
         }
-        let rotation = self.retire_root_key_entirely().await?;
-        Ok(ShredView {
-            existed,
-            root_key_version: rotation.root_key_version,
-        })
+        match self.retire_root_key_entirely().await {
+            Ok(rotation) => Ok(ShredView {
+                existed,
+                root_key_version: rotation.root_key_version,
+                old_root_destroyed: true,
+            }),
+            Err(VaultError::Keyring(KeyringError::Contended)) => {
+                tracing::warn!(tenant = %tenant, "root rotation busy; the shred's rotation is owed");
+                Ok(ShredView {
+                    existed,
+                    root_key_version: self.keyring.root().active().version(),
+                    old_root_destroyed: false,
+                })
+            }
+            Err(err) => Err(err),
+        }
     }
 
     /// Starts moving the tenant's records to the active version (or returns the job
@@ -404,6 +420,11 @@ impl KeyLifecycle {
                         tracing::info!(job = %job.id, "resuming re-encryption");
                         Arc::clone(&lifecycle).work_on(job).await;
                     }
+                }
+                match lifecycle.settle_owed_retirement().await {
+                    Ok(false) | Err(VaultError::Keyring(KeyringError::Contended)) => {}
+                    Ok(true) => tracing::warn!("an owed root retirement was completed"),
+                    Err(err) => tracing::warn!(error = %err, "an owed root retirement failed"),
                 }
                 match lifecycle.purge_expired().await {
                     Ok(0) => {}

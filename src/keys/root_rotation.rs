@@ -29,9 +29,12 @@ pub struct RootRotationView {
 pub struct ShredView {
     /// Whether the tenant existed.
     pub existed: bool,
-    /// The root key version every other tenant's keys are wrapped by now; the version
-    /// before it is destroyed.
+    /// The root key version every other tenant's keys are wrapped by now.
     pub root_key_version: u32,
+    /// Whether the root version the tenant's keys were wrapped by is destroyed already.
+    /// `false` when another root rotation held the lease: any instance's background work
+    /// finishes it within seconds (the debt is recorded in the database).
+    pub old_root_destroyed: bool,
 }
 
 /// What becomes of the root version a rotation retires.
@@ -69,6 +72,20 @@ impl KeyLifecycle {
     /// As [`KeyLifecycle::rotate_root_key`].
     pub(super) async fn retire_root_key_entirely(&self) -> Result<RootRotationView, VaultError> {
         self.rotate_root(RetiredRoot::Destroy).await
+    }
+
+    /// Pays the root rotation shreds are owed when the instance that shredded could not
+    /// (it crashed, or another rotation held the lease). Whether a rotation ran.
+    ///
+    /// # Errors
+    /// As [`KeyLifecycle::rotate_root_key`].
+    pub async fn settle_owed_retirement(&self) -> Result<bool, VaultError> {
+        let (shreds, retired) = self.store.shreds_settled().await?;
+        if shreds <= retired || self.keyring.root_source().is_none() {
+            return Ok(false);
+        }
+        self.retire_root_key_entirely().await?;
+        Ok(true)
     }
 
     async fn rotate_root(&self, retired: RetiredRoot) -> Result<RootRotationView, VaultError> {
@@ -124,6 +141,9 @@ impl KeyLifecycle {
             ),
             RetiredRoot::Destroy => None,
         };
+        // Read before the keys: every shred counted here has destroyed its keys already,
+        // so none of them is rewrapped, and the old version leaving settles them all.
+        let (shreds, _) = self.store.shreds_settled().await?;
         let next = Arc::new(current.with_new_version()?);
         source
             .store(Arc::clone(&next))
@@ -144,6 +164,7 @@ impl KeyLifecycle {
                 .await
                 .map_err(|_| VaultError::NoRootKeyFile)?;
             tracing::warn!(discarded, "retired root key copies destroyed");
+            self.store.settle_shreds(shreds).await?;
         }
         let root_key_version = only_new.active().version();
         tracing::warn!(root_key_version, rewrapped, "root key rotated");
@@ -179,7 +200,8 @@ impl KeyLifecycle {
                     ..row
                 });
             }
-            match self.store.rewrap_keys(&out).await {
+            let root_version = i64::from(next.active().version());
+            match self.store.rewrap_keys(root_version, &out).await {
                 Ok(()) => return Ok(out.len()),
                 Err(StoreError::Conflict) if attempt < REWRAP_ATTEMPTS => continue,
                 Err(err) => return Err(err.into()),

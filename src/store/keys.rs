@@ -55,9 +55,24 @@ pub trait KeyStore: Send + Sync {
     /// the tenant existed.
     async fn shred_tenant(&self, tenant: &str, now: i64) -> Result<bool, StoreError>;
 
-    /// Rewraps every data key and fingerprint key (root rotation), in one transaction;
-    /// bumps every tenant's key epoch. No record is touched.
-    async fn rewrap_keys(&self, rewrapped: &[RewrappedKeyRow]) -> Result<(), StoreError>;
+    /// Rewraps every data key and fingerprint key under root version `root_version`
+    /// (root rotation), in one transaction; bumps every tenant's key epoch. No record is
+    /// touched. [`StoreError::Conflict`] when a key wrapped by another version remains
+    /// (one created meanwhile).
+    async fn rewrap_keys(
+        &self,
+        root_version: i64,
+        rewrapped: &[RewrappedKeyRow],
+    ) -> Result<(), StoreError>;
+
+    /// How many shreds happened, and through which of them a root rotation that keeps no
+    /// copy of the old version was completed; a shred is owed its rotation while the
+    /// first is larger.
+    async fn shreds_settled(&self) -> Result<(i64, i64), StoreError>;
+
+    /// Records that the root versions every shred through `through` wrapped keys with
+    /// are gone.
+    async fn settle_shreds(&self, through: i64) -> Result<(), StoreError>;
 
     /// Every wrapped key, for root rotation.
     async fn all_wrapped_keys(&self) -> Result<Vec<RewrappedKeyRow>, StoreError>;
@@ -141,6 +156,27 @@ macro_rules! impl_key_store {
                 .await?;
                 Ok(())
             }
+
+            /// Refuses a key wrapped by a root version older than the one the stored keys
+            /// moved to: a root rotation committed after the caller loaded its root key,
+            /// and the key would be wrapped by a version about to leave the key file.
+            /// Postgres locks the row for share, so a rotation (which updates it first)
+            /// either committed before and is seen, or waits for this transaction and
+            /// then finds the new key in its own check.
+            async fn refuse_stale_root(
+                tx: &mut sqlx::Transaction<'_, $db>,
+                wrapped_by: i64,
+            ) -> Result<(), $crate::store::StoreError> {
+                let current: Option<(i64,)> = sqlx::query_as(Self::CURRENT_ROOT_FOR_WRAPPING)
+                    .fetch_optional(&mut **tx)
+                    .await?;
+                match current {
+                    Some((version,)) if version > wrapped_by => {
+                        Err($crate::store::StoreError::RootMoved(version))
+                    }
+                    _ => Ok(()),
+                }
+            }
         }
 
         #[async_trait::async_trait]
@@ -196,6 +232,7 @@ macro_rules! impl_key_store {
                 first_data_key: &$crate::store::DataKeyRow,
             ) -> Result<(), $crate::store::StoreError> {
                 let mut tx = self.writes().begin_with(Self::BEGIN_WRITE).await?;
+                Self::refuse_stale_root(&mut tx, first_data_key.root_key_version).await?;
                 let inserted = sqlx::query(
                     "INSERT INTO tenants (tenant, fingerprint_key, root_key_version, created_at) \
                      VALUES ($1, $2, $3, $4) ON CONFLICT (tenant) DO NOTHING",
@@ -226,7 +263,7 @@ macro_rules! impl_key_store {
                 ) = sqlx::query_as(
                     "SELECT (SELECT version FROM tenant_policies WHERE tenant = $1), \
                             (SELECT key_epoch FROM tenants WHERE tenant = $1), \
-                            (SELECT CAST(version AS BIGINT) FROM root_state WHERE id = 1)",
+                            (SELECT CAST(NULLIF(version, 0) AS BIGINT) FROM root_state WHERE id = 1)",
                 )
                 .bind(tenant)
                 .fetch_one(&self.pool)
@@ -246,7 +283,10 @@ macro_rules! impl_key_store {
                 fingerprint_key: Option<&[u8]>,
             ) -> Result<(), $crate::store::StoreError> {
                 let mut tx = self.writes().begin_with(Self::BEGIN_WRITE).await?;
-                // The epoch bump comes first: on Postgres it locks the tenant row, so
+                // The root state before the tenant row, in the order a root rotation
+                // locks them, so the two cannot deadlock.
+                Self::refuse_stale_root(&mut tx, key.root_key_version).await?;
+                // The epoch bump comes next: on Postgres it locks the tenant row, so
                 // rotations serialize (SQLite holds its write lock from BEGIN).
                 let locked = sqlx::query(
                     "UPDATE tenants SET key_epoch = key_epoch + 1, \
@@ -353,6 +393,15 @@ macro_rules! impl_key_store {
                 now: i64,
             ) -> Result<bool, $crate::store::StoreError> {
                 let mut tx = self.writes().begin_with(Self::BEGIN_WRITE).await?;
+                // Owed a root rotation that keeps no copy of the old version. The root
+                // state before the tenant row, in the order a root rotation locks them.
+                sqlx::query(
+                    "UPDATE root_state SET shreds = shreds + 1 \
+                     WHERE id = 1 AND EXISTS (SELECT 1 FROM tenants WHERE tenant = $1)",
+                )
+                .bind(tenant)
+                .execute(&mut *tx)
+                .await?;
                 let existed = sqlx::query(
                     "UPDATE tenants SET key_epoch = key_epoch + 1, fingerprint_key = $3, \
                        shredded_at = $2 WHERE tenant = $1",
@@ -381,10 +430,18 @@ macro_rules! impl_key_store {
             #[tracing::instrument(skip_all, fields(keys = rewrapped.len()))]
             async fn rewrap_keys(
                 &self,
+                root_version: i64,
                 rewrapped: &[$crate::store::RewrappedKeyRow],
             ) -> Result<(), $crate::store::StoreError> {
                 let mut tx = self.writes().begin_with(Self::BEGIN_WRITE).await?;
-                // Every tenant row first: no tenant can be created or rotated meanwhile.
+                // The root state first: a key being wrapped elsewhere holds it for share,
+                // and is committed (and counted below) before this goes on; one wrapped
+                // after this commits sees the new version and is refused.
+                sqlx::query("UPDATE root_state SET version = $1 WHERE id = 1")
+                    .bind(root_version)
+                    .execute(&mut *tx)
+                    .await?;
+                // Every tenant row next: no tenant can be rotated meanwhile.
                 sqlx::query("UPDATE tenants SET key_epoch = key_epoch + 1")
                     .execute(&mut *tx)
                     .await?;
@@ -408,27 +465,38 @@ macro_rules! impl_key_store {
                         .execute(&mut *tx)
                         .await?;
                 }
-                let new_root = rewrapped.first().map_or(0, |r| r.root_key_version);
                 let (left,): (i64,) = sqlx::query_as(
                     "SELECT (SELECT COUNT(*) FROM data_keys \
                                WHERE wrapped_key IS NOT NULL AND root_key_version <> $1) \
                           + (SELECT COUNT(*) FROM tenants \
                                WHERE length(fingerprint_key) > 0 AND root_key_version <> $1)",
                 )
-                .bind(new_root)
+                .bind(root_version)
                 .fetch_one(&mut *tx)
                 .await?;
                 if left > 0 {
                     return Err($crate::store::StoreError::Conflict);
                 }
-                sqlx::query(
-                    "INSERT INTO root_state (id, version) VALUES (1, $1) \
-                     ON CONFLICT (id) DO UPDATE SET version = excluded.version",
-                )
-                .bind(new_root)
-                .execute(&mut *tx)
-                .await?;
                 tx.commit().await?;
+                Ok(())
+            }
+
+            async fn shreds_settled(&self) -> Result<(i64, i64), $crate::store::StoreError> {
+                let row: Option<(i64, i64)> = sqlx::query_as(
+                    "SELECT shreds, shreds_retired FROM root_state WHERE id = 1",
+                )
+                .fetch_optional(&self.pool)
+                .await?;
+                Ok(row.unwrap_or((0, 0)))
+            }
+
+            async fn settle_shreds(&self, through: i64) -> Result<(), $crate::store::StoreError> {
+                sqlx::query(
+                    "UPDATE root_state SET shreds_retired = $1 WHERE id = 1 AND shreds_retired < $1",
+                )
+                .bind(through)
+                .execute(self.writes())
+                .await?;
                 Ok(())
             }
 

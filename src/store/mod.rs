@@ -77,6 +77,11 @@ pub enum StoreError {
     /// nothing of the write was stored, and reads still work.
     #[error("the database has no space left")]
     Full(#[source] sqlx::Error),
+    /// A root rotation committed after the caller wrapped the key it meant to store,
+    /// under an older root version (carried: the version the stored keys use now).
+    /// Nothing was written; wrap again under that version.
+    #[error("the root key was rotated meanwhile")]
+    RootMoved(i64),
     /// Any other database error.
     #[error("database error")]
     Database(#[source] sqlx::Error),

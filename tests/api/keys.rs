@@ -6,7 +6,9 @@ use std::time::Duration;
 use axum::http::StatusCode;
 use serde_json::{json, Value};
 
-use crate::helpers::{postgres_app_with, sqlite_app_with, Answer, AppOptions, TestApp, TENANT};
+use crate::helpers::{
+    postgres_app_with, sqlite_app_with, Answer, AppOptions, TestApp, ALL_SCOPES, TENANT,
+};
 
 async fn admin(app: &TestApp, method: &str, path: &str) -> Answer {
     let bearer = app.jwt(TENANT, "admin", None);
@@ -670,8 +672,10 @@ async fn seal_budget_on_postgres() {
 /// version behind) builds on the key file as it is, not on its memory: every key still
 /// opens afterwards, on a fresh instance too.
 async fn a_rotation_through_a_stale_instance_keeps_every_key(app: TestApp) {
-    let tokenized = app.tokenize("mail ann@example.org").await;
     let stale = app.another_instance().await;
+    // Through the stale instance, so that it holds the tenant's and the audit key
+    // already and nothing it does next makes it reload the root key file.
+    let tokenized = stale.tokenize("mail ann@example.org").await;
     let system = app.jwt(TENANT, "admin admin:system", None);
     let first = app
         .request(
@@ -705,3 +709,87 @@ async fn a_rotation_through_a_stale_instance_keeps_every_key(app: TestApp) {
     );
 }
 on_every_backend!(a_rotation_through_a_stale_instance_keeps_every_key);
+
+/// A data-key rotation through an instance that has not seen a root rotation made
+/// elsewhere wraps the new key by the new root version: every instance opens it, and a
+/// value sealed by it reveals everywhere.
+async fn a_data_key_made_by_a_stale_instance_is_wrapped_by_the_current_root(app: TestApp) {
+    let stale = app.another_instance().await;
+    // Through the stale instance, so that it holds the tenant's and the audit key
+    // already and nothing it does next makes it reload the root key file.
+    let before = stale.tokenize("mail ann@example.org").await;
+    let system = app.jwt(TENANT, "admin admin:system", None);
+    let rotated = app
+        .request(
+            "POST",
+            "/v1/admin/root/rotate",
+            Some(&system),
+            None,
+            Vec::new(),
+        )
+        .await;
+    assert_eq!(rotated.status, StatusCode::OK, "{}", rotated.raw);
+    let new_key = stale
+        .request(
+            "POST",
+            "/v1/admin/keys/rotate",
+            Some(&system),
+            None,
+            Vec::new(),
+        )
+        .await;
+    assert_eq!(new_key.status, StatusCode::OK, "{}", new_key.raw);
+
+    let after = app.tokenize("mail bob@example.org").await;
+    let fresh = app.another_instance().await;
+    for instance in [&app, &stale, &fresh] {
+        let revealed = instance.detokenize(&format!("{before} {after}")).await;
+        assert_eq!(
+            revealed["text"], "mail ann@example.org mail bob@example.org",
+            "{revealed}"
+        );
+    }
+    let keys = fresh.admin_get("/v1/admin/keys").await;
+    assert_eq!(keys["root_key_version"], 2, "{keys}");
+}
+on_every_backend!(a_data_key_made_by_a_stale_instance_is_wrapped_by_the_current_root);
+
+/// An instance that crashed between a shred and its root rotation leaves the rotation
+/// owed in the database; any instance's background work pays it, once.
+async fn a_shred_interrupted_before_its_root_rotation_is_finished_later(app: TestApp) {
+    let other_bearer = app.jwt("t-other", ALL_SCOPES, None);
+    let kept = app
+        .post_as(
+            &other_bearer,
+            "/v1/tokenize",
+            &serde_json::json!({"text": "mail ann@example.org"}),
+        )
+        .await;
+    assert_eq!(kept.status, StatusCode::OK, "{}", kept.raw);
+    app.tokenize("mail bob@example.org").await;
+    // What the shredding instance committed before it crashed.
+    assert!(app.state.store.shred_tenant(TENANT, 1).await.unwrap());
+    assert_eq!(app.admin_get("/v1/admin/keys").await["root_key_version"], 1);
+
+    let other = app.another_instance().await;
+    assert!(other.state.keys.settle_owed_retirement().await.unwrap());
+    assert!(
+        !app.state.keys.settle_owed_retirement().await.unwrap(),
+        "paid once"
+    );
+    let keys = app.admin_get("/v1/admin/keys").await;
+    assert_eq!(keys["root_key_version"], 2, "{keys}");
+    let revealed = app
+        .post_as(
+            &other_bearer,
+            "/v1/detokenize",
+            &serde_json::json!({"text": kept.body["text"]}),
+        )
+        .await;
+    assert_eq!(
+        revealed.body["text"], "mail ann@example.org",
+        "{}",
+        revealed.raw
+    );
+}
+on_every_backend!(a_shred_interrupted_before_its_root_rotation_is_finished_later);

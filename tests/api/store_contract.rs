@@ -660,7 +660,9 @@ async fn root_rotation_rewraps_every_key_or_none(store: Arc<dyn VaultStore>) {
         })
         .collect();
     // Missing one key: the rotation would leave it behind, so nothing changes.
-    let partial = store.rewrap_keys(&rewrapped[1..]).await;
+    let partial = store
+        .rewrap_keys(rewrapped[0].root_key_version, &rewrapped[1..])
+        .await;
     assert!(matches!(partial, Err(StoreError::Conflict)), "{partial:?}");
     assert!(store
         .all_wrapped_keys()
@@ -669,7 +671,10 @@ async fn root_rotation_rewraps_every_key_or_none(store: Arc<dyn VaultStore>) {
         .iter()
         .all(|k| k.root_key_version == 1));
     let epoch = fresh_state(&*store, T).await.key_epoch.unwrap();
-    store.rewrap_keys(&rewrapped).await.unwrap();
+    store
+        .rewrap_keys(rewrapped[0].root_key_version, &rewrapped)
+        .await
+        .unwrap();
     let after = store.all_wrapped_keys().await.unwrap();
     assert!(after
         .iter()
@@ -681,6 +686,66 @@ async fn root_rotation_rewraps_every_key_or_none(store: Arc<dyn VaultStore>) {
     assert_eq!(keys.fingerprint_root_version, 2);
 }
 on_every_store!(root_rotation_rewraps_every_key_or_none);
+
+/// A key wrapped by a root version a committed rotation left behind is refused, whether
+/// it starts a tenant or rotates one: the instance that wrapped it had not seen the
+/// rotation, and the version is about to leave the key file.
+async fn a_key_wrapped_by_a_retired_root_version_is_refused(store: Arc<dyn VaultStore>) {
+    tenant(&*store, T).await;
+    let rewrapped: Vec<RewrappedKeyRow> = store
+        .all_wrapped_keys()
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|k| RewrappedKeyRow {
+            root_key_version: 2,
+            ..k
+        })
+        .collect();
+    store.rewrap_keys(2, &rewrapped).await.unwrap();
+
+    let created = store.create_tenant(OTHER, &[7; 40], &data_key(1, 1)).await;
+    assert!(
+        matches!(created, Err(StoreError::RootMoved(2))),
+        "{created:?}"
+    );
+    assert!(store.tenant_keys(OTHER).await.unwrap().is_none());
+    let rotated = store.add_data_key(T, &data_key(2, 1), None).await;
+    assert!(
+        matches!(rotated, Err(StoreError::RootMoved(2))),
+        "{rotated:?}"
+    );
+    assert_eq!(
+        store.tenant_keys(T).await.unwrap().unwrap().data_keys.len(),
+        1
+    );
+
+    store
+        .create_tenant(OTHER, &[7; 40], &data_key(1, 2))
+        .await
+        .unwrap();
+    store.add_data_key(T, &data_key(2, 2), None).await.unwrap();
+    assert_eq!(store.newest_wrapping_root_version().await.unwrap(), Some(2));
+}
+on_every_store!(a_key_wrapped_by_a_retired_root_version_is_refused);
+
+/// Each shred of an existing tenant is owed a root retirement until one is recorded.
+async fn a_shred_is_owed_its_root_retirement_until_settled(store: Arc<dyn VaultStore>) {
+    assert_eq!(store.shreds_settled().await.unwrap(), (0, 0));
+    tenant(&*store, T).await;
+    tenant(&*store, OTHER).await;
+    assert!(store.shred_tenant(T, NOW).await.unwrap());
+    assert!(!store.shred_tenant("t-nobody", NOW).await.unwrap());
+    assert_eq!(store.shreds_settled().await.unwrap(), (1, 0));
+    assert!(store.shred_tenant(OTHER, NOW).await.unwrap());
+    store.settle_shreds(1).await.unwrap();
+    assert_eq!(store.shreds_settled().await.unwrap(), (2, 1));
+    // A settlement that read an older count never moves the mark back.
+    store.settle_shreds(2).await.unwrap();
+    store.settle_shreds(1).await.unwrap();
+    assert_eq!(store.shreds_settled().await.unwrap(), (2, 2));
+}
+on_every_store!(a_shred_is_owed_its_root_retirement_until_settled);
 
 async fn a_pending_action_is_confirmed_once_by_another_admin(store: Arc<dyn VaultStore>) {
     let action = PendingActionRow {

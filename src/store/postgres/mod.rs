@@ -23,6 +23,9 @@ pub struct PgStore {
 impl PgStore {
     /// How a transaction that writes begins: row locks taken by its statements order it.
     pub(crate) const BEGIN_WRITE: &'static str = "BEGIN";
+    /// The root version stored keys use, locked for share against a concurrent rotation.
+    pub(crate) const CURRENT_ROOT_FOR_WRAPPING: &'static str =
+        "SELECT CAST(version AS BIGINT) FROM root_state WHERE id = 1 FOR SHARE";
 
     /// Connects and migrates.
     ///

@@ -32,6 +32,9 @@ impl SqliteStore {
     /// fails at once with SQLITE_BUSY when another connection wrote in between, which no
     /// timeout helps; so every writing transaction takes the lock up front.
     pub(crate) const BEGIN_WRITE: &'static str = "BEGIN IMMEDIATE";
+    /// The root version stored keys use (the write lock taken at BEGIN keeps it still).
+    pub(crate) const CURRENT_ROOT_FOR_WRAPPING: &'static str =
+        "SELECT CAST(version AS BIGINT) FROM root_state WHERE id = 1";
 
     /// Opens (creating the file and its folder if needed) and migrates.
     ///

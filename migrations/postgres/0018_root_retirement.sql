@@ -1,0 +1,21 @@
+-- Checkpoints written by a service from before event MACs (during a rolling upgrade) do
+-- not name their kind; the current service always does. Unnamed means the old kind, or
+-- an old instance's genuine checkpoint would be reported as forged.
+ALTER TABLE audit_checkpoints ALTER COLUMN mac_version SET DEFAULT 1;
+
+-- The row always exists: a transaction that wraps a new key locks it (FOR SHARE) to
+-- learn whether a root rotation committed meanwhile, and a rotation locks it first.
+INSERT INTO root_state (id, version)
+SELECT 1, COALESCE(MAX(v), 0) FROM (
+    SELECT root_key_version AS v FROM data_keys WHERE wrapped_key IS NOT NULL
+    UNION ALL SELECT root_key_version FROM tenants WHERE length(fingerprint_key) > 0
+) AS wrapped
+WHERE true -- SQLite needs a WHERE to read ON CONFLICT as an upsert
+ON CONFLICT (id) DO NOTHING;
+
+-- A shred owes a root rotation that keeps no copy of the old root version. Each shred
+-- counts one up in the transaction that destroys its keys; a rotation that read the count
+-- before reading the keys settles it, once the old version is gone from every file. An
+-- instance that crashed in between leaves the debt for any instance to pay.
+ALTER TABLE root_state ADD COLUMN shreds BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE root_state ADD COLUMN shreds_retired BIGINT NOT NULL DEFAULT 0;
