@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Coverage-guided fuzzing (AFL++ through afl.rs, which works on stable Rust) of the
-# detector, the server-sent-event splitter and JWT verification, each for FUZZ_SECONDS
+# detector, the token scanners and stream hold-back, the server-sent-event splitter, the
+# proxy's reading of request bodies and JWT verification, each for FUZZ_SECONDS
 # (default 60), starting from the committed corpus in fuzz/corpus/<target>. Exits 1 and
 # names the inputs when any target crashed. Needs cargo-afl (`cargo install cargo-afl`).
 #
@@ -11,7 +12,7 @@ cd "$(dirname "$0")"
 
 SECONDS_EACH="${FUZZ_SECONDS:-60}"
 TARGETS=("$@")
-[ ${#TARGETS[@]} -gt 0 ] || TARGETS=(detector sse jwt)
+[ ${#TARGETS[@]} -gt 0 ] || TARGETS=(detector tokens sse request jwt)
 OUT="${FUZZ_OUT:-$PWD/out}"
 
 if ! cargo afl --version > /dev/null 2>&1; then

@@ -51,13 +51,16 @@ pub(super) async fn replace_policy(
         let current = state.vault.policy_document(&caller.tenant).await.ok();
         if current.is_none_or(|(current, _)| policy.lowers_protection_of(&current)) {
             // Checked now, so that the second admin confirms a policy that applies.
-            policy.compile(0).map_err(VaultError::Policy)?;
+            policy
+                .compile(caller.tenant.as_str(), 0)
+                .map_err(VaultError::Policy)?;
             let json = serde_json::to_string(&policy)
                 .map_err(|_| ApiError::InvalidRequest("the policy cannot be encoded".to_owned()))?;
             // Sealed like a stored policy: a pending row must not keep it in clear.
             let document = state.vault.seal_policy_text(&caller.tenant, &json).await?;
             let action = AdminAction::ReplacePolicy;
-            return pending(&state, &caller, &request_id, action, Some(document)).await;
+            let digest = Some(policy_digest(&json));
+            return pending(&state, &caller, &request_id, action, Some(document), digest).await;
         }
     }
     apply_policy(&state, &caller, &request_id, &policy)
@@ -188,6 +191,7 @@ pub(super) async fn retire_data_key(
             &request_id,
             AdminAction::DestroyDataKey(version),
             None,
+            None,
         )
         .await;
     }
@@ -237,6 +241,7 @@ async fn pending(
     request_id: &str,
     action: AdminAction,
     document: Option<String>,
+    policy_sha256: Option<String>,
 ) -> Result<Response, ApiError> {
     let requested = serde_json::json!({ "action": action.name(), "version": action.argument() });
     intent(state, caller, request_id, "action.request", requested).await?;
@@ -244,7 +249,12 @@ async fn pending(
         .keys
         .request_action(&caller.tenant, action, &caller.sub, document)
         .await?;
-    let details = serde_json::json!({ "pending": view.id, "action": action.name(), "version": action.argument() });
+    let details = serde_json::json!({
+        "pending": view.id,
+        "action": action.name(),
+        "version": action.argument(),
+        "policy_sha256": policy_sha256,
+    });
     audit(
         state,
         caller,
@@ -266,7 +276,8 @@ pub(super) async fn shred_tenant(
     RequestId(request_id): RequestId,
 ) -> Result<Response, ApiError> {
     if state.admin_dual_control {
-        return pending(&state, &caller, &request_id, AdminAction::ShredTenant, None).await;
+        let action = AdminAction::ShredTenant;
+        return pending(&state, &caller, &request_id, action, None, None).await;
     }
     shred(&state, &caller, &request_id).await
 }
@@ -311,6 +322,7 @@ pub(super) async fn rotate_root_key(
             &request_id,
             AdminAction::RotateRootKey,
             None,
+            None,
         )
         .await;
     }
@@ -344,16 +356,34 @@ pub(super) async fn confirm_action(
     AdminCaller(caller): AdminCaller,
     RequestId(request_id): RequestId,
     Path(id): Path<String>,
+    reviewed: Result<Query<ReviewedAction>, QueryRejection>,
 ) -> Result<Response, ApiError> {
+    let Query(reviewed) = reviewed.map_err(|e| ApiError::InvalidRequest(e.body_text()))?;
     let id = TokenId::parse(&id).ok_or(ApiError::NotFound)?;
     let id = id.as_str();
-    let action = state
+    let (action, pending) = state
         .keys
         .pending_action(&caller.tenant, id)
         .await?
         .ok_or(ApiError::NotFound)?;
     if action == AdminAction::RotateRootKey && !caller.scopes.has("admin:system") {
         return Err(ApiError::MissingScope("admin:system"));
+    }
+    // The policy the second admin reviewed (GET /v1/admin/actions/{id}) must be the one
+    // that applies; without `policy_sha256` the confirmation is blind, and the audit
+    // event names the digest of what was applied either way.
+    let digest = match pending.document.as_deref() {
+        Some(sealed) => Some(policy_digest(
+            &open_pending_policy(&state, &caller, sealed).await?,
+        )),
+        None => None,
+    };
+    if let Some(reviewed) = &reviewed.policy_sha256 {
+        if digest.as_ref() != Some(reviewed) {
+            return Err(ApiError::Conflict(
+                "the pending policy is not the one reviewed (policy_sha256 differs)".to_owned(),
+            ));
+        }
     }
     match state
         .keys
@@ -366,7 +396,13 @@ pub(super) async fn confirm_action(
             "this action was already confirmed or its window has passed".to_owned(),
         )),
         Ok((action, row)) => {
-            let details = serde_json::json!({ "pending": row.id, "action": row.action, "requested_by": row.requested_by });
+            let details = serde_json::json!({
+                "pending": row.id,
+                "action": row.action,
+                "requested_by": row.requested_by,
+                "policy_sha256": digest,
+                "reviewed": reviewed.policy_sha256.is_some(),
+            });
             audit(
                 &state,
                 &caller,
@@ -388,6 +424,79 @@ pub(super) async fn confirm_action(
     }
 }
 
+/// What the confirming admin reviewed.
+#[derive(Debug, serde::Deserialize)]
+pub(super) struct ReviewedAction {
+    /// The digest `GET /v1/admin/actions/{id}` showed for a pending policy.
+    policy_sha256: Option<String>,
+}
+
+/// `GET /v1/admin/actions/{id}`: a pending action as the second admin reviews it; for a
+/// policy change, the policy itself and its SHA-256 (to pass to the confirmation).
+#[tracing::instrument(skip_all, fields(tenant = %caller.tenant))]
+pub(super) async fn read_action(
+    State(state): State<AppState>,
+    AdminCaller(caller): AdminCaller,
+    Path(id): Path<String>,
+) -> Result<Json<serde_json::Value>, ApiError> {
+    let id = TokenId::parse(&id).ok_or(ApiError::NotFound)?;
+    let (action, row) = state
+        .keys
+        .pending_action(&caller.tenant, id.as_str())
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    let status = match (&row.confirmed_by, row.expires_at > state.clock.now_millis()) {
+        (Some(_), _) => "confirmed",
+        (None, true) => "pending_confirmation",
+        (None, false) => "lapsed",
+    };
+    let mut view = serde_json::json!({
+        "id": row.id,
+        "status": status,
+        "action": row.action,
+        "version": action.argument(),
+        "requested_by": row.requested_by,
+        "requested_at": row.requested_at,
+        "expires_at": row.expires_at,
+        "confirmed_by": row.confirmed_by,
+    });
+    if let Some(sealed) = row.document.as_deref() {
+        let json = open_pending_policy(&state, &caller, sealed).await?;
+        view["policy_sha256"] = serde_json::Value::String(policy_digest(&json));
+        view["policy"] = serde_json::from_str(&json).map_err(|_| unreadable_policy())?;
+    }
+    Ok(Json(view))
+}
+
+fn unreadable_policy() -> ApiError {
+    ApiError::Conflict("the pending policy can no longer be read".to_owned())
+}
+
+async fn open_pending_policy(
+    state: &AppState,
+    caller: &Caller,
+    sealed: &str,
+) -> Result<String, ApiError> {
+    state
+        .vault
+        .open_policy_text(&caller.tenant, sealed)
+        .await
+        .map_err(|_| unreadable_policy())
+}
+
+/// Lower-case hex SHA-256 of a policy's JSON text as it will apply.
+fn policy_digest(json: &str) -> String {
+    use std::fmt::Write;
+    let digest = ring::digest::digest(&ring::digest::SHA256, json.as_bytes());
+    digest
+        .as_ref()
+        .iter()
+        .fold(String::with_capacity(64), |mut hex, b| {
+            let _ = write!(hex, "{b:02x}");
+            hex
+        })
+}
+
 /// Carries out a confirmed destructive action.
 async fn execute(
     state: &AppState,
@@ -398,15 +507,10 @@ async fn execute(
 ) -> Result<Response, ApiError> {
     match action {
         AdminAction::ReplacePolicy => {
-            let unreadable =
-                || ApiError::Conflict("the pending policy can no longer be read".to_owned());
-            let sealed = document.ok_or_else(unreadable)?;
-            let json = state
-                .vault
-                .open_policy_text(&caller.tenant, sealed)
-                .await
-                .map_err(|_| unreadable())?;
-            let policy: PolicyDocument = serde_json::from_str(&json).map_err(|_| unreadable())?;
+            let sealed = document.ok_or_else(unreadable_policy)?;
+            let json = open_pending_policy(state, caller, sealed).await?;
+            let policy: PolicyDocument =
+                serde_json::from_str(&json).map_err(|_| unreadable_policy())?;
             apply_policy(state, caller, request_id, &policy)
                 .await
                 .map(IntoResponse::into_response)

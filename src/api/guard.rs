@@ -93,6 +93,20 @@ pub(super) async fn tokenize_charged(
         .await?)
 }
 
+/// Charges the tokenize limits for values the model wrote that the output policy turned
+/// into tokens. A caller could have the model echo guesses and compare the ids, as with
+/// tokenize itself; the answer is gone already, so a limit spent here refuses the caller's
+/// next call rather than this one.
+pub(super) async fn charge_output_tokens(state: &AppState, caller: &Caller, values: usize) {
+    if values == 0 {
+        return;
+    }
+    let cost = i64::try_from(values).unwrap_or(i64::MAX);
+    if let Err(err) = charge(state, "tokenize", caller, cost).await {
+        tracing::debug!(error = %err, "values the model wrote passed the tokenize limit");
+    }
+}
+
 /// Counts what a reveal did, by type, and looks for anomalies in it. Each anomaly is
 /// audited (before the caller gets its answer), counted, posted to the webhook and,
 /// by policy, blocks the caller.

@@ -74,6 +74,7 @@ pub fn router(state: AppState) -> Router {
         .route("/v1/admin/keys/{version}", delete(admin::retire_data_key))
         .route("/v1/admin/tenant", delete(admin::shred_tenant))
         .route("/v1/admin/root/rotate", post(admin::rotate_root_key))
+        .route("/v1/admin/actions/{id}", get(admin::read_action))
         .route(
             "/v1/admin/actions/{id}/confirm",
             post(admin::confirm_action),

@@ -18,7 +18,7 @@ use axum::response::{IntoResponse, Response};
 use serde_json::Value;
 
 use super::extract::{ApiJson, RequestId};
-use super::guard::{admit, after_reveal, tokenize_charged};
+use super::guard::{admit, after_reveal, charge_output_tokens, tokenize_charged};
 use crate::app::AppState;
 use crate::auth::Caller;
 use crate::error::ApiError;
@@ -174,6 +174,10 @@ impl ProxyHost for AppState {
 
     fn observe_event(&self, took: Duration) {
         self.metrics.proxy_event_seconds.observe(took.as_secs_f64());
+    }
+
+    async fn charge_output_tokens(&self, caller: &Caller, values: usize) {
+        charge_output_tokens(self, caller, values).await;
     }
 
     /// Audits the call as a whole, counts its reveals and looks for anomalies in them.

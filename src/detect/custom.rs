@@ -183,6 +183,7 @@ impl Recognizer for DictionaryRecognizer {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::detect::{LabelRefusal, MAX_CUSTOM_LABELS_PER_TENANT};
 
     fn spans(recognizer: &dyn Recognizer, text: &str) -> Vec<(&'static str, String)> {
         let mut out = Vec::new();
@@ -194,7 +195,7 @@ mod tests {
 
     #[test]
     fn a_pattern_finds_its_matches_with_the_tenants_type() {
-        let kind = EntityType::custom("EMPLOYEE_ID").unwrap();
+        let kind = EntityType::custom("t-test", "EMPLOYEE_ID").unwrap();
         let recognizer = PatternRecognizer::new(kind, r"EMP-\d{6}", None).unwrap();
         assert_eq!(
             spans(&recognizer, "ids EMP-123456 and EMP-654321, not EMP-12"),
@@ -207,7 +208,7 @@ mod tests {
 
     #[test]
     fn validators_keep_only_checksum_valid_matches() {
-        let kind = EntityType::custom("LOYALTY_CARD").unwrap();
+        let kind = EntityType::custom("t-test", "LOYALTY_CARD").unwrap();
         let luhn = PatternRecognizer::new(kind, r"\d{4} \d{4}", Some(Validator::Luhn)).unwrap();
         assert_eq!(spans(&luhn, "a 1234 5674 b 1234 5678").len(), 1);
         let mod97 = PatternRecognizer::new(
@@ -244,7 +245,7 @@ mod tests {
 
     #[test]
     fn dictionary_terms_match_whole_words_in_any_case() {
-        let kind = EntityType::custom("PROJECT").unwrap();
+        let kind = EntityType::custom("t-test", "PROJECT").unwrap();
         let terms = vec![
             "Project Falcon".to_owned(),
             "Bluebird".to_owned(),
@@ -272,15 +273,44 @@ mod tests {
 
     #[test]
     fn custom_labels_are_checked_and_builtin_labels_map_to_builtin_types() {
-        assert_eq!(EntityType::custom("PERSON"), Some(EntityType::Person));
         assert_eq!(
-            EntityType::custom("EMPLOYEE_ID").map(EntityType::label),
-            Some("EMPLOYEE_ID")
+            EntityType::custom("t-test", "PERSON"),
+            Ok(EntityType::Person)
+        );
+        assert_eq!(
+            EntityType::custom("t-test", "EMPLOYEE_ID").map(EntityType::label),
+            Ok("EMPLOYEE_ID")
         );
         for bad in ["", "employee", "1ID", "A-B", "Ä", &"A".repeat(33)] {
-            assert_eq!(EntityType::custom(bad), None, "{bad:?}");
+            assert_eq!(
+                EntityType::custom("t-test", bad),
+                Err(LabelRefusal::Shape),
+                "{bad:?}"
+            );
         }
         // Interned once: equal labels are equal types.
-        assert_eq!(EntityType::custom("PROJECT"), EntityType::custom("PROJECT"));
+        assert_eq!(
+            EntityType::custom("t-test", "PROJECT"),
+            EntityType::custom("t-test", "PROJECT")
+        );
+    }
+
+    #[test]
+    fn one_tenant_cannot_use_up_the_labels_of_every_tenant() {
+        let greedy = "t-label-greedy";
+        for i in 0..MAX_CUSTOM_LABELS_PER_TENANT {
+            EntityType::custom(greedy, &format!("GREEDY_{i}")).unwrap();
+        }
+        assert_eq!(
+            EntityType::custom(greedy, "GREEDY_ONE_MORE"),
+            Err(LabelRefusal::TooMany)
+        );
+        // What it brought keeps working, for it and for others; built-in types too.
+        assert!(EntityType::custom(greedy, "GREEDY_7").is_ok());
+        assert!(EntityType::custom("t-label-other", "GREEDY_7").is_ok());
+        assert_eq!(EntityType::custom(greedy, "EMAIL"), Ok(EntityType::Email));
+        // Another tenant still brings labels of its own.
+        assert!(EntityType::custom("t-label-other", "GREEDY_ONE_MORE").is_ok());
+        assert!(EntityType::custom(greedy, "GREEDY_ONE_MORE").is_ok());
     }
 }

@@ -82,18 +82,44 @@ impl EntityType {
     }
 
     /// A built-in type, or a tenant-defined one: `[A-Z][A-Z0-9_]*`, at most
-    /// [`MAX_CUSTOM_LABEL_LEN`] bytes. Only tenant policy (written by admins) may call this:
-    /// custom labels are interned for the life of the process, so each distinct label
-    /// costs its few bytes once, up to [`MAX_CUSTOM_LABELS`] (then `None`); labels from
-    /// requests must never reach it.
-    pub fn custom(label: &str) -> Option<Self> {
+    /// [`MAX_CUSTOM_LABEL_LEN`] bytes, defined by `tenant`. Only tenant policy (written by
+    /// admins) may call this: custom labels are interned for the life of the process, so
+    /// each distinct label costs its few bytes once. A tenant may bring at most
+    /// [`MAX_CUSTOM_LABELS_PER_TENANT`] new labels, and the process keeps at most
+    /// [`MAX_CUSTOM_LABELS`]; labels from requests must never reach it.
+    ///
+    /// # Errors
+    /// The label's shape, or a cap reached.
+    pub fn custom(tenant: &str, label: &str) -> Result<Self, LabelRefusal> {
         if let Some(builtin) = Self::from_label(label) {
-            return Some(builtin);
+            return Ok(builtin);
         }
         if !is_valid_label(label) {
-            return None;
+            return Err(LabelRefusal::Shape);
         }
-        intern(label).map(EntityType::Custom)
+        intern(tenant, label).map(EntityType::Custom)
+    }
+}
+
+/// Why a tenant-defined label is refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LabelRefusal {
+    /// Not `[A-Z][A-Z0-9_]*` of at most 32 bytes.
+    Shape,
+    /// The tenant, or the process, has interned as many labels as it may.
+    TooMany,
+}
+
+impl LabelRefusal {
+    /// What a policy author reads.
+    pub fn reason(self) -> String {
+        match self {
+            Self::Shape => "not a type label ([A-Z][A-Z0-9_]*, at most 32)".to_owned(),
+            Self::TooMany => format!(
+                "too many distinct type labels: at most {MAX_CUSTOM_LABELS_PER_TENANT} per \
+                 tenant since the service started"
+            ),
+        }
     }
 }
 
@@ -111,25 +137,38 @@ pub fn is_valid_label(label: &str) -> bool {
 /// Distinct tenant-defined labels one process keeps at most: 32 bytes each, so 2 MiB.
 pub const MAX_CUSTOM_LABELS: usize = 65_536;
 
-/// The interned copy of `label`, or `None` once [`MAX_CUSTOM_LABELS`] distinct labels are
-/// interned (a policy naming a new one is then refused; a restart clears the table). A
-/// hash set, so the lock is held for one lookup however many labels there are.
-fn intern(label: &str) -> Option<&'static str> {
-    static LABELS: std::sync::OnceLock<std::sync::Mutex<std::collections::HashSet<&'static str>>> =
-        std::sync::OnceLock::new();
+/// New labels one tenant may bring into the process: so that one tenant's admin cannot
+/// use up [`MAX_CUSTOM_LABELS`] for every tenant (that takes 64 tenants' admins).
+pub const MAX_CUSTOM_LABELS_PER_TENANT: usize = 1_024;
+
+#[derive(Default)]
+struct Labels {
+    interned: std::collections::HashSet<&'static str>,
+    /// How many labels each tenant brought first.
+    brought: std::collections::HashMap<String, usize>,
+}
+
+/// The interned copy of `label`, counted against the tenant that brings it first; refused
+/// once that tenant or the process reached its cap (a policy naming a new label is then
+/// refused; a restart clears the table). Hash maps, so the lock is held for one lookup
+/// however many labels there are.
+fn intern(tenant: &str, label: &str) -> Result<&'static str, LabelRefusal> {
+    static LABELS: std::sync::OnceLock<std::sync::Mutex<Labels>> = std::sync::OnceLock::new();
     let mut labels = match LABELS.get_or_init(Default::default).lock() {
         Ok(guard) => guard,
         Err(poisoned) => poisoned.into_inner(),
     };
-    if let Some(existing) = labels.get(label) {
-        return Some(existing);
+    if let Some(existing) = labels.interned.get(label) {
+        return Ok(existing);
     }
-    if labels.len() >= MAX_CUSTOM_LABELS {
-        return None;
+    let brought = labels.brought.get(tenant).copied().unwrap_or(0);
+    if labels.interned.len() >= MAX_CUSTOM_LABELS || brought >= MAX_CUSTOM_LABELS_PER_TENANT {
+        return Err(LabelRefusal::TooMany);
     }
     let leaked: &'static str = Box::leak(label.to_owned().into_boxed_str());
-    labels.insert(leaked);
-    Some(leaked)
+    labels.interned.insert(leaked);
+    *labels.brought.entry(tenant.to_owned()).or_insert(0) += 1;
+    Ok(leaked)
 }
 
 /// One sensitive value found in a text. `start..end` is a BYTE range into the text, on char

@@ -138,9 +138,9 @@ impl KeyLifecycle {
         &self,
         tenant: &TenantId,
         id: &str,
-    ) -> Result<Option<AdminAction>, VaultError> {
+    ) -> Result<Option<(AdminAction, PendingActionRow)>, VaultError> {
         let row = self.store.pending_action(tenant.as_str(), id).await?;
-        Ok(row.as_ref().and_then(AdminAction::from_row))
+        Ok(row.and_then(|row| Some((AdminAction::from_row(&row)?, row))))
     }
 
     /// Confirms a pending action as `sub`; the caller then carries it out.

@@ -41,6 +41,9 @@ pub trait ProxyHost: Send + Sync + 'static {
     /// How long one streamed event took to rewrite.
     fn observe_event(&self, took: Duration);
 
+    /// Charges the caller's tokenize limit for values the model wrote that became tokens.
+    async fn charge_output_tokens(&self, caller: &Caller, values: usize);
+
     /// Records the finished call and checks its reveals for anomalies.
     async fn finish(
         &self,
@@ -231,6 +234,9 @@ impl Call {
             Err(RenderError::Blocked) => ("output_blocked", Err(ApiError::OutputBlocked)),
             Err(RenderError::Vault(err)) => ("failed", Err(err.into())),
         };
+        // Charged before the answer leaves, so the caller's next call sees the cost.
+        host.charge_output_tokens(&self.caller, session.output_tokenized)
+            .await;
         // Every reveal is on record already; the call's summary and the anomaly check
         // need not hold up the answer.
         tokio::spawn(async move {
@@ -259,6 +265,8 @@ impl Call {
             let timeout = self.upstream.timeout;
             let outcome = pump(timeout, response, &mut rewriter, &sender, observe).await;
             let session = rewriter.into_session();
+            host.charge_output_tokens(&self.caller, session.output_tokenized)
+                .await;
             let finished = host
                 .finish(&self.caller, &self.request_id, &session, true, outcome)
                 .await;

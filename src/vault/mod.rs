@@ -340,23 +340,7 @@ impl Vault {
         texts: &[String],
         only: Option<&[EntityType]>,
     ) -> Vec<Vec<Finding>> {
-        let only = effective_types(only, policy.entities.as_deref());
-        if texts.iter().map(String::len).sum::<usize>() <= INLINE_DETECTION_BYTES {
-            return detect_in(&self.detector, policy, texts, only.as_deref());
-        }
-        let (detector, policy, texts) = (
-            Arc::clone(&self.detector),
-            Arc::clone(policy),
-            texts.to_vec(),
-        );
-        let scan = tokio::task::spawn_blocking(move || {
-            detect_in(&detector, &policy, &texts, only.as_deref())
-        });
-        match scan.await {
-            Ok(found) => found,
-            // A panic in detection is a bug: it reaches the request as one would inline.
-            Err(failed) => std::panic::resume_unwind(failed.into_panic()),
-        }
+        detect_off_worker(&self.detector, policy, texts, only).await
     }
 
     /// Seals one entry per distinct value and stores them with the event; the stored
@@ -514,7 +498,7 @@ impl Vault {
         };
         let compiled = Arc::new(
             document
-                .compile(version)
+                .compile(tenant.as_str(), version)
                 .map_err(VaultError::StoredPolicy)?,
         );
         if let Ok(mut cache) = self.policies.write() {
@@ -558,7 +542,9 @@ impl Vault {
         document: &PolicyDocument,
         by: &str,
     ) -> Result<i64, VaultError> {
-        document.compile(0).map_err(VaultError::Policy)?;
+        document
+            .compile(tenant.as_str(), 0)
+            .map_err(VaultError::Policy)?;
         let json = serde_json::to_string(document).map_err(|_| {
             VaultError::Policy(PolicyError {
                 field: "document".to_owned(),
@@ -753,6 +739,29 @@ fn tokenize_details(
 
 /// The types to tokenize: the request's choice within the tenant's.
 /// Every text's findings under `policy`, allow-listed values left out.
+/// Detection for a request: small texts inline; larger ones (tenant regexes among the
+/// recognizers) on the blocking pool, so that one request cannot stall the async workers
+/// every other request runs on.
+async fn detect_off_worker(
+    detector: &Arc<Detector>,
+    policy: &Arc<CompiledPolicy>,
+    texts: &[String],
+    only: Option<&[EntityType]>,
+) -> Vec<Vec<Finding>> {
+    let only = effective_types(only, policy.entities.as_deref());
+    if texts.iter().map(String::len).sum::<usize>() <= INLINE_DETECTION_BYTES {
+        return detect_in(detector, policy, texts, only.as_deref());
+    }
+    let (detector, policy, texts) = (Arc::clone(detector), Arc::clone(policy), texts.to_vec());
+    let scan =
+        tokio::task::spawn_blocking(move || detect_in(&detector, &policy, &texts, only.as_deref()));
+    match scan.await {
+        Ok(found) => found,
+        // A panic in detection is a bug: it reaches the request as one would inline.
+        Err(failed) => std::panic::resume_unwind(failed.into_panic()),
+    }
+}
+
 fn detect_in(
     detector: &Detector,
     policy: &CompiledPolicy,
@@ -783,5 +792,56 @@ fn effective_types(
                 .filter(|t| policy.contains(t))
                 .collect(),
         ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Mutex;
+    use std::thread::ThreadId;
+
+    use super::*;
+    use crate::detect::Recognizer;
+    use crate::vault::PolicyDocument;
+
+    /// A tenant recognizer that notes the thread it runs on.
+    #[derive(Debug, Default)]
+    struct ThreadNote(Arc<Mutex<Vec<ThreadId>>>);
+
+    impl Recognizer for ThreadNote {
+        fn find(&self, _text: &str, _out: &mut Vec<Finding>) {
+            if let Ok(mut seen) = self.0.lock() {
+                seen.push(std::thread::current().id());
+            }
+        }
+    }
+
+    #[tokio::test(flavor = "current_thread")]
+    async fn large_texts_are_scanned_off_the_async_worker() {
+        let seen = Arc::new(Mutex::new(Vec::new()));
+        let mut policy = PolicyDocument::default().compile("t-test", 0).unwrap();
+        policy
+            .recognizers
+            .push(Box::new(ThreadNote(Arc::clone(&seen))));
+        let (policy, detector) = (Arc::new(policy), Arc::new(Detector::new()));
+        let worker = std::thread::current().id();
+
+        detect_off_worker(
+            &detector,
+            &policy,
+            &["mail ann@example.org".to_owned()],
+            None,
+        )
+        .await;
+        let large = "word ".repeat(INLINE_DETECTION_BYTES / 5 + 1);
+        detect_off_worker(&detector, &policy, &[large], None).await;
+
+        let seen = seen.lock().unwrap().clone();
+        assert_eq!(seen.len(), 2, "{seen:?}");
+        assert_eq!(seen[0], worker, "a small text is scanned inline");
+        assert_ne!(
+            seen[1], worker,
+            "a large text is scanned on the blocking pool"
+        );
     }
 }

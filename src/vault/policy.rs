@@ -153,7 +153,8 @@ impl PolicyDocument {
     ///
     /// # Errors
     /// [`PolicyError`] naming the first field that is wrong.
-    pub fn compile(&self, version: i64) -> Result<CompiledPolicy, PolicyError> {
+    /// `tenant` owns the policy: new type labels count against its cap.
+    pub fn compile(&self, tenant: &str, version: i64) -> Result<CompiledPolicy, PolicyError> {
         if self
             .entities
             .as_ref()
@@ -168,12 +169,8 @@ impl PolicyDocument {
                     .iter()
                     .enumerate()
                     .map(|(i, label)| {
-                        EntityType::custom(label).ok_or_else(|| {
-                            invalid(
-                                format!("entities[{i}]"),
-                                "not a type label ([A-Z][A-Z0-9_]*, at most 32)",
-                            )
-                        })
+                        EntityType::custom(tenant, label)
+                            .map_err(|refusal| invalid(format!("entities[{i}]"), refusal.reason()))
                     })
                     .collect::<Result<Vec<_>, _>>()?,
             ),
@@ -185,7 +182,7 @@ impl PolicyDocument {
             .recognizers
             .iter()
             .enumerate()
-            .map(|(i, spec)| spec.compile(&format!("recognizers[{i}]")))
+            .map(|(i, spec)| spec.compile(tenant, &format!("recognizers[{i}]")))
             .collect::<Result<Vec<_>, _>>()?;
         if self.allow_list.len() > MAX_TERMS {
             return Err(invalid(
@@ -232,13 +229,9 @@ impl PolicyDocument {
 }
 
 impl RecognizerSpec {
-    fn compile(&self, at: &str) -> Result<Box<dyn Recognizer>, PolicyError> {
-        let kind = EntityType::custom(&self.kind).ok_or_else(|| {
-            invalid(
-                format!("{at}.type"),
-                "not a type label ([A-Z][A-Z0-9_]*, at most 32)",
-            )
-        })?;
+    fn compile(&self, tenant: &str, at: &str) -> Result<Box<dyn Recognizer>, PolicyError> {
+        let kind = EntityType::custom(tenant, &self.kind)
+            .map_err(|refusal| invalid(format!("{at}.type"), refusal.reason()))?;
         match (&self.pattern, &self.dictionary) {
             (Some(pattern), None) => {
                 if pattern.len() > MAX_ITEM_BYTES {
@@ -296,7 +289,7 @@ mod tests {
             ],
             "allow_list": ["Support@Acme.example "]
         }))
-        .compile(3)
+        .compile("t-test", 3)
         .unwrap();
         assert_eq!(policy.version, 3);
         assert_eq!(policy.recognizers.len(), 3);
@@ -335,19 +328,19 @@ mod tests {
             ),
         ];
         for (json, field) in cases {
-            let err = document(json).compile(1).unwrap_err();
+            let err = document(json).compile("t-test", 1).unwrap_err();
             assert_eq!(err.field, field, "{err}");
         }
         let long = "x".repeat(MAX_ITEM_BYTES + 1);
         let err = document(serde_json::json!({ "allow_list": [long] }))
-            .compile(1)
+            .compile("t-test", 1)
             .unwrap_err();
         assert!(!err.to_string().contains("xxxx"));
     }
 
     #[test]
     fn the_default_policy_tokenizes_everything_and_allows_nothing() {
-        let policy = PolicyDocument::default().compile(0).unwrap();
+        let policy = PolicyDocument::default().compile("t-test", 0).unwrap();
         assert!(policy.entities.is_none() && policy.recognizers.is_empty());
         assert!(!policy.allows("anything"));
     }

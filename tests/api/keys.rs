@@ -566,16 +566,88 @@ async fn a_policy_lowering_protection_needs_a_second_admin(app: TestApp) {
 
     let asked = put(alice.clone(), json!({ "allow_list": ["ann@example.org"] })).await;
     let id = asked.body["id"].as_str().unwrap().to_owned();
+    // Bob reviews what he is asked to confirm: the policy itself and its digest.
+    let review = app
+        .request(
+            "GET",
+            &format!("/v1/admin/actions/{id}"),
+            Some(&bob),
+            None,
+            Vec::new(),
+        )
+        .await;
+    assert_eq!(review.status, StatusCode::OK, "{}", review.raw);
+    assert_eq!(
+        review.body["status"], "pending_confirmation",
+        "{}",
+        review.raw
+    );
+    assert_eq!(review.body["requested_by"], "alice");
+    assert_eq!(
+        review.body["policy"]["allow_list"],
+        json!(["ann@example.org"])
+    );
+    let digest = review.body["policy_sha256"].as_str().unwrap().to_owned();
+    assert_eq!(digest.len(), 64);
     let confirm = format!("/v1/admin/actions/{id}/confirm");
     let by_alice = app
         .request("POST", &confirm, Some(&alice), None, Vec::new())
         .await;
     assert_eq!(by_alice.status, StatusCode::FORBIDDEN);
+    let other_digest = format!("{confirm}?policy_sha256={}", "0".repeat(64));
+    let not_reviewed = app
+        .request("POST", &other_digest, Some(&bob), None, Vec::new())
+        .await;
+    assert_eq!(
+        not_reviewed.status,
+        StatusCode::CONFLICT,
+        "{}",
+        not_reviewed.raw
+    );
+    assert!(
+        app.tokenize("ann@example.org").await.starts_with("[EMAIL_"),
+        "a confirmation of another policy changes nothing"
+    );
     let by_bob = app
-        .request("POST", &confirm, Some(&bob), None, Vec::new())
+        .request(
+            "POST",
+            &format!("{confirm}?policy_sha256={digest}"),
+            Some(&bob),
+            None,
+            Vec::new(),
+        )
         .await;
     assert_eq!(by_bob.status, StatusCode::OK, "{}", by_bob.raw);
     assert_eq!(app.tokenize("ann@example.org").await, "ann@example.org");
+    let reviewed = app
+        .request(
+            "GET",
+            &format!("/v1/admin/actions/{id}"),
+            Some(&bob),
+            None,
+            Vec::new(),
+        )
+        .await;
+    assert_eq!(reviewed.body["status"], "confirmed", "{}", reviewed.raw);
+    assert_eq!(reviewed.body["confirmed_by"], "bob");
+    // Both audit events name the digest, so the log says which policy was confirmed.
+    let events = app.admin_get("/v1/admin/audit?action=action.confirm").await;
+    let event = &events["events"][0];
+    assert_eq!(
+        event["details"]["policy_sha256"],
+        digest.as_str(),
+        "{events}"
+    );
+    assert_eq!(event["details"]["reviewed"], true, "{events}");
+    let events = app.admin_get("/v1/admin/audit?action=action.request").await;
+    assert!(
+        events["events"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["details"]["policy_sha256"] == digest.as_str()),
+        "{events}"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

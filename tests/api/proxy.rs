@@ -974,3 +974,40 @@ async fn plain_text_answers_and_content_parts_are_revealed_and_checked() {
         );
     }
 }
+
+/// Values the model wrote that the output policy tokenized cost the caller's tokenize
+/// limit like values it sent: having the model echo guesses is no way around it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn values_the_model_wrote_count_against_the_tokenize_limit() {
+    let template = "Ask a1@example.net, a2@example.net, a3@example.net, \
+                    a4@example.net, a5@example.net and a6@example.net.";
+    let options = AppOptions {
+        rate_limits: Some(promptvault::guard::ratelimit::RateLimits {
+            tokenize_per_sub: 8,
+            ..Default::default()
+        }),
+        ..AppOptions::default()
+    };
+    let (app, _mock, _dir) = proxy_app(options, template).await;
+    let jwt = app.jwt(TENANT, "tokenize detokenize", None);
+    let body = json!({
+        "model": "gpt-test",
+        "messages": [{"role": "user", "content": "mail ann@example.org"}]
+    });
+    let answer = chat(&app, &jwt, body).await;
+    assert_eq!(answer.status, StatusCode::OK, "{}", answer.raw);
+    let content = answer.body["choices"][0]["message"]["content"]
+        .as_str()
+        .unwrap();
+    assert_eq!(content.matches("[EMAIL_").count(), 6, "{content}");
+
+    // One unit for the call and six for the model's values: two more values pass 8.
+    let more = app
+        .post_as(
+            &jwt,
+            "/v1/tokenize",
+            &json!({"text": "b@example.org c@example.org"}),
+        )
+        .await;
+    assert_eq!(more.status, StatusCode::TOO_MANY_REQUESTS, "{}", more.raw);
+}
