@@ -1,6 +1,6 @@
-//! Proxy latency: runs a mock model provider on `--mock-listen`, then times chat calls
-//! sent to it directly and through a running promptvault whose PROMPTVAULT_UPSTREAM_URL
-//! points at it. Reports, per non-streamed call, the latency direct and proxied (the
+//! Proxy latency: runs a mock model provider on `--mock-listen`, then times calls of one
+//! API (`--api chat`, `responses` or `messages`) sent to it directly and through a running
+//! promptvault whose PROMPTVAULT_UPSTREAM_URL (and PROMPTVAULT_ANTHROPIC_URL) points at it. Reports, per non-streamed call, the latency direct and proxied (the
 //! difference is what the proxy adds: the mock answers at once); per streamed call, time
 //! to first byte direct and proxied; and the proxy's own time per streamed event, read
 //! from its /metrics histogram.
@@ -35,6 +35,9 @@ struct Args {
     /// Milliseconds between two streamed chunks of the mock.
     #[arg(long, default_value_t = 1)]
     gap_ms: u64,
+    /// Which API: `chat` (chat completions), `responses` or `messages` (Anthropic).
+    #[arg(long, default_value = "chat")]
+    api: String,
 }
 
 const PROMPT: &str = "Please write to ann.lee@example.org, call +1 415 555 0134 and \
@@ -46,12 +49,19 @@ static TOKEN: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(r"\[[A-Z_]+_[0-9a-z]{13}\]").unwrap_or_else(|_| unreachable!())
 });
 
-/// The mock provider: answers with the tokens of the last message put into ANSWER,
-/// whole, or streamed in 4-byte pieces `gap` apart (like model tokens).
-async fn mock(body: axum::body::Bytes, gap: Duration) -> axum::response::Response {
+/// The mock provider: answers with the tokens of the prompt put into ANSWER, in the shape
+/// of the API the path names, whole, or streamed in 4-byte pieces `gap` apart (like model
+/// tokens).
+async fn mock(
+    uri: axum::http::Uri,
+    body: axum::body::Bytes,
+    gap: Duration,
+) -> axum::response::Response {
     let body: Value = serde_json::from_slice(&body).unwrap_or(Value::Null);
+    let path = uri.path().to_owned();
     let last = body["messages"][0]["content"]
         .as_str()
+        .or(body["input"].as_str())
         .unwrap_or_default()
         .to_owned();
     let mut text = ANSWER.to_owned();
@@ -59,10 +69,19 @@ async fn mock(body: axum::body::Bytes, gap: Duration) -> axum::response::Respons
         text = text.replace(&format!("{{{i}}}"), token.as_str());
     }
     if body["stream"].as_bool() != Some(true) {
-        return axum::Json(json!({"id": "c", "object": "chat.completion", "created": 1,
-            "model": "m", "choices": [{"index": 0, "finish_reason": "stop",
-            "message": {"role": "assistant", "content": text}}]}))
-        .into_response();
+        let answer = if path.ends_with("/responses") {
+            json!({"id": "r", "object": "response", "status": "completed", "output": [
+                {"type": "message", "id": "m", "role": "assistant", "status": "completed",
+                 "content": [{"type": "output_text", "text": text, "annotations": []}]}]})
+        } else if path.ends_with("/messages") {
+            json!({"id": "m", "type": "message", "role": "assistant", "model": "m",
+                "content": [{"type": "text", "text": text}], "stop_reason": "end_turn"})
+        } else {
+            json!({"id": "c", "object": "chat.completion", "created": 1,
+                "model": "m", "choices": [{"index": 0, "finish_reason": "stop",
+                "message": {"role": "assistant", "content": text}}]})
+        };
+        return axum::Json(answer).into_response();
     }
     let mut pieces = Vec::new();
     let mut from = 0;
@@ -74,24 +93,54 @@ async fn mock(body: axum::body::Bytes, gap: Duration) -> axum::response::Respons
         pieces.push(text[from..to].to_owned());
         from = to;
     }
-    let stream = futures_util::stream::unfold((pieces, 0usize), move |(pieces, i)| async move {
-        let event = if i < pieces.len() {
-            if i > 0 {
-                tokio::time::sleep(gap).await;
-            }
-            let chunk = json!({"id": "c", "object": "chat.completion.chunk", "created": 1,
-                "model": "m", "choices": [{"index": 0, "delta": {"content": pieces[i]},
-                "finish_reason": null}]});
-            format!("data: {chunk}\n\n")
-        } else if i == pieces.len() {
-            "data: [DONE]\n\n".to_owned()
-        } else {
+    let (delta, last_events): (fn(&str) -> String, Vec<String>) = if path.ends_with("/responses") {
+        (
+            |piece| {
+                let event = json!({"type": "response.output_text.delta", "item_id": "m",
+                    "output_index": 0, "content_index": 0, "delta": piece});
+                format!("event: response.output_text.delta\ndata: {event}\n\n")
+            },
+            vec![format!(
+                "event: response.output_text.done\ndata: {}\n\n",
+                json!({"type": "response.output_text.done", "item_id": "m", "output_index": 0,
+                    "content_index": 0, "text": text})
+            )],
+        )
+    } else if path.ends_with("/messages") {
+        (
+            |piece| {
+                let event = json!({"type": "content_block_delta", "index": 0,
+                    "delta": {"type": "text_delta", "text": piece}});
+                format!("event: content_block_delta\ndata: {event}\n\n")
+            },
+            vec![
+                "event: content_block_stop\ndata: {\"type\":\"content_block_stop\",\"index\":0}\n\n".to_owned(),
+                "event: message_stop\ndata: {\"type\":\"message_stop\"}\n\n".to_owned(),
+            ],
+        )
+    } else {
+        (
+            |piece| {
+                let chunk = json!({"id": "c", "object": "chat.completion.chunk", "created": 1,
+                    "model": "m", "choices": [{"index": 0, "delta": {"content": piece},
+                    "finish_reason": null}]});
+                format!("data: {chunk}\n\n")
+            },
+            vec!["data: [DONE]\n\n".to_owned()],
+        )
+    };
+    let mut events: Vec<String> = pieces.iter().map(|p| delta(p)).collect();
+    let deltas = events.len();
+    events.extend(last_events);
+    let stream = futures_util::stream::unfold((events, 0usize), move |(events, i)| async move {
+        if i >= events.len() {
             return None;
-        };
-        Some((
-            Ok::<_, std::convert::Infallible>(axum::body::Bytes::from(event)),
-            (pieces, i + 1),
-        ))
+        }
+        if i > 0 && i < deltas {
+            tokio::time::sleep(gap).await;
+        }
+        let event = axum::body::Bytes::from(events[i].clone());
+        Some((Ok::<_, std::convert::Infallible>(event), (events, i + 1)))
     });
     (
         [("content-type", "text/event-stream")],
@@ -189,14 +238,21 @@ fn histogram_percentile(before: &[(f64, f64)], after: &[(f64, f64)], p: f64) -> 
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args = Args::parse();
     let gap = Duration::from_millis(args.gap_ms);
-    let app = axum::Router::new().fallback(axum::routing::post(move |body| mock(body, gap)));
+    let app =
+        axum::Router::new().fallback(axum::routing::post(move |uri, body| mock(uri, body, gap)));
     let listener = tokio::net::TcpListener::bind(&args.mock_listen).await?;
     tokio::spawn(async move { axum::serve(listener, app).await });
 
     let client = reqwest::Client::new();
     let base = args.url.trim_end_matches('/');
-    let proxied = format!("{base}/v1/chat/completions");
-    let direct = format!("http://{}/v1/chat/completions", args.mock_listen);
+    let route = match args.api.as_str() {
+        "chat" => "/v1/chat/completions",
+        "responses" => "/v1/responses",
+        "messages" => "/v1/messages",
+        other => return Err(format!("unknown --api {other}: chat, responses or messages").into()),
+    };
+    let proxied = format!("{base}{route}");
+    let direct = format!("http://{}{route}", args.mock_listen);
     let auth = format!("Bearer {}", args.jwt);
     // The direct call gets the tokenized prompt the provider would see.
     let tokenized: Value = client
@@ -207,9 +263,14 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         .await?
         .json()
         .await?;
-    let direct_body =
-        json!({"model": "m", "messages": [{"role": "user", "content": tokenized["text"]}]});
-    let proxied_body = json!({"model": "m", "messages": [{"role": "user", "content": PROMPT}]});
+    let body = |prompt: &Value| match args.api.as_str() {
+        "responses" => json!({"model": "m", "input": prompt}),
+        "messages" => json!({"model": "m", "max_tokens": 256,
+            "messages": [{"role": "user", "content": prompt}]}),
+        _ => json!({"model": "m", "messages": [{"role": "user", "content": prompt}]}),
+    };
+    let direct_body = body(&tokenized["text"]);
+    let proxied_body = body(&json!(PROMPT));
     let streamed = |body: &Value| {
         let mut body = body.clone();
         body["stream"] = json!(true);
@@ -236,8 +297,8 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let after = event_histogram(&client, base).await?;
 
     println!(
-        "{} sequential calls each; prompt with 5 values, answer repeating them",
-        args.calls
+        "{}: {} sequential calls each; prompt with 5 values, answer repeating them",
+        args.api, args.calls
     );
     for (label, direct, proxied) in [
         ("non-streamed call", &whole_direct, &whole_proxied),

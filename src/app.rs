@@ -53,6 +53,8 @@ pub struct AppState {
     pub anomalies: Arc<AnomalyMonitor>,
     /// The model provider behind the proxy; `None` turns the proxy off.
     pub upstream: Option<Arc<crate::proxy::Upstream>>,
+    /// Anthropic, behind `/v1/messages`; `None` turns the route off.
+    pub anthropic: Option<Arc<crate::proxy::Upstream>>,
 }
 
 /// Loads the root key (Argon2id runs on a blocking thread).
@@ -150,6 +152,8 @@ pub struct ApiSettings {
     pub anomaly: Arc<AnomalySettings>,
     /// The model provider behind the proxy, if any.
     pub upstream: Option<Arc<crate::proxy::Upstream>>,
+    /// Anthropic, behind `/v1/messages`, if configured.
+    pub anthropic: Option<Arc<crate::proxy::Upstream>>,
     /// Seals allowed under one data key before it is rotated.
     pub seal_budget: i64,
 }
@@ -192,8 +196,18 @@ impl ApiSettings {
             )?)),
             _ => None,
         };
+        let anthropic = match (&config.anthropic_url, &config.anthropic_api_key_file) {
+            (Some(url), Some(key_file)) => Some(Arc::new(crate::proxy::Upstream::configured_by(
+                "PROMPTVAULT_ANTHROPIC_URL",
+                url,
+                key_file,
+                std::time::Duration::from_secs(config.upstream_timeout_seconds),
+            )?)),
+            _ => None,
+        };
         Ok(Self {
             upstream,
+            anthropic,
             seal_budget: crate::keys::DEFAULT_SEAL_BUDGET,
             max_body_bytes: config.max_body_bytes,
             reveal_cache_bytes: config.reveal_cache_mb.saturating_mul(1 << 20),
@@ -222,6 +236,7 @@ impl Default for ApiSettings {
             rate_limits: RateLimits::default(),
             anomaly: Arc::new(AnomalySettings::default()),
             upstream: None,
+            anthropic: None,
             seal_budget: crate::keys::DEFAULT_SEAL_BUDGET,
         }
     }
@@ -284,6 +299,7 @@ pub fn state_from_parts(
         rate_limiter,
         anomalies,
         upstream: settings.upstream,
+        anthropic: settings.anthropic,
     }
 }
 

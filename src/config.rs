@@ -46,6 +46,10 @@ pub struct Config {
     pub upstream_api_key_file: Option<PathBuf>,
     /// How long an upstream answer (or a gap in a streamed one) may take, in seconds.
     pub upstream_timeout_seconds: u64,
+    /// The Anthropic API's base URL, for `/v1/messages`.
+    pub anthropic_url: Option<String>,
+    /// The Anthropic key file, held by the service only.
+    pub anthropic_api_key_file: Option<PathBuf>,
     /// Anomaly thresholds, responses and webhook.
     pub anomaly: AnomalyConfig,
     /// Log filter (tracing `EnvFilter` syntax).
@@ -191,6 +195,8 @@ struct FileConfig {
     upstream_url: Option<String>,
     upstream_api_key_file: Option<PathBuf>,
     upstream_timeout_seconds: Option<u64>,
+    anthropic_url: Option<String>,
+    anthropic_api_key_file: Option<PathBuf>,
     anomaly_webhook_url: Option<String>,
     anomaly_webhook_secret_file: Option<PathBuf>,
     anomaly_block: Option<String>,
@@ -295,6 +301,10 @@ impl Config {
                 .map(PathBuf::from)
                 .or(file.upstream_api_key_file),
             upstream_timeout_seconds,
+            anthropic_url: var("PROMPTVAULT_ANTHROPIC_URL").or(file.anthropic_url),
+            anthropic_api_key_file: var("PROMPTVAULT_ANTHROPIC_API_KEY_FILE")
+                .map(PathBuf::from)
+                .or(file.anthropic_api_key_file),
             anomaly,
             log: var("PROMPTVAULT_LOG")
                 .or(file.log)
@@ -331,6 +341,13 @@ impl Config {
                 reason:
                     "the proxy needs the provider key file when PROMPTVAULT_UPSTREAM_URL is set"
                         .to_owned(),
+            });
+        }
+        if self.anthropic_url.is_some() && self.anthropic_api_key_file.is_none() {
+            return Err(ConfigError::Invalid {
+                name: "PROMPTVAULT_ANTHROPIC_API_KEY_FILE",
+                reason: "/v1/messages needs the Anthropic key file when PROMPTVAULT_ANTHROPIC_URL is set"
+                    .to_owned(),
             });
         }
         if self.jwt_audience.is_empty() {

@@ -54,10 +54,29 @@ async fn record_request(State(state): State<AppState>, request: Request, next: N
     response
 }
 
+/// The proxy's routes, each only when its provider is configured: without one, any call
+/// answers 404, whoever makes it.
+fn with_proxy_routes(mut routes: Router<AppState>, state: &AppState) -> Router<AppState> {
+    if state.upstream.is_some() {
+        routes = routes
+            .route("/v1/chat/completions", post(proxy::openai))
+            .route("/v1/embeddings", post(proxy::openai))
+            .route("/v1/responses", post(proxy::openai))
+            .route(
+                "/openai/deployments/{deployment}/{*operation}",
+                post(proxy::azure),
+            );
+    }
+    if state.anthropic.is_some() {
+        routes = routes.route("/v1/messages", post(proxy::anthropic));
+    }
+    routes
+}
+
 /// Every route of the service, with its layers.
 pub fn router(state: AppState) -> Router {
     let body_limit = state.max_body_bytes;
-    Router::new()
+    let routes = Router::new()
         .route("/v1/tokenize", post(tokenize::tokenize_text))
         .route("/v1/detokenize", post(tokenize::detokenize_text))
         .route(
@@ -87,16 +106,11 @@ pub fn router(state: AppState) -> Router {
         .route("/v1/admin/blocks/{sub}", delete(admin::lift_block))
         .route("/v1/admin/audit", get(admin::list_audit))
         .route("/v1/admin/audit/verify", get(admin::verify_audit))
-        .route("/v1/chat/completions", post(proxy::openai))
-        .route("/v1/embeddings", post(proxy::openai))
-        .route(
-            "/openai/deployments/{deployment}/{*operation}",
-            post(proxy::azure),
-        )
         .route("/healthz", get(health::alive))
         .route("/readyz", get(health::ready))
         .route("/openapi.json", get(health::openapi))
-        .route("/metrics", get(health::metrics))
+        .route("/metrics", get(health::metrics));
+    with_proxy_routes(routes, &state)
         .fallback(|| async { ApiError::NotFound })
         .method_not_allowed_fallback(|| async { ApiError::MethodNotAllowed })
         .layer(DefaultBodyLimit::max(body_limit))

@@ -1,7 +1,8 @@
-//! The proxy routes: `POST /v1/chat/completions`, `POST /v1/embeddings`, and their Azure
-//! OpenAI twins under `/openai/deployments/{deployment}/…`. The caller authenticates
-//! with its promptvault JWT (`Authorization: Bearer`, or `api-key` as Azure clients send
-//! it); the provider only ever sees the service's own key and tokenized text. The call
+//! The proxy routes: `POST /v1/chat/completions`, `POST /v1/embeddings`,
+//! `POST /v1/responses`, their Azure OpenAI twins under `/openai/deployments/{deployment}/…`,
+//! and Anthropic's `POST /v1/messages`. The caller authenticates with its promptvault JWT
+//! (`Authorization: Bearer`, `api-key` as Azure clients send it, or `x-api-key` as
+//! Anthropic's do); the provider only ever sees the service's own key and tokenized text. The call
 //! itself is `proxy::call`; here are the routes, the caller, what the call asks of the
 //! service ([`ProxyHost`] over the app state), and the response.
 
@@ -42,11 +43,13 @@ impl FromRequestParts<AppState> for ProxyCaller {
             .and_then(|v| v.split_once(' '))
             .filter(|(scheme, _)| scheme.eq_ignore_ascii_case("bearer"))
             .map(|(_, token)| token.trim());
-        let api_key = parts
-            .headers
-            .get("api-key")
-            .and_then(|v| v.to_str().ok())
-            .map(str::trim);
+        let api_key = ["api-key", "x-api-key"].into_iter().find_map(|name| {
+            parts
+                .headers
+                .get(name)
+                .and_then(|v| v.to_str().ok())
+                .map(str::trim)
+        });
         let token = bearer.or(api_key).ok_or(ApiError::Unauthenticated)?;
         let caller = state
             .jwt
@@ -71,10 +74,35 @@ pub(super) async fn openai(
     let operation = path
         .strip_prefix("/v1/")
         .and_then(Operation::named)
+        .filter(|operation| *operation != Operation::Messages)
         .ok_or(ApiError::NotFound)?;
     let upstream = state.upstream.clone().ok_or(ApiError::NotFound)?;
     let call = Call::new(upstream, caller, request_id, Dialect::OpenAi, path);
     let answer = call.run(operation, Arc::new(state), body).await?;
+    Ok(respond(answer))
+}
+
+/// `POST /v1/messages` (Anthropic Messages): `anthropic-version` and `anthropic-beta` go
+/// to the provider as the caller sent them.
+pub(super) async fn anthropic(
+    State(state): State<AppState>,
+    headers: axum::http::HeaderMap,
+    ProxyCaller(caller): ProxyCaller,
+    RequestId(request_id): RequestId,
+    ApiJson(body): ApiJson<Value>,
+) -> Result<Response, ApiError> {
+    let upstream = state.anthropic.clone().ok_or(ApiError::NotFound)?;
+    let forwarded = ["anthropic-version", "anthropic-beta"]
+        .into_iter()
+        .filter_map(|name| {
+            let value = headers.get(name)?.clone();
+            Some((axum::http::HeaderName::from_static(name), value))
+        })
+        .collect();
+    let path = "/v1/messages";
+    let call =
+        Call::new(upstream, caller, request_id, Dialect::Anthropic, path).forwarding(forwarded);
+    let answer = call.run(Operation::Messages, Arc::new(state), body).await?;
     Ok(respond(answer))
 }
 
@@ -88,7 +116,9 @@ pub(super) async fn azure(
     RequestId(request_id): RequestId,
     ApiJson(body): ApiJson<Value>,
 ) -> Result<Response, ApiError> {
-    let kind = Operation::named(&operation).ok_or(ApiError::NotFound)?;
+    let kind = Operation::named(&operation)
+        .filter(|kind| matches!(kind, Operation::Chat | Operation::Embeddings))
+        .ok_or(ApiError::NotFound)?;
     let path = azure_path(&deployment, &operation, query.as_deref())?;
     let upstream = state.upstream.clone().ok_or(ApiError::NotFound)?;
     let call = Call::new(upstream, caller, request_id, Dialect::Azure, &path);

@@ -13,8 +13,10 @@ use reqwest::StatusCode;
 use serde_json::Value;
 use tokio::sync::mpsc;
 
-use super::messages::{chat_request_texts, embeddings_request_texts};
-use super::pump::{pump, render_answer};
+use super::anthropic::{messages_answer_texts, messages_request_texts, MessagesStream};
+use super::messages::{chat_request_texts, embeddings_request_texts, unbracket_names};
+use super::pump::{pump, render_answer, EventRewriter};
+use super::responses::{responses_answer_texts, responses_request_texts, ResponsesStream};
 use super::session::{AnswerSession, RenderError};
 use super::stream::StreamRewriter;
 use super::{Dialect, Upstream};
@@ -84,20 +86,83 @@ pub enum Answer {
 /// What a proxied call asks the provider for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Operation {
-    /// Chat completions: the answer is revealed.
+    /// OpenAI chat completions: the answer is revealed.
     Chat,
-    /// Embeddings: only the request is tokenized.
+    /// OpenAI embeddings: only the request is tokenized.
     Embeddings,
+    /// OpenAI Responses: the answer is revealed.
+    Responses,
+    /// Anthropic Messages: the answer is revealed.
+    Messages,
 }
 
 impl Operation {
-    /// The operation named by the end of a path (`chat/completions`, `embeddings`).
+    /// The operation named by the end of a path (`chat/completions`, `embeddings`,
+    /// `responses`, `messages`).
     pub fn named(tail: &str) -> Option<Self> {
         match tail {
             "chat/completions" => Some(Self::Chat),
             "embeddings" => Some(Self::Embeddings),
+            "responses" => Some(Self::Responses),
+            "messages" => Some(Self::Messages),
             _ => None,
         }
+    }
+
+    /// The texts of a request of this operation, to tokenize.
+    fn request_texts(self, body: &mut Value) -> Vec<&mut String> {
+        match self {
+            Self::Chat => chat_request_texts(body),
+            Self::Embeddings => embeddings_request_texts(body),
+            Self::Responses => responses_request_texts(body),
+            Self::Messages => messages_request_texts(body),
+        }
+    }
+
+    /// Whether the caller asked for a JSON answer, so revealed values in the answer's
+    /// text are escaped for it.
+    fn json_content(self, body: &Value) -> bool {
+        let format = match self {
+            Self::Chat => body.pointer("/response_format/type"),
+            Self::Responses => body.pointer("/text/format/type"),
+            Self::Embeddings | Self::Messages => None,
+        };
+        matches!(
+            format.and_then(Value::as_str),
+            Some("json_object" | "json_schema")
+        )
+    }
+
+    /// What rewrites this operation's event stream.
+    fn rewriter(self, session: AnswerSession, json_content: bool) -> Box<dyn EventRewriter> {
+        match self {
+            Self::Responses => Box::new(ResponsesStream::new(session, json_content)),
+            Self::Messages => Box::new(MessagesStream::new(session)),
+            Self::Chat | Self::Embeddings => Box::new(StreamRewriter::new(session, json_content)),
+        }
+    }
+
+    /// Reveals the tokens of a whole answer in place, under the output policy.
+    async fn render_whole(
+        self,
+        session: &mut AnswerSession,
+        answer: &mut Value,
+        json_content: bool,
+    ) -> Result<(), RenderError> {
+        let texts = match self {
+            Self::Chat | Self::Embeddings => {
+                return render_answer(session, answer, json_content).await
+            }
+            Self::Responses => responses_answer_texts(answer),
+            Self::Messages => messages_answer_texts(answer),
+        };
+        for (text, json_string) in texts {
+            let rendered = session
+                .render(text, None, json_string || json_content)
+                .await?;
+            *text = rendered.to_string();
+        }
+        Ok(())
     }
 }
 
@@ -109,6 +174,7 @@ pub struct Call {
     request_id: String,
     dialect: Dialect,
     path: String,
+    forwarded: PassedHeaders,
 }
 
 impl Call {
@@ -126,7 +192,16 @@ impl Call {
             request_id,
             dialect,
             path: path.to_owned(),
+            forwarded: Vec::new(),
         }
+    }
+
+    /// Request headers of the caller's that go to the provider as they are
+    /// (`anthropic-version`, `anthropic-beta`).
+    #[must_use]
+    pub fn forwarding(mut self, headers: PassedHeaders) -> Self {
+        self.forwarded = headers;
+        self
     }
 
     /// Runs the call.
@@ -147,8 +222,8 @@ impl Call {
             ));
         }
         match operation {
-            Operation::Chat => self.chat(host, body).await,
             Operation::Embeddings => self.embeddings(host.as_ref(), body).await,
+            _ => self.converse(operation, host, body).await,
         }
     }
 
@@ -164,7 +239,7 @@ impl Call {
     async fn embeddings(self, host: &dyn ProxyHost, mut body: Value) -> Result<Answer, ApiError> {
         self.tokenize(host, embeddings_request_texts(&mut body))
             .await?;
-        let response = self.upstream.send(self.dialect, &self.path, &body).await?;
+        let response = self.send(&body).await?;
         let status = response.status();
         let headers = passed_headers(response.headers());
         let body = self.upstream.read_whole(response).await?;
@@ -175,18 +250,33 @@ impl Call {
         })
     }
 
-    async fn chat(self, host: Arc<dyn ProxyHost>, mut body: Value) -> Result<Answer, ApiError> {
+    async fn send(&self, body: &Value) -> Result<reqwest::Response, super::UpstreamError> {
+        self.upstream
+            .send(self.dialect, &self.path, &self.forwarded, body)
+            .await
+    }
+
+    /// A call whose answer is revealed: chat completions, Responses, Messages.
+    async fn converse(
+        self,
+        operation: Operation,
+        host: Arc<dyn ProxyHost>,
+        mut body: Value,
+    ) -> Result<Answer, ApiError> {
         if self.caller.scopes.may_detokenize_something() {
             // The answer reveals values: the caller's reveal limits apply as well.
             host.admit("detokenize", &self.caller).await?;
         }
         let ids = self
-            .tokenize(host.as_ref(), chat_request_texts(&mut body))
+            .tokenize(host.as_ref(), operation.request_texts(&mut body))
             .await?;
+        if operation == Operation::Chat {
+            unbracket_names(&mut body);
+        }
         let mut session = host.session(&self.caller, &self.request_id).await?;
         // The model usually repeats the prompt's tokens: look them up while the
         // provider thinks.
-        let sent = self.upstream.send(self.dialect, &self.path, &body);
+        let sent = self.send(&body);
         let (prefetched, response) = tokio::join!(session.prefetch(ids), sent);
         prefetched?;
         let response = response?;
@@ -201,14 +291,11 @@ impl Call {
                 body,
             });
         }
-        // A JSON answer (`response_format`) gets revealed values escaped for JSON.
-        let json_content = matches!(
-            body.pointer("/response_format/type")
-                .and_then(Value::as_str),
-            Some("json_object" | "json_schema")
-        );
+        // A JSON answer (`response_format`, `text.format`) gets revealed values escaped.
+        let json_content = operation.json_content(&body);
         if streamed(&body, &headers) {
-            let events = self.stream(host, StreamRewriter::new(session, json_content), response);
+            let rewriter = operation.rewriter(session, json_content);
+            let events = self.stream(host, rewriter, response);
             return Ok(Answer::Stream {
                 status,
                 headers,
@@ -217,7 +304,8 @@ impl Call {
         }
         let bytes = self.upstream.read_whole(response).await?;
         let rendered = match serde_json::from_slice::<Value>(&bytes) {
-            Ok(mut answer) => render_answer(&mut session, &mut answer, json_content)
+            Ok(mut answer) => operation
+                .render_whole(&mut session, &mut answer, json_content)
                 .await
                 .map(|()| Bytes::from(answer.to_string())),
             Err(_) => render_plain(&mut session, &bytes).await,
@@ -256,14 +344,14 @@ impl Call {
     fn stream(
         self,
         host: Arc<dyn ProxyHost>,
-        mut rewriter: StreamRewriter,
+        mut rewriter: Box<dyn EventRewriter>,
         response: reqwest::Response,
     ) -> mpsc::Receiver<Bytes> {
         let (sender, receiver) = mpsc::channel::<Bytes>(16);
         tokio::spawn(async move {
             let observe = |took: Duration| host.observe_event(took);
             let timeout = self.upstream.timeout;
-            let outcome = pump(timeout, response, &mut rewriter, &sender, observe).await;
+            let outcome = pump(timeout, response, rewriter.as_mut(), &sender, observe).await;
             let session = rewriter.into_session();
             host.charge_output_tokens(&self.caller, session.output_tokenized)
                 .await;
@@ -302,6 +390,8 @@ fn passed_headers(headers: &HeaderMap) -> PassedHeaders {
             name == "content-type"
                 || name == "retry-after"
                 || name.starts_with("x-ratelimit-")
+                || name.starts_with("anthropic-ratelimit-")
+                || name == "request-id"
                 || name == "openai-processing-ms"
         })
         .map(|(name, value)| (name.clone(), value.clone()))

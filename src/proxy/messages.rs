@@ -5,7 +5,9 @@ use serde_json::Value;
 
 /// The texts of a chat request: every message's content (a string, or the `text` or
 /// `refusal` of each content part), refusals, tool results, the arguments of earlier
-/// tool and function calls, and predicted output (`prediction.content`).
+/// tool and function calls, participant `name`s, predicted output
+/// (`prediction.content`), `user`, and the descriptions in tool definitions (their schema
+/// keys stay). Image and audio parts pass as they are.
 pub fn chat_request_texts(body: &mut Value) -> Vec<&mut String> {
     let mut out = Vec::new();
     let Some(body) = body.as_object_mut() else {
@@ -14,6 +16,21 @@ pub fn chat_request_texts(body: &mut Value) -> Vec<&mut String> {
     for (key, value) in body.iter_mut() {
         match (key.as_str(), value) {
             ("messages", Value::Array(messages)) => message_list_texts(messages, &mut out),
+            ("user", Value::String(user)) => out.push(user),
+            ("tools", Value::Array(tools)) => {
+                for function in tools.iter_mut().filter_map(|t| t.get_mut("function")) {
+                    let Some(function) = function.as_object_mut() else {
+                        continue;
+                    };
+                    for (field, value) in function.iter_mut() {
+                        match (field.as_str(), value) {
+                            ("description", Value::String(text)) => out.push(text),
+                            ("parameters", schema) => schema_descriptions(schema, &mut out),
+                            _ => {}
+                        }
+                    }
+                }
+            }
             ("prediction", prediction) => match prediction.get_mut("content") {
                 Some(Value::String(text)) => out.push(text),
                 Some(Value::Array(parts)) => parts_texts(parts, &mut out),
@@ -45,7 +62,7 @@ fn message_list_texts<'a>(messages: &'a mut [Value], out: &mut Vec<&'a mut Strin
         };
         for (key, value) in message.iter_mut() {
             match (key.as_str(), value) {
-                ("content" | "refusal", Value::String(text)) => out.push(text),
+                ("content" | "refusal" | "name", Value::String(text)) => out.push(text),
                 ("content", Value::Array(parts)) => parts_texts(parts, out),
                 ("tool_calls", Value::Array(calls)) => {
                     for call in calls {
@@ -63,6 +80,48 @@ fn message_list_texts<'a>(messages: &'a mut [Value], out: &mut Vec<&'a mut Strin
                     }
                 }
                 _ => {}
+            }
+        }
+    }
+}
+
+/// Every string value in `value` (not the keys): a tool call's input.
+pub(super) fn string_leaves<'a>(value: &'a mut Value, out: &mut Vec<&'a mut String>) {
+    match value {
+        Value::String(text) => out.push(text),
+        Value::Array(items) => items.iter_mut().for_each(|item| string_leaves(item, out)),
+        Value::Object(fields) => fields.values_mut().for_each(|v| string_leaves(v, out)),
+        _ => {}
+    }
+}
+
+/// The `description` strings of a JSON schema, at any depth: they are prose a user may
+/// have written anything into; property names and types stay as they are.
+pub(super) fn schema_descriptions<'a>(schema: &'a mut Value, out: &mut Vec<&'a mut String>) {
+    match schema {
+        Value::Object(fields) => {
+            for (key, value) in fields.iter_mut() {
+                match (key.as_str(), value) {
+                    ("description", Value::String(text)) => out.push(text),
+                    (_, value) => schema_descriptions(value, out),
+                }
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(|i| schema_descriptions(i, out)),
+        _ => {}
+    }
+}
+
+/// A participant `name` must match `^[a-zA-Z0-9_-]{1,64}$`: the tokens in it lose their
+/// brackets (`PERSON_k3j9…`), a form the answer's reveal still recognises.
+pub fn unbracket_names(body: &mut Value) {
+    let Some(messages) = body.get_mut("messages").and_then(Value::as_array_mut) else {
+        return;
+    };
+    for message in messages {
+        if let Some(Value::String(name)) = message.get_mut("name") {
+            if name.contains('[') {
+                name.retain(|c| c != '[' && c != ']');
             }
         }
     }
@@ -109,6 +168,11 @@ pub fn message_texts(message: &mut Value, json_content: bool) -> Vec<AnswerText<
                 }
             }
             ("refusal", Value::String(text)) => out.push((text, false)),
+            ("audio", audio) => {
+                if let Some(Value::String(transcript)) = audio.get_mut("transcript") {
+                    out.push((transcript, false));
+                }
+            }
             ("tool_calls", Value::Array(calls)) => {
                 for call in calls {
                     if let Some(Value::String(arguments)) = call
@@ -169,13 +233,17 @@ mod tests {
             .into_iter()
             .map(|t| t.clone())
             .collect();
-        assert_eq!(texts, ["a", "b", "{\"c\":1}", "d", "e", "f"]);
+        assert_eq!(
+            texts,
+            ["a", "b", "keep", "{\"c\":1}", "d", "e", "f", "keep-me"]
+        );
         for text in chat_request_texts(&mut body) {
             text.push('!');
         }
         assert_eq!(body["messages"][1]["content"][0]["text"], "b!");
-        assert_eq!(body["messages"][1]["name"], "keep");
-        assert_eq!(body["user"], "keep-me");
+        assert_eq!(body["messages"][1]["name"], "keep!");
+        assert_eq!(body["user"], "keep-me!");
+        assert_eq!(body["model"], "m");
     }
 
     #[test]

@@ -8,7 +8,29 @@ use tokio::sync::mpsc;
 
 use super::messages::chat_answer_texts;
 use super::session::{AnswerSession, RenderError};
-use super::stream::{strip_logprobs, EventSplitter, StreamRewriter};
+use super::stream::{strip_logprobs, EventSplitter};
+
+/// Rewrites the events of one streamed answer, in the provider's own event shapes.
+#[async_trait::async_trait]
+pub trait EventRewriter: Send {
+    /// The bytes to send for one upstream event (with what it released before it).
+    ///
+    /// # Errors
+    /// The output policy blocks the answer, or the store failed.
+    async fn event(&mut self, event: Vec<u8>) -> Result<Vec<u8>, RenderError>;
+
+    /// What still has to go out when the upstream stream ended.
+    ///
+    /// # Errors
+    /// As [`EventRewriter::event`].
+    async fn finish(&mut self) -> Result<Vec<u8>, RenderError>;
+
+    /// An error inside the stream, shaped as this provider's clients expect it.
+    fn error_event(&self, code: &str, message: &str) -> Bytes;
+
+    /// The session, for the tally once the stream is over.
+    fn into_session(self: Box<Self>) -> AnswerSession;
+}
 
 /// Moves events from the upstream to the caller until either side ends; the outcome.
 ///
@@ -17,7 +39,7 @@ use super::stream::{strip_logprobs, EventSplitter, StreamRewriter};
 pub async fn pump(
     timeout: std::time::Duration,
     mut response: reqwest::Response,
-    rewriter: &mut StreamRewriter,
+    rewriter: &mut dyn EventRewriter,
     sender: &mpsc::Sender<Bytes>,
     observe: impl Fn(std::time::Duration),
 ) -> &'static str {
@@ -42,7 +64,7 @@ pub async fn pump(
         };
         let Ok(events) = splitter.push(&piece) else {
             let _ = sender
-                .send(error_event(
+                .send(rewriter.error_event(
                     "upstream_oversized",
                     "the model provider sent an oversized event",
                 ))
@@ -60,7 +82,7 @@ pub async fn pump(
                         return "client_disconnected";
                     }
                 }
-                Err(err) => return stop(sender, &err).await,
+                Err(err) => return stop(rewriter, sender, &err).await,
             }
         }
     }
@@ -70,7 +92,7 @@ pub async fn pump(
         tail.extend_from_slice(b"\n\n");
         match rewriter.event(tail).await {
             Ok(bytes) => out = bytes,
-            Err(err) => return stop(sender, &err).await,
+            Err(err) => return stop(rewriter, sender, &err).await,
         }
     }
     match rewriter.finish().await {
@@ -81,14 +103,14 @@ pub async fn pump(
             }
             "ok"
         }
-        Err(err) => stop(sender, &err).await,
+        Err(err) => stop(rewriter, sender, &err).await,
     }
 }
 
 /// The provider's stream ended early: what was held goes out (through the same checks),
 /// then an error event the caller's SDK raises.
 async fn broken_off(
-    rewriter: &mut StreamRewriter,
+    rewriter: &mut dyn EventRewriter,
     sender: &mpsc::Sender<Bytes>,
     code: &'static str,
     message: &str,
@@ -98,27 +120,31 @@ async fn broken_off(
             let _ = sender.send(Bytes::from(held)).await;
         }
         Ok(_) => {}
-        Err(err) => return stop(sender, &err).await,
+        Err(err) => return stop(rewriter, sender, &err).await,
     }
-    let _ = sender.send(error_event(code, message)).await;
+    let _ = sender.send(rewriter.error_event(code, message)).await;
     code
 }
 
-async fn stop(sender: &mpsc::Sender<Bytes>, err: &RenderError) -> &'static str {
+async fn stop(
+    rewriter: &mut dyn EventRewriter,
+    sender: &mpsc::Sender<Bytes>,
+    err: &RenderError,
+) -> &'static str {
     match err {
         RenderError::Blocked => {
             let _ = sender
-                .send(error_event("output_blocked", &err.to_string()))
+                .send(rewriter.error_event("output_blocked", &err.to_string()))
                 .await;
             "output_blocked"
         }
         RenderError::Vault(inner) => {
             tracing::warn!(error = %inner, "revealing a streamed answer failed");
             let _ = sender
-                .send(error_event(
-                    "store_unavailable",
-                    "the store is unavailable, retry later",
-                ))
+                .send(
+                    rewriter
+                        .error_event("store_unavailable", "the store is unavailable, retry later"),
+                )
                 .await;
             "failed"
         }
@@ -126,7 +152,7 @@ async fn stop(sender: &mpsc::Sender<Bytes>, err: &RenderError) -> &'static str {
 }
 
 /// An error inside a stream, shaped as OpenAI clients expect it.
-fn error_event(code: &str, message: &str) -> Bytes {
+pub fn openai_error_event(code: &str, message: &str) -> Bytes {
     let error = serde_json::json!({
         "error": { "message": message, "type": "promptvault_error", "code": code }
     });

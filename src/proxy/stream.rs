@@ -71,7 +71,7 @@ fn event_end(buffer: &[u8], from: usize) -> Option<usize> {
 
 /// An event's `data:` payload, and its other lines (`event:`, `id:`, comments) as they
 /// were; `None` without data or when not UTF-8.
-fn data_of(event: &[u8]) -> Option<(String, String)> {
+pub(super) fn data_of(event: &[u8]) -> Option<(String, String)> {
     let text = std::str::from_utf8(event).ok()?;
     let mut data: Option<String> = None;
     let mut others = String::new();
@@ -323,10 +323,40 @@ pub fn strip_logprobs(choice: &mut Value) {
 }
 
 fn frame(chunk: &Value) -> Vec<u8> {
-    let mut out = b"data: ".to_vec();
-    out.extend_from_slice(chunk.to_string().as_bytes());
+    frame_event(None, chunk)
+}
+
+/// One server-sent event: an `event:` line when named, the data, the blank line.
+pub(super) fn frame_event(name: Option<&str>, data: &Value) -> Vec<u8> {
+    let mut out = Vec::new();
+    if let Some(name) = name {
+        out.extend_from_slice(b"event: ");
+        out.extend_from_slice(name.as_bytes());
+        out.push(b'\n');
+    }
+    out.extend_from_slice(b"data: ");
+    out.extend_from_slice(data.to_string().as_bytes());
     out.extend_from_slice(b"\n\n");
     out
+}
+
+#[async_trait::async_trait]
+impl super::pump::EventRewriter for StreamRewriter {
+    async fn event(&mut self, event: Vec<u8>) -> Result<Vec<u8>, RenderError> {
+        StreamRewriter::event(self, event).await
+    }
+
+    async fn finish(&mut self) -> Result<Vec<u8>, RenderError> {
+        StreamRewriter::finish(self).await
+    }
+
+    fn error_event(&self, code: &str, message: &str) -> bytes::Bytes {
+        super::pump::openai_error_event(code, message)
+    }
+
+    fn into_session(self: Box<Self>) -> AnswerSession {
+        self.session
+    }
 }
 
 /// The text fields of one delta.

@@ -36,6 +36,8 @@ pub enum Dialect {
     OpenAi,
     /// Azure OpenAI: `api-key: <key>`.
     Azure,
+    /// Anthropic: `x-api-key: <key>`.
+    Anthropic,
 }
 
 /// The model provider behind the proxy.
@@ -68,6 +70,20 @@ impl Upstream {
     /// # Errors
     /// An unreadable or empty key file, or an HTTP client that cannot be built.
     pub fn new(base: &str, key_file: &std::path::Path, timeout: Duration) -> anyhow::Result<Self> {
+        Self::configured_by("PROMPTVAULT_UPSTREAM_URL", base, key_file, timeout)
+    }
+
+    /// As [`Upstream::new`], for the provider whose URL the variable `variable` names
+    /// (in messages).
+    ///
+    /// # Errors
+    /// As [`Upstream::new`].
+    pub fn configured_by(
+        variable: &str,
+        base: &str,
+        key_file: &std::path::Path,
+        timeout: Duration,
+    ) -> anyhow::Result<Self> {
         // Read into a buffer wiped on drop: only the SecretString below keeps the key.
         let key =
             zeroize::Zeroizing::new(std::fs::read_to_string(key_file).with_context(|| {
@@ -79,11 +95,11 @@ impl Upstream {
             "the provider key file {} is empty",
             key_file.display()
         );
-        let parsed = reqwest::Url::parse(base)
-            .with_context(|| "PROMPTVAULT_UPSTREAM_URL is not a URL".to_owned())?;
+        let parsed =
+            reqwest::Url::parse(base).with_context(|| format!("{variable} is not a URL"))?;
         anyhow::ensure!(
             matches!(parsed.scheme(), "https" | "http"),
-            "PROMPTVAULT_UPSTREAM_URL must be an http or https URL"
+            "{variable} must be an http or https URL"
         );
         if parsed.scheme() == "http"
             && !matches!(parsed.host_str(), Some("localhost" | "127.0.0.1" | "[::1]"))
@@ -107,21 +123,32 @@ impl Upstream {
         })
     }
 
-    /// A POST of `body` to `path` (which starts with `/`, query included).
-    pub fn post(&self, dialect: Dialect, path: &str, body: Vec<u8>) -> reqwest::RequestBuilder {
+    /// A POST of `body` to `path` (which starts with `/`, query included), with the
+    /// caller's `forwarded` headers.
+    pub fn post(
+        &self,
+        dialect: Dialect,
+        path: &str,
+        forwarded: &[(reqwest::header::HeaderName, reqwest::header::HeaderValue)],
+        body: Vec<u8>,
+    ) -> reqwest::RequestBuilder {
         // A base configured as `https://api.openai.com/v1` must not give `/v1/v1/…`.
         let path = match path.strip_prefix("/v1/") {
             Some(rest) if self.base.ends_with("/v1") => format!("/{rest}"),
             _ => path.to_owned(),
         };
-        let request = self
+        let mut request = self
             .client
             .post(format!("{}{path}", self.base))
             .header(reqwest::header::CONTENT_TYPE, "application/json")
             .body(body);
+        for (name, value) in forwarded {
+            request = request.header(name, value);
+        }
         match dialect {
             Dialect::OpenAi => request.bearer_auth(self.api_key.expose_secret()),
             Dialect::Azure => request.header("api-key", self.api_key.expose_secret()),
+            Dialect::Anthropic => request.header("x-api-key", self.api_key.expose_secret()),
         }
     }
 }
@@ -137,10 +164,11 @@ impl Upstream {
         &self,
         dialect: Dialect,
         path: &str,
+        forwarded: &[(reqwest::header::HeaderName, reqwest::header::HeaderValue)],
         body: &Value,
     ) -> Result<reqwest::Response, UpstreamError> {
         let bytes = serde_json::to_vec(body).map_err(|_| UpstreamError::Encoding)?;
-        let request = self.post(dialect, path, bytes);
+        let request = self.post(dialect, path, forwarded, bytes);
         let response = match tokio::time::timeout(self.timeout, request.send()).await {
             Err(_) => return Err(UpstreamError::Timeout),
             Ok(Err(err)) => {

@@ -292,6 +292,7 @@ pub struct AppOptions {
     pub rate_limits: Option<promptvault::guard::ratelimit::RateLimits>,
     pub anomaly: Option<Arc<promptvault::guard::anomaly::AnomalySettings>>,
     pub upstream: Option<Arc<promptvault::proxy::Upstream>>,
+    pub anthropic: Option<Arc<promptvault::proxy::Upstream>>,
     /// Seals per data key before it is rotated (the default budget when unset).
     pub seal_budget: Option<i64>,
 }
@@ -330,6 +331,7 @@ async fn app_with(
         rate_limits: options.rate_limits.unwrap_or_default(),
         anomaly: options.anomaly.clone().unwrap_or_default(),
         upstream: options.upstream.clone(),
+        anthropic: options.anthropic.clone(),
         seal_budget: options
             .seal_budget
             .unwrap_or(promptvault::keys::DEFAULT_SEAL_BUDGET),

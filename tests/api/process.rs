@@ -1072,6 +1072,119 @@ async fn the_official_openai_sdk_works_through_the_proxy_whole_and_streamed() {
     assert!(!service.logs().contains("ann@example.org"));
 }
 
+/// The Anthropic key the service holds for `/v1/messages`.
+const ANTHROPIC_KEY: &str = "sk-ant-provider-key-held-by-the-service-only";
+
+/// The official Anthropic SDK (x-api-key and bearer) and the OpenAI SDK's Responses API,
+/// whole, streamed at many cuts, and with tool calls sent back: they work unchanged but
+/// for base URL and key, and neither provider sees a value or the caller's JWT.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_anthropic_sdk_and_the_responses_api_work_through_the_proxy() {
+    let Some(python) = sdk_python() else {
+        return;
+    };
+    let has_anthropic = Command::new(&python)
+        .args(["-c", "import anthropic"])
+        .output()
+        .is_ok_and(|out| out.status.success());
+    if !has_anthropic {
+        assert!(
+            !crate::helpers::in_ci(),
+            "CI needs the Anthropic SDK in {}",
+            python.display()
+        );
+        crate::helpers::skip("no Anthropic SDK in the Python of .venv-e2e (.ci/run installs it)");
+        return;
+    }
+    let mock = crate::proxy::MockUpstream::default();
+    *mock.template.lock().unwrap() = "Done: mailed {0}, charged {1} for {2}. Ça va?".to_owned();
+    let upstream = mock.start().await;
+    let dir = tempfile::tempdir().unwrap();
+    let (openai_key, anthropic_key) = (
+        dir.path().join("openai.key"),
+        dir.path().join("anthropic.key"),
+    );
+    std::fs::write(&openai_key, crate::proxy::PROVIDER_KEY).unwrap();
+    std::fs::write(&anthropic_key, ANTHROPIC_KEY).unwrap();
+    let env = vec![
+        ("PROMPTVAULT_UPSTREAM_URL", upstream.clone()),
+        (
+            "PROMPTVAULT_UPSTREAM_API_KEY_FILE",
+            openai_key.display().to_string(),
+        ),
+        ("PROMPTVAULT_ANTHROPIC_URL", upstream),
+        (
+            "PROMPTVAULT_ANTHROPIC_API_KEY_FILE",
+            anthropic_key.display().to_string(),
+        ),
+    ];
+    let service = Service::start(dir.path(), &env);
+    let jwt = mint(dir.path(), &env, "tokenize detokenize");
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/e2e/anthropic_sdk.py");
+    let (base, caller_jwt) = (service.base.clone(), jwt.clone());
+    let out = tokio::task::spawn_blocking(move || {
+        Command::new(python)
+            .arg(script)
+            .env("PV_BASE_URL", base)
+            .env("PV_JWT", caller_jwt)
+            .output()
+            .unwrap()
+    })
+    .await
+    .unwrap();
+    assert!(
+        out.status.success(),
+        "the SDK script failed: {}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "ok");
+
+    let received = mock.received.lock().unwrap().clone();
+    let messages = received
+        .iter()
+        .filter(|r| r.path.ends_with("/v1/messages"))
+        .count();
+    let responses = received
+        .iter()
+        .filter(|r| r.path.ends_with("/v1/responses"))
+        .count();
+    assert_eq!(
+        (messages, responses),
+        (10, 5),
+        "{:?}",
+        received.iter().map(|r| &r.path).collect::<Vec<_>>()
+    );
+    for request in received {
+        let sent = request.body.to_string();
+        for value in [
+            "ann@example.org",
+            "4111 1111 1111 1111",
+            "Jane Doe",
+            jwt.as_str(),
+        ] {
+            assert!(
+                !sent.contains(value),
+                "{value} reached the provider: {sent}"
+            );
+        }
+        let headers = format!("{:?}", request.headers);
+        assert!(
+            !headers.contains(jwt.as_str()),
+            "the caller's JWT reached the provider"
+        );
+        if request.path.ends_with("/v1/messages") {
+            assert_eq!(request.headers["x-api-key"], ANTHROPIC_KEY);
+            assert!(request.headers.get("authorization").is_none());
+            assert!(request.headers.contains_key("anthropic-version"));
+        } else {
+            let bearer = format!("Bearer {}", crate::proxy::PROVIDER_KEY);
+            assert_eq!(request.headers["authorization"], bearer.as_str());
+        }
+    }
+    assert!(!service.logs().contains("ann@example.org"));
+}
+
 #[test]
 fn a_config_file_holding_a_secret_must_be_private() {
     use std::os::unix::fs::PermissionsExt;

@@ -103,10 +103,15 @@ impl MockUpstream {
             let answer = json!({"object": "list", "data": [{"object": "embedding", "index": 0, "embedding": [0.5, 0.25]}], "model": "e"});
             return axum::Json(answer).into_response();
         }
+        // The last message (chat, Messages) or input item (Responses), as JSON.
         let last = body["messages"]
             .as_array()
             .and_then(|m| m.last())
             .map(|m| m["content"].to_string())
+            .or_else(|| match &body["input"] {
+                Value::Array(items) => items.last().map(Value::to_string),
+                other => Some(other.to_string()),
+            })
             .unwrap_or_default();
         let tokens: Vec<String> = TOKEN
             .find_iter(&last)
@@ -118,6 +123,12 @@ impl MockUpstream {
         }
         let tool = body["mock_tool"].as_bool().unwrap_or(false);
         let arguments = json!({ "to": text }).to_string();
+        if uri.path().ends_with("/messages") {
+            return crate::provider_mocks::anthropic_answer(&body, &text, tool);
+        }
+        if uri.path().ends_with("/responses") {
+            return crate::provider_mocks::responses_answer(&body, &text, tool);
+        }
         if body["mock_plain"].as_bool() == Some(true) {
             return ([("content-type", "text/plain")], text).into_response();
         }
@@ -263,7 +274,7 @@ impl MockUpstream {
 }
 
 /// Where the mock cuts `text` (`mock_split`, on character boundaries), ending with its end.
-fn cuts_of(body: &Value, text: &str) -> Vec<usize> {
+pub fn cuts_of(body: &Value, text: &str) -> Vec<usize> {
     let mut cuts: Vec<usize> = body["mock_split"]
         .as_array()
         .into_iter()

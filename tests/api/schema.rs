@@ -116,9 +116,14 @@ async fn schemathesis_finds_nothing(store_env: Vec<(&'static str, String)>) {
     std::fs::write(&key_file, crate::proxy::PROVIDER_KEY).unwrap();
     let mut env = store_env;
     env.extend([
-        ("PROMPTVAULT_UPSTREAM_URL", upstream),
+        ("PROMPTVAULT_UPSTREAM_URL", upstream.clone()),
         (
             "PROMPTVAULT_UPSTREAM_API_KEY_FILE",
+            key_file.display().to_string(),
+        ),
+        ("PROMPTVAULT_ANTHROPIC_URL", upstream),
+        (
+            "PROMPTVAULT_ANTHROPIC_API_KEY_FILE",
             key_file.display().to_string(),
         ),
         ("PROMPTVAULT_ADMIN_DUAL_CONTROL", "true".to_owned()),
