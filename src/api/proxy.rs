@@ -95,8 +95,14 @@ pub(super) async fn anthropic(
     let forwarded = ["anthropic-version", "anthropic-beta"]
         .into_iter()
         .filter_map(|name| {
-            let value = headers.get(name)?.clone();
-            Some((axum::http::HeaderName::from_static(name), value))
+            // Repeated headers (several betas) go on as one comma-separated list.
+            let values: Vec<&str> = headers
+                .get_all(name)
+                .iter()
+                .filter_map(|v| v.to_str().ok())
+                .collect();
+            let value = axum::http::HeaderValue::from_str(&values.join(",")).ok()?;
+            (!values.is_empty()).then(|| (axum::http::HeaderName::from_static(name), value))
         })
         .collect();
     let path = "/v1/messages";

@@ -78,17 +78,13 @@ fn block_texts<'a>(blocks: &'a mut [Value], out: &mut Vec<&'a mut String>) {
                     string_leaves(input, out);
                 }
             }
-            "document" => {
+            "document" | "search_result" => {
                 for (field, value) in block.iter_mut() {
                     match (field.as_str(), value) {
                         ("title" | "context", Value::String(text)) => out.push(text),
-                        ("source", source)
-                            if source.get("type").and_then(Value::as_str) == Some("text") =>
-                        {
-                            if let Some(Value::String(data)) = source.get_mut("data") {
-                                out.push(data);
-                            }
-                        }
+                        // A search result's text blocks.
+                        ("content", Value::Array(inner)) => block_texts(inner, out),
+                        ("source", source) => document_source_texts(source, out),
                         _ => {}
                     }
                 }
@@ -98,28 +94,54 @@ fn block_texts<'a>(blocks: &'a mut [Value], out: &mut Vec<&'a mut String>) {
     }
 }
 
-/// The texts of a whole Messages answer (or of `message_start`'s message).
-pub fn messages_answer_texts(message: &mut Value) -> Vec<AnswerText<'_>> {
+/// The text of a document's source: plain text, or content given as a string or as
+/// blocks. Base64 (PDF) and URL sources pass as they are.
+fn document_source_texts<'a>(source: &'a mut Value, out: &mut Vec<&'a mut String>) {
+    let Some(source) = source.as_object_mut() else {
+        return;
+    };
+    match source.get("type").and_then(Value::as_str) {
+        Some("text") => {
+            if let Some(Value::String(data)) = source.get_mut("data") {
+                out.push(data);
+            }
+        }
+        Some("content") => match source.get_mut("content") {
+            Some(Value::String(text)) => out.push(text),
+            Some(Value::Array(blocks)) => block_texts(blocks, out),
+            _ => {}
+        },
+        _ => {}
+    }
+}
+
+/// The texts of a whole Messages answer (or of `message_start`'s message);
+/// `json_content` when the caller asked for a JSON answer (`output_format`).
+pub fn messages_answer_texts(message: &mut Value, json_content: bool) -> Vec<AnswerText<'_>> {
     let mut out = Vec::new();
     let Some(Value::Array(blocks)) = message.get_mut("content") else {
         return out;
     };
     for block in blocks.iter_mut() {
-        content_block_texts(block, &mut out);
+        content_block_texts(block, json_content, &mut out);
     }
     out
 }
 
 /// The texts of one answer content block: its text, or the string values of a tool
 /// call's input (re-encoded as JSON afterwards, so revealed values need no escaping).
-fn content_block_texts<'a>(block: &'a mut Value, out: &mut Vec<AnswerText<'a>>) {
+fn content_block_texts<'a>(
+    block: &'a mut Value,
+    json_content: bool,
+    out: &mut Vec<AnswerText<'a>>,
+) {
     let Some(block) = block.as_object_mut() else {
         return;
     };
     match block.get("type").and_then(Value::as_str) {
         Some("text") => {
             if let Some(Value::String(text)) = block.get_mut("text") {
-                out.push((text, false));
+                out.push((text, json_content));
             }
         }
         Some("tool_use" | "server_tool_use") => {
@@ -148,15 +170,18 @@ pub struct MessagesStream {
     session: AnswerSession,
     held: HeldTexts<u64>,
     kinds: HashMap<u64, BlockKind>,
+    json_content: bool,
 }
 
 impl MessagesStream {
-    /// A rewriter revealing through `session`.
-    pub fn new(session: AnswerSession) -> Self {
+    /// A rewriter revealing through `session`; `json_content` when the caller asked for
+    /// a JSON answer (`output_format`), so that revealed values are escaped in it.
+    pub fn new(session: AnswerSession, json_content: bool) -> Self {
         Self {
             session,
             held: HeldTexts::default(),
             kinds: HashMap::new(),
+            json_content,
         }
     }
 
@@ -198,7 +223,7 @@ impl MessagesStream {
         match kind.as_str() {
             "message_start" => {
                 if let Some(message) = event.get_mut("message") {
-                    for (text, json_string) in messages_answer_texts(message) {
+                    for (text, json_string) in messages_answer_texts(message, self.json_content) {
                         *text = self
                             .session
                             .render(text, None, json_string)
@@ -223,14 +248,14 @@ impl MessagesStream {
                 };
                 self.kinds.insert(index, kind);
                 let mut texts = Vec::new();
-                content_block_texts(block, &mut texts);
-                for (text, _) in texts {
+                content_block_texts(block, self.json_content, &mut texts);
+                for (text, json_string) in texts {
                     *text = if json {
                         self.session.render(text, None, false).await?.to_string()
                     } else {
                         // A first piece of the text: it continues in the deltas.
                         self.held
-                            .push(&mut self.session, index, text, false)
+                            .push(&mut self.session, index, text, json_string)
                             .await?
                     };
                 }
@@ -241,7 +266,7 @@ impl MessagesStream {
                     return Ok(Vec::new());
                 };
                 let (field, json_string) = match delta.get("type").and_then(Value::as_str) {
-                    Some("text_delta") => ("text", false),
+                    Some("text_delta") => ("text", self.json_content),
                     Some("input_json_delta") => ("partial_json", true),
                     // Thinking, signatures, citations: as they are.
                     _ => return Ok(Vec::new()),
@@ -255,10 +280,10 @@ impl MessagesStream {
                 Ok(Vec::new())
             }
             "content_block_stop" => self.flush(index).await,
-            "ping" => Ok(Vec::new()),
-            // `message_delta`, `message_stop`, `error` and anything new: the texts are
-            // complete.
-            _ => self.flush_all().await,
+            // The answer is over: every text is complete.
+            "message_delta" | "message_stop" | "error" => self.flush_all().await,
+            // `ping` and anything new: no text ends here.
+            _ => Ok(Vec::new()),
         }
     }
 }
@@ -321,7 +346,12 @@ mod tests {
                 {"role": "user", "content": [
                     {"type": "tool_result", "tool_use_id": "keep", "content": [{"type": "text", "text": "i"}]},
                     {"type": "tool_result", "tool_use_id": "keep", "content": "j"},
-                    {"type": "image", "source": {"type": "base64", "data": "keep"}}
+                    {"type": "image", "source": {"type": "base64", "data": "keep"}},
+                    {"type": "search_result", "source": "keep", "title": "k",
+                     "content": [{"type": "text", "text": "l"}]},
+                    {"type": "document", "source": {"type": "content", "content": [
+                        {"type": "text", "text": "m"}]}},
+                    {"type": "document", "source": {"type": "base64", "data": "keep"}}
                 ]}
             ]
         });
@@ -333,7 +363,7 @@ mod tests {
         sorted.sort();
         assert_eq!(
             sorted,
-            ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j"],
+            ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m"],
             "{texts:?}"
         );
     }
@@ -345,7 +375,7 @@ mod tests {
             {"type": "tool_use", "id": "t", "name": "n", "input": {"to": "y", "n": 2}},
             {"type": "thinking", "thinking": "keep"}
         ]});
-        let texts: Vec<(String, bool)> = messages_answer_texts(&mut answer)
+        let texts: Vec<(String, bool)> = messages_answer_texts(&mut answer, false)
             .into_iter()
             .map(|(t, j)| (t.clone(), j))
             .collect();

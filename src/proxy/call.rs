@@ -14,9 +14,13 @@ use serde_json::Value;
 use tokio::sync::mpsc;
 
 use super::anthropic::{messages_answer_texts, messages_request_texts, MessagesStream};
-use super::messages::{chat_request_texts, embeddings_request_texts, unbracket_names};
+use super::messages::{
+    chat_request_texts, embeddings_request_texts, normalize_arguments, unbracket_names,
+};
 use super::pump::{pump, render_answer, EventRewriter};
-use super::responses::{responses_answer_texts, responses_request_texts, ResponsesStream};
+use super::responses::{
+    empty_logprobs, responses_answer_texts, responses_request_texts, ResponsesStream,
+};
 use super::session::{AnswerSession, RenderError};
 use super::stream::StreamRewriter;
 use super::{Dialect, Upstream};
@@ -125,7 +129,8 @@ impl Operation {
         let format = match self {
             Self::Chat => body.pointer("/response_format/type"),
             Self::Responses => body.pointer("/text/format/type"),
-            Self::Embeddings | Self::Messages => None,
+            Self::Messages => body.pointer("/output_format/type"),
+            Self::Embeddings => None,
         };
         matches!(
             format.and_then(Value::as_str),
@@ -137,7 +142,7 @@ impl Operation {
     fn rewriter(self, session: AnswerSession, json_content: bool) -> Box<dyn EventRewriter> {
         match self {
             Self::Responses => Box::new(ResponsesStream::new(session, json_content)),
-            Self::Messages => Box::new(MessagesStream::new(session)),
+            Self::Messages => Box::new(MessagesStream::new(session, json_content)),
             Self::Chat | Self::Embeddings => Box::new(StreamRewriter::new(session, json_content)),
         }
     }
@@ -153,13 +158,16 @@ impl Operation {
             Self::Chat | Self::Embeddings => {
                 return render_answer(session, answer, json_content).await
             }
-            Self::Responses => responses_answer_texts(answer),
-            Self::Messages => messages_answer_texts(answer),
+            Self::Responses => {
+                if session.checks_output() {
+                    empty_logprobs(answer);
+                }
+                responses_answer_texts(answer, json_content)
+            }
+            Self::Messages => messages_answer_texts(answer, json_content),
         };
         for (text, json_string) in texts {
-            let rendered = session
-                .render(text, None, json_string || json_content)
-                .await?;
+            let rendered = session.render(text, None, json_string).await?;
             *text = rendered.to_string();
         }
         Ok(())
@@ -267,6 +275,7 @@ impl Call {
             // The answer reveals values: the caller's reveal limits apply as well.
             host.admit("detokenize", &self.caller).await?;
         }
+        normalize_arguments(&mut body);
         let ids = self
             .tokenize(host.as_ref(), operation.request_texts(&mut body))
             .await?;
@@ -320,6 +329,10 @@ impl Call {
                 }),
             ),
             Err(RenderError::Blocked) => ("output_blocked", Err(ApiError::OutputBlocked)),
+            Err(RenderError::Oversized) => (
+                "upstream_oversized",
+                Err(super::UpstreamError::Unreachable.into()),
+            ),
             Err(RenderError::Vault(err)) => ("failed", Err(err.into())),
         };
         // Charged before the answer leaves, so the caller's next call sees the cost.

@@ -16,7 +16,8 @@ pub fn chat_request_texts(body: &mut Value) -> Vec<&mut String> {
     for (key, value) in body.iter_mut() {
         match (key.as_str(), value) {
             ("messages", Value::Array(messages)) => message_list_texts(messages, &mut out),
-            ("user", Value::String(user)) => out.push(user),
+            ("user" | "safety_identifier", Value::String(text)) => out.push(text),
+            ("metadata", metadata) => string_leaves(metadata, &mut out),
             ("tools", Value::Array(tools)) => {
                 for function in tools.iter_mut().filter_map(|t| t.get_mut("function")) {
                     let Some(function) = function.as_object_mut() else {
@@ -109,6 +110,61 @@ pub(super) fn schema_descriptions<'a>(schema: &'a mut Value, out: &mut Vec<&'a m
         }
         Value::Array(items) => items.iter_mut().for_each(|i| schema_descriptions(i, out)),
         _ => {}
+    }
+}
+
+/// Re-encodes every JSON document the request carries as tool arguments (chat
+/// `tool_calls` and `function_call`, Responses `function_call` items) before detection:
+/// a client may have escaped characters (`"Jos\u00e9"`), which detection would not read
+/// as the value they spell. serde writes them as the characters themselves.
+pub fn normalize_arguments(body: &mut Value) {
+    let Some(body) = body.as_object_mut() else {
+        return;
+    };
+    let mut arguments: Vec<&mut String> = Vec::new();
+    for (key, value) in body.iter_mut() {
+        match (key.as_str(), value) {
+            ("messages", Value::Array(messages)) => {
+                for message in messages.iter_mut().filter_map(Value::as_object_mut) {
+                    for (field, value) in message.iter_mut() {
+                        match (field.as_str(), value) {
+                            ("tool_calls", Value::Array(calls)) => {
+                                for call in calls {
+                                    if let Some(Value::String(text)) =
+                                        call.pointer_mut("/function/arguments")
+                                    {
+                                        arguments.push(text);
+                                    }
+                                }
+                            }
+                            ("function_call", call) => {
+                                if let Some(Value::String(text)) = call.get_mut("arguments") {
+                                    arguments.push(text);
+                                }
+                            }
+                            _ => {}
+                        }
+                    }
+                }
+            }
+            ("input", Value::Array(items)) => {
+                for item in items.iter_mut() {
+                    if item.get("type").and_then(Value::as_str) == Some("function_call") {
+                        if let Some(Value::String(text)) = item.get_mut("arguments") {
+                            arguments.push(text);
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    for text in arguments {
+        if text.contains("\\u") {
+            if let Ok(document) = serde_json::from_str::<Value>(text) {
+                *text = document.to_string();
+            }
+        }
     }
 }
 
@@ -244,6 +300,31 @@ mod tests {
         assert_eq!(body["messages"][1]["name"], "keep!");
         assert_eq!(body["user"], "keep-me!");
         assert_eq!(body["model"], "m");
+    }
+
+    #[test]
+    fn escaped_arguments_are_read_as_the_characters_they_spell() {
+        let mut body = json!({
+            "messages": [{"role": "assistant", "tool_calls": [{"function": {
+                "name": "send", "arguments": "{\"to\": \"Jos\\u00e9 Garc\\u00eda\"}"}}]}],
+            "input": [{"type": "function_call", "arguments": "{\"to\":\"Ren\\u00e9e\"}"}]
+        });
+        normalize_arguments(&mut body);
+        let arguments = body["messages"][0]["tool_calls"][0]["function"]["arguments"]
+            .as_str()
+            .unwrap();
+        assert!(arguments.contains("José García"), "{arguments}");
+        assert!(body["input"][0]["arguments"]
+            .as_str()
+            .unwrap()
+            .contains("Renée"));
+        // Not JSON: left as it is.
+        let mut odd = json!({"messages": [{"function_call": {"arguments": "\\u00e9 {"}}]});
+        normalize_arguments(&mut odd);
+        assert_eq!(
+            odd["messages"][0]["function_call"]["arguments"],
+            "\\u00e9 {"
+        );
     }
 
     #[test]

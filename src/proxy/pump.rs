@@ -63,13 +63,8 @@ pub async fn pump(
             Ok(Ok(Some(piece))) => piece,
         };
         let Ok(events) = splitter.push(&piece) else {
-            let _ = sender
-                .send(rewriter.error_event(
-                    "upstream_oversized",
-                    "the model provider sent an oversized event",
-                ))
-                .await;
-            return "upstream_oversized";
+            let message = "the model provider sent an oversized event";
+            return broken_off(rewriter, sender, "upstream_oversized", message).await;
         };
         for event in events {
             let started = std::time::Instant::now();
@@ -137,6 +132,12 @@ async fn stop(
                 .send(rewriter.error_event("output_blocked", &err.to_string()))
                 .await;
             "output_blocked"
+        }
+        RenderError::Oversized => {
+            let _ = sender
+                .send(rewriter.error_event("upstream_oversized", &err.to_string()))
+                .await;
+            "upstream_oversized"
         }
         RenderError::Vault(inner) => {
             tracing::warn!(error = %inner, "revealing a streamed answer failed");

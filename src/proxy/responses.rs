@@ -13,7 +13,7 @@ use bytes::Bytes;
 use serde_json::{json, Map, Value};
 
 use super::held::HeldTexts;
-use super::messages::{schema_descriptions, AnswerText};
+use super::messages::{schema_descriptions, string_leaves, AnswerText};
 use super::pump::EventRewriter;
 use super::session::{AnswerSession, RenderError};
 use super::stream::{data_of, frame_event};
@@ -26,7 +26,16 @@ pub fn responses_request_texts(body: &mut Value) -> Vec<&mut String> {
     };
     for (key, value) in body.iter_mut() {
         match (key.as_str(), value) {
-            ("instructions" | "input" | "user", Value::String(text)) => out.push(text),
+            ("instructions" | "input" | "user" | "safety_identifier", Value::String(text)) => {
+                out.push(text);
+            }
+            // Free-form key-value pairs and prompt template variables: any string in them.
+            ("metadata", metadata) => string_leaves(metadata, &mut out),
+            ("prompt", prompt) => {
+                if let Some(variables) = prompt.get_mut("variables") {
+                    string_leaves(variables, &mut out);
+                }
+            }
             ("input", Value::Array(items)) => {
                 for item in items.iter_mut() {
                     input_item_texts(item, &mut out);
@@ -70,6 +79,21 @@ fn input_item_texts<'a>(item: &'a mut Value, out: &mut Vec<&'a mut String>) {
             Some(Value::Array(parts)) => part_texts(parts, out),
             _ => {}
         },
+        // What tools gave back (shell output, patches, MCP results): every string in it.
+        kind if kind.ends_with("_output") => {
+            if let Some(output) = item.get_mut("output") {
+                string_leaves(output, out);
+            }
+        }
+        "mcp_call" => {
+            for (field, value) in item.iter_mut() {
+                if let ("arguments" | "output" | "error", Value::String(text)) =
+                    (field.as_str(), value)
+                {
+                    out.push(text);
+                }
+            }
+        }
         "function_call" => {
             if let Some(Value::String(arguments)) = item.get_mut("arguments") {
                 out.push(arguments);
@@ -100,28 +124,50 @@ fn part_texts<'a>(parts: &'a mut [Value], out: &mut Vec<&'a mut String>) {
 enum Key {
     /// Output item `o`, content part `c`: its text or refusal.
     Part(u64, u64),
-    /// Output item `o`: a function call's arguments.
-    Arguments(u64),
+    /// Output item `o`: a function call's arguments, or a custom tool call's input.
+    Call(u64),
 }
 
 impl Key {
     fn output_index(self) -> u64 {
         match self {
-            Self::Part(o, _) | Self::Arguments(o) => o,
+            Self::Part(o, _) | Self::Call(o) => o,
         }
     }
 }
 
-/// The texts of a whole Responses answer (the `response` object).
-pub fn responses_answer_texts(response: &mut Value) -> Vec<AnswerText<'_>> {
+/// What a text of the answer is, which decides whether revealed values are escaped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// An `output_text` part: escaped when the caller asked for a JSON answer.
+    OutputText,
+    /// A `refusal` part, or a custom tool call's free-form input: never escaped.
+    Plain,
+    /// Function-call arguments, a JSON document: always escaped.
+    Arguments,
+}
+
+impl Kind {
+    fn json_string(self, json_content: bool) -> bool {
+        match self {
+            Self::OutputText => json_content,
+            Self::Plain => false,
+            Self::Arguments => true,
+        }
+    }
+}
+
+/// The texts of a whole Responses answer (the `response` object); `json_content` when
+/// the caller asked for a JSON answer (`text.format`).
+pub fn responses_answer_texts(response: &mut Value, json_content: bool) -> Vec<AnswerText<'_>> {
     keyed_answer_texts(response)
         .into_iter()
-        .map(|(_, text, json)| (text, json))
+        .map(|(_, text, kind)| (text, kind.json_string(json_content)))
         .collect()
 }
 
 /// As [`responses_answer_texts`], each with the key its streamed deltas had.
-fn keyed_answer_texts(response: &mut Value) -> Vec<(Key, &mut String, bool)> {
+fn keyed_answer_texts(response: &mut Value) -> Vec<(Key, &mut String, Kind)> {
     let mut out = Vec::new();
     let Some(Value::Array(items)) = response.get_mut("output") else {
         return out;
@@ -132,40 +178,83 @@ fn keyed_answer_texts(response: &mut Value) -> Vec<(Key, &mut String, bool)> {
     out
 }
 
-fn item_texts<'a>(o: u64, item: &'a mut Value, out: &mut Vec<(Key, &'a mut String, bool)>) {
+fn item_texts<'a>(o: u64, item: &'a mut Value, out: &mut Vec<(Key, &'a mut String, Kind)>) {
     let Some(item) = item.as_object_mut() else {
         return;
     };
-    match item.get("type").and_then(Value::as_str) {
+    let (field, kind) = match item.get("type").and_then(Value::as_str) {
         Some("message") => {
             let Some(Value::Array(parts)) = item.get_mut("content") else {
                 return;
             };
             for (c, part) in parts.iter_mut().enumerate() {
-                if let Some(text) = part_text(part) {
-                    out.push((Key::Part(o, c as u64), text, false));
+                if let Some((text, kind)) = part_text(part) {
+                    out.push((Key::Part(o, c as u64), text, kind));
                 }
             }
+            return;
         }
-        Some("function_call") => {
-            if let Some(Value::String(arguments)) = item.get_mut("arguments") {
-                out.push((Key::Arguments(o), arguments, true));
-            }
-        }
-        _ => {}
+        Some("function_call") => ("arguments", Kind::Arguments),
+        Some("custom_tool_call") => ("input", Kind::Plain),
+        _ => return,
+    };
+    if let Some(Value::String(text)) = item.get_mut(field) {
+        out.push((Key::Call(o), text, kind));
     }
 }
 
 /// The text of an output part (`output_text`'s `text`, `refusal`'s `refusal`).
-fn part_text(part: &mut Value) -> Option<&mut String> {
+fn part_text(part: &mut Value) -> Option<(&mut String, Kind)> {
     let part = part.as_object_mut()?;
-    let field = match part.get("type").and_then(Value::as_str) {
-        Some("output_text") => "text",
-        Some("refusal") => "refusal",
+    let (field, kind) = match part.get("type").and_then(Value::as_str) {
+        Some("output_text") => ("text", Kind::OutputText),
+        Some("refusal") => ("refusal", Kind::Plain),
         _ => return None,
     };
     match part.get_mut(field) {
-        Some(Value::String(text)) => Some(text),
+        Some(Value::String(text)) => Some((text, kind)),
+        _ => None,
+    }
+}
+
+/// Log probabilities spell out the model's words, held-back values included: emptied
+/// wherever they occur when the output policy checks what the model writes.
+pub fn empty_logprobs(value: &mut Value) {
+    match value {
+        Value::Object(fields) => {
+            for (key, value) in fields.iter_mut() {
+                if key == "logprobs" {
+                    *value = Value::Array(Vec::new());
+                } else {
+                    empty_logprobs(value);
+                }
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(empty_logprobs),
+        _ => {}
+    }
+}
+
+/// The streamed events that carry a piece of a text: (the field with the piece, whether
+/// it is a call's text, its kind).
+fn delta_event(kind: &str) -> Option<(bool, Kind)> {
+    match kind {
+        "response.output_text.delta" => Some((false, Kind::OutputText)),
+        "response.refusal.delta" => Some((false, Kind::Plain)),
+        "response.function_call_arguments.delta" => Some((true, Kind::Arguments)),
+        "response.custom_tool_call_input.delta" => Some((true, Kind::Plain)),
+        _ => None,
+    }
+}
+
+/// The events that repeat a text whole once its deltas are done: (the field, whether it
+/// is a call's text, its kind).
+fn done_event(kind: &str) -> Option<(&'static str, bool, Kind)> {
+    match kind {
+        "response.output_text.done" => Some(("text", false, Kind::OutputText)),
+        "response.refusal.done" => Some(("refusal", false, Kind::Plain)),
+        "response.function_call_arguments.done" => Some(("arguments", true, Kind::Arguments)),
+        "response.custom_tool_call_input.done" => Some(("input", true, Kind::Plain)),
         _ => None,
     }
 }
@@ -175,9 +264,13 @@ fn part_text(part: &mut Value) -> Option<&mut String> {
 pub struct ResponsesStream {
     session: AnswerSession,
     held: HeldTexts<Key>,
-    /// The last delta event of each text, to shape the one that releases its rest.
+    /// Of the last delta event of each text, what shapes the one that releases its rest
+    /// (its type and indices; never its text).
     templates: std::collections::HashMap<Key, Map<String, Value>>,
     json_content: bool,
+    /// The caller's events are numbered anew: an event the proxy adds gets a number of
+    /// its own, and the numbers keep rising.
+    next_sequence: u64,
 }
 
 impl ResponsesStream {
@@ -186,23 +279,29 @@ impl ResponsesStream {
     pub fn new(session: AnswerSession, json_content: bool) -> Self {
         Self {
             session,
-            held: HeldTexts::default(),
+            held: HeldTexts::remembering_sent(),
             templates: std::collections::HashMap::new(),
             json_content,
+            next_sequence: 0,
         }
     }
 
-    fn key_of(event: &Value, arguments: bool) -> Key {
+    fn key_of(event: &Value, call: bool) -> Key {
         let number = |field: &str| event.get(field).and_then(Value::as_u64).unwrap_or(0);
-        if arguments {
-            Key::Arguments(number("output_index"))
+        if call {
+            Key::Call(number("output_index"))
         } else {
             Key::Part(number("output_index"), number("content_index"))
         }
     }
 
-    fn json_string(&self, key: Key) -> bool {
-        matches!(key, Key::Arguments(_)) || self.json_content
+    /// One event as it goes out, numbered.
+    fn frame(&mut self, name: Option<&str>, mut event: Value) -> Vec<u8> {
+        if let Some(number) = event.get_mut("sequence_number") {
+            *number = Value::from(self.next_sequence);
+            self.next_sequence += 1;
+        }
+        frame_event(name, &event)
     }
 
     /// Releases what `key` still holds, as a delta event shaped like its last one.
@@ -213,8 +312,9 @@ impl ResponsesStream {
         }
         let mut event = self.templates.get(&key).cloned().unwrap_or_default();
         event.insert("delta".to_owned(), Value::String(rest));
+        event.insert("sequence_number".to_owned(), Value::from(0));
         let name = event.get("type").and_then(Value::as_str).map(str::to_owned);
-        Ok(frame_event(name.as_deref(), &Value::Object(event)))
+        Ok(self.frame(name.as_deref(), Value::Object(event)))
     }
 
     async fn flush_where(&mut self, which: impl Fn(Key) -> bool) -> Result<Vec<u8>, RenderError> {
@@ -225,26 +325,40 @@ impl ResponsesStream {
         Ok(out)
     }
 
-    /// A whole copy of a text: what was sent of it when it streamed, else revealed now.
-    async fn whole(&mut self, key: Key, text: &mut String, json: bool) -> Result<(), RenderError> {
-        *text = match self.held.sent(&key) {
-            Some(sent) => sent.to_owned(),
-            None => self.session.render(text, None, json).await?.to_string(),
-        };
+    /// A whole copy of a text: what was sent of it (streamed, or rendered for an earlier
+    /// copy), else revealed now and remembered, so each token is revealed once.
+    async fn whole(&mut self, key: Key, text: &mut String, kind: Kind) -> Result<(), RenderError> {
+        // An empty copy (a part as it starts) says nothing of what was sent.
+        if let Some(sent) = self.held.sent(&key).filter(|sent| !sent.is_empty()) {
+            sent.clone_into(text);
+            return Ok(());
+        }
+        let json = kind.json_string(self.json_content);
+        let rendered = self.session.render(text, None, json).await?;
+        if !rendered.is_empty() {
+            self.held.remember(&key, &rendered)?;
+        }
+        *text = rendered.to_string();
         Ok(())
     }
 
-    /// A piece of a text: through the hold-back; the event is kept to shape the one that
-    /// may release the text's rest.
-    async fn delta(&mut self, kind: &str, event: &mut Value) -> Result<(), RenderError> {
-        let key = Self::key_of(event, kind.ends_with("arguments.delta"));
-        let json = self.json_string(key) && kind != "response.refusal.delta";
+    /// A piece of a text: through the hold-back; the event's shape is kept for the one
+    /// that may release the text's rest.
+    async fn delta(
+        &mut self,
+        event: &mut Value,
+        call: bool,
+        kind: Kind,
+    ) -> Result<(), RenderError> {
+        let key = Self::key_of(event, call);
         if let Some(template) = event.as_object() {
-            // Without its text: what is kept here never holds a revealed value.
-            let mut template = template.clone();
-            template.remove("delta");
-            self.templates.insert(key, template);
+            let shape = ["type", "item_id", "output_index", "content_index"]
+                .into_iter()
+                .filter_map(|field| Some((field.to_owned(), template.get(field)?.clone())))
+                .collect();
+            self.templates.insert(key, shape);
         }
+        let json = kind.json_string(self.json_content);
         if let Some(Value::String(piece)) = event.get_mut("delta") {
             *piece = self.held.push(&mut self.session, key, piece, json).await?;
         }
@@ -253,35 +367,27 @@ impl ResponsesStream {
 
     /// Rewrites one parsed event in place; returns what must go out before it.
     async fn rewrite(&mut self, event: &mut Value) -> Result<Vec<u8>, RenderError> {
+        if self.session.checks_output() {
+            empty_logprobs(event);
+        }
         let kind = event
             .get("type")
             .and_then(Value::as_str)
             .unwrap_or("")
             .to_owned();
+        if let Some((call, text_kind)) = delta_event(&kind) {
+            self.delta(event, call, text_kind).await?;
+            return Ok(Vec::new());
+        }
+        if let Some((field, call, text_kind)) = done_event(&kind) {
+            let key = Self::key_of(event, call);
+            let out = self.flush(key).await?;
+            if let Some(Value::String(text)) = event.get_mut(field) {
+                self.whole(key, text, text_kind).await?;
+            }
+            return Ok(out);
+        }
         match kind.as_str() {
-            "response.output_text.delta"
-            | "response.refusal.delta"
-            | "response.function_call_arguments.delta" => {
-                self.delta(&kind, event).await?;
-                Ok(Vec::new())
-            }
-            "response.output_text.done"
-            | "response.refusal.done"
-            | "response.function_call_arguments.done" => {
-                let arguments = kind.ends_with("arguments.done");
-                let key = Self::key_of(event, arguments);
-                let out = self.flush(key).await?;
-                let field = match kind.as_str() {
-                    "response.output_text.done" => "text",
-                    "response.refusal.done" => "refusal",
-                    _ => "arguments",
-                };
-                let json = self.json_string(key) && field != "refusal";
-                if let Some(Value::String(text)) = event.get_mut(field) {
-                    self.whole(key, text, json).await?;
-                }
-                Ok(out)
-            }
             "response.content_part.added" | "response.content_part.done" => {
                 let key = Self::key_of(event, false);
                 let out = if kind.ends_with("done") {
@@ -289,8 +395,8 @@ impl ResponsesStream {
                 } else {
                     Vec::new()
                 };
-                if let Some(text) = event.get_mut("part").and_then(part_text) {
-                    self.whole(key, text, self.json_content).await?;
+                if let Some((text, text_kind)) = event.get_mut("part").and_then(part_text) {
+                    self.whole(key, text, text_kind).await?;
                 }
                 Ok(out)
             }
@@ -307,23 +413,22 @@ impl ResponsesStream {
                 if let Some(item) = event.get_mut("item") {
                     let mut texts = Vec::new();
                     item_texts(o, item, &mut texts);
-                    for (key, text, json) in texts {
-                        let json = json || self.json_content;
-                        self.whole(key, text, json).await?;
+                    for (key, text, text_kind) in texts {
+                        self.whole(key, text, text_kind).await?;
                     }
                 }
                 Ok(out)
             }
-            "response.created" | "response.in_progress" | "response.queued" => {
-                self.response_texts(event).await?;
-                Ok(Vec::new())
-            }
-            // `response.completed`, `.incomplete`, `.failed`, `error` and anything new:
-            // every text is complete.
-            _ => {
+            // The answer is over: every text is complete.
+            "response.completed" | "response.incomplete" | "response.failed" | "error" => {
                 let out = self.flush_where(|_| true).await?;
                 self.response_texts(event).await?;
                 Ok(out)
+            }
+            // `response.created`, annotations and anything new: no text ends here.
+            _ => {
+                self.response_texts(event).await?;
+                Ok(Vec::new())
             }
         }
     }
@@ -332,9 +437,8 @@ impl ResponsesStream {
         let Some(response) = event.get_mut("response") else {
             return Ok(());
         };
-        for (key, text, json) in keyed_answer_texts(response) {
-            let json = json || self.json_content;
-            self.whole(key, text, json).await?;
+        for (key, text, kind) in keyed_answer_texts(response) {
+            self.whole(key, text, kind).await?;
         }
         Ok(())
     }
@@ -353,7 +457,7 @@ impl EventRewriter for ResponsesStream {
         };
         let mut out = self.rewrite(&mut parsed).await?;
         out.extend_from_slice(others.as_bytes());
-        out.extend_from_slice(&frame_event(None, &parsed));
+        out.extend_from_slice(&self.frame(None, parsed));
         Ok(out)
     }
 
@@ -378,7 +482,8 @@ mod tests {
     #[test]
     fn request_texts_cover_instructions_items_outputs_and_arguments() {
         let mut body = json!({
-            "model": "gpt", "instructions": "a", "user": "b",
+            "model": "gpt", "instructions": "a", "user": "b", "safety_identifier": "i",
+            "metadata": {"customer": "j"}, "prompt": {"id": "keep", "variables": {"name": "k"}},
             "tools": [{"type": "function", "name": "keep", "description": "c",
                 "parameters": {"type": "object", "properties": {"to": {"type": "string", "description": "d"}}}}],
             "input": [
@@ -389,7 +494,9 @@ mod tests {
                 ]},
                 {"type": "function_call", "call_id": "keep", "name": "keep", "arguments": "{\"to\":\"g\"}"},
                 {"type": "function_call_output", "call_id": "keep", "output": "h"},
-                {"type": "reasoning", "summary": [{"type": "summary_text", "text": "keep"}]}
+                {"type": "reasoning", "summary": [{"type": "summary_text", "text": "keep"}]},
+                {"type": "local_shell_call_output", "id": "keep", "output": "l"},
+                {"type": "mcp_call", "id": "keep", "name": "keep", "arguments": "m", "output": "n"}
             ]
         });
         let mut texts: Vec<String> = responses_request_texts(&mut body)
@@ -397,7 +504,25 @@ mod tests {
             .map(|t| t.clone())
             .collect();
         texts.sort();
-        assert_eq!(texts, ["a", "b", "c", "d", "e", "f", "h", "{\"to\":\"g\"}"]);
+        assert_eq!(
+            texts,
+            [
+                "a",
+                "b",
+                "c",
+                "d",
+                "e",
+                "f",
+                "h",
+                "i",
+                "j",
+                "k",
+                "l",
+                "m",
+                "n",
+                "{\"to\":\"g\"}"
+            ]
+        );
         let mut plain = json!({"input": "x"});
         assert_eq!(responses_request_texts(&mut plain).len(), 1);
     }
@@ -412,7 +537,7 @@ mod tests {
             ]},
             {"type": "function_call", "arguments": "{}"}
         ]});
-        let texts: Vec<(String, bool)> = responses_answer_texts(&mut response)
+        let texts: Vec<(String, bool)> = responses_answer_texts(&mut response, false)
             .into_iter()
             .map(|(t, j)| (t.clone(), j))
             .collect();

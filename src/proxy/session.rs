@@ -25,6 +25,9 @@ pub enum RenderError {
     /// Store or key failure.
     #[error(transparent)]
     Vault(#[from] VaultError),
+    /// The provider streamed more texts, or more text, than one answer may hold.
+    #[error("the model provider's answer is too large")]
+    Oversized,
 }
 
 /// The state of one answer.

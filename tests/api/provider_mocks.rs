@@ -124,19 +124,33 @@ pub fn responses_answer(body: &Value, text: &str, tool: bool) -> axum::response:
         );
     }
     let mut from = 0;
-    for cut in cuts_of(body, &streamed) {
+    let deltas = body["mock_no_deltas"].as_bool() != Some(true);
+    for (n, cut) in cuts_of(body, &streamed).into_iter().enumerate() {
         let piece = &streamed[from..cut];
         from = cut;
+        if !deltas {
+            break;
+        }
         if tool {
             event(
                 json!({"type": "response.function_call_arguments.delta", "item_id": "fc_1",
                 "output_index": 0, "delta": piece}),
             );
         } else {
+            // Log probabilities spell the piece out again.
             event(
                 json!({"type": "response.output_text.delta", "item_id": "msg_1",
-                "output_index": 0, "content_index": 0, "delta": piece, "logprobs": []}),
+                "output_index": 0, "content_index": 0, "delta": piece,
+                "logprobs": [{"token": piece, "logprob": -0.5, "top_logprobs": []}]}),
             );
+            if n == 0 {
+                // An event in the middle of the text that ends nothing.
+                event(json!({"type": "response.output_text.annotation.added",
+                    "item_id": "msg_1", "output_index": 0, "content_index": 0,
+                    "annotation_index": 0, "annotation": {"type": "url_citation",
+                    "url": "https://example.com", "start_index": 0, "end_index": 1,
+                    "title": "t"}}));
+            }
         }
     }
     if tool {

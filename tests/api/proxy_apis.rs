@@ -203,7 +203,14 @@ async fn openai_responses_whole_and_streamed_at_every_split_equal() {
             assert_eq!(answer.status, StatusCode::OK, "{}", answer.raw);
             let mut pieces = String::new();
             let mut whole_copies = Vec::new();
-            for (name, data) in events(&answer.raw) {
+            let events = events(&answer.raw);
+            // Numbered anew, events the proxy added included: rising, none twice.
+            let numbers: Vec<u64> = events
+                .iter()
+                .map(|(_, data)| data["sequence_number"].as_u64().unwrap())
+                .collect();
+            assert!(numbers.windows(2).all(|w| w[0] < w[1]), "{numbers:?}");
+            for (name, data) in events {
                 match name.as_str() {
                     "response.output_text.delta" | "response.function_call_arguments.delta" => {
                         pieces.push_str(data["delta"].as_str().unwrap());
@@ -264,6 +271,11 @@ async fn values_the_model_wrote_are_tokenized_in_anthropic_and_responses_streams
             "/v1/responses",
             responses_body(&json!({"stream": true, "mock_split": [12, 20]})),
         ),
+        // One piece holds the whole value, and its log probabilities spell it out.
+        (
+            "/v1/responses",
+            responses_body(&json!({"stream": true, "mock_split": [30]})),
+        ),
     ] {
         let answer = app.post_as(&jwt, path, &body).await;
         assert_eq!(answer.status, StatusCode::OK, "{}", answer.raw);
@@ -278,6 +290,52 @@ async fn values_the_model_wrote_are_tokenized_in_anthropic_and_responses_streams
             answer.raw
         );
     }
+}
+
+/// A Responses stream that sends its text only whole (no deltas) reveals each token
+/// once, whatever number of whole copies repeat it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn whole_copies_without_deltas_are_revealed_once() {
+    let (app, _mock, _dir) = app_with_both(TEMPLATE).await;
+    let jwt = app.jwt(TENANT, "tokenize detokenize", None);
+    let body = responses_body(&json!({"stream": true, "mock_no_deltas": true}));
+    let answer = app.post_as(&jwt, "/v1/responses", &body).await;
+    assert_eq!(answer.status, StatusCode::OK, "{}", answer.raw);
+    let mut copies = 0;
+    for (name, data) in events(&answer.raw) {
+        if name == "response.output_text.done" {
+            assert_eq!(data["text"], EXPECTED);
+            copies += 1;
+        }
+        if name == "response.completed" {
+            assert_eq!(
+                data["response"]["output"][0]["content"][0]["text"],
+                EXPECTED
+            );
+            copies += 1;
+        }
+    }
+    assert_eq!(copies, 2);
+    // The call's summary counts three reveals, not one per copy.
+    let admin = app.jwt(TENANT, "admin", None);
+    let mut revealed = Value::Null;
+    for _ in 0..50 {
+        let audit = app
+            .request(
+                "GET",
+                "/v1/admin/audit?action=proxy.chat",
+                Some(&admin),
+                None,
+                Vec::new(),
+            )
+            .await;
+        if let Some(event) = audit.body["events"].as_array().and_then(|e| e.last()) {
+            revealed = event["details"]["revealed"].clone();
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    assert_eq!(revealed, 3);
 }
 
 /// Without its provider configured, a route is not there, for anyone.
