@@ -194,7 +194,12 @@ pub async fn audit(config: &Config, command: &AuditCommand) -> anyhow::Result<(S
 #[derive(Debug, Subcommand)]
 pub enum KeysCommand {
     /// A new root key version; every data key is rewrapped (as POST /v1/admin/root/rotate).
-    RotateRoot,
+    RotateRoot {
+        /// Keep no copy of the old version, and destroy copies earlier rotations left: the
+        /// rotation a shred owes, for a service whose key file is read-only (Kubernetes).
+        #[arg(long)]
+        no_copy: bool,
+    },
     /// Seal the plain root key file with PROMPTVAULT_ROOT_KEY_PASSPHRASE.
     Seal,
     /// Store the sealed root key file in the clear (mode 0600); needs the passphrase.
@@ -220,7 +225,7 @@ pub async fn keys(config: &Config, command: &KeysCommand) -> anyhow::Result<Stri
     let path = &config.root_key_file;
     let passphrase = config.root_key_passphrase.as_ref();
     match command {
-        KeysCommand::RotateRoot => {
+        KeysCommand::RotateRoot { no_copy } => {
             let root = load_root_keyring(path, passphrase)?;
             let store = crate::store::connect(config.database_url.expose_secret()).await?;
             let source = Arc::new(FileRootKeyProvider {
@@ -236,7 +241,11 @@ pub async fn keys(config: &Config, command: &KeysCommand) -> anyhow::Result<Stri
             ));
             let lifecycle =
                 KeyLifecycle::new(store, keyring, Arc::new(TenantStates::default()), clock);
-            let view = lifecycle.rotate_root_key().await?;
+            let view = if *no_copy {
+                lifecycle.retire_root_key_entirely().await?
+            } else {
+                lifecycle.rotate_root_key().await?
+            };
             Ok(serde_json::to_string_pretty(&view)? + "\n")
         }
         KeysCommand::Seal => {

@@ -412,6 +412,9 @@ impl KeyLifecycle {
         let lifecycle = Arc::clone(self);
         tokio::spawn(async move {
             let mut ticker = tokio::time::interval(BACKGROUND_PERIOD);
+            // A key file this instance cannot write (a read-only Secret) fails every try:
+            // said once, until a try succeeds.
+            let mut retirement_failing = false;
             loop {
                 ticker.tick().await;
                 let now = lifecycle.clock.now_millis();
@@ -423,8 +426,18 @@ impl KeyLifecycle {
                 }
                 match lifecycle.settle_owed_retirement().await {
                     Ok(false) | Err(VaultError::Keyring(KeyringError::Contended)) => {}
-                    Ok(true) => tracing::warn!("an owed root retirement was completed"),
-                    Err(err) => tracing::warn!(error = %err, "an owed root retirement failed"),
+                    Ok(true) => {
+                        retirement_failing = false;
+                        tracing::warn!("an owed root retirement was completed");
+                    }
+                    Err(err) if !retirement_failing => {
+                        retirement_failing = true;
+                        tracing::error!(
+                            error = %err,
+                            "a shred's root rotation is owed and fails here; if the key file is read-only, run `promptvault keys rotate-root --no-copy` where it is writable"
+                        );
+                    }
+                    Err(_) => {}
                 }
                 match lifecycle.purge_expired().await {
                     Ok(0) => {}

@@ -51,7 +51,7 @@ pub enum RootKeyFileError {
     /// A passphrase was given but the file is not sealed.
     #[error("root key file {0} is not sealed, but PROMPTVAULT_ROOT_KEY_PASSPHRASE is set: unset it, or seal the file")]
     NotSealed(PathBuf),
-    /// The file is readable by others than its owner.
+    /// The file is readable by others than its owner (and the service's own group).
     #[error("root key file {0} is readable by group or others: chmod 600 it")]
     TooOpen(PathBuf),
     /// Key generation or sealing failed.
@@ -162,15 +162,28 @@ pub fn write_root_keyring(
     Ok(())
 }
 
+/// Only the owner may read the file; or, read-only, the service's own group too: that is
+/// how Kubernetes hands a Secret to a pod that does not run as root (mode 0400 plus the
+/// pod's `fsGroup` gives 0440, group-owned by the pod's group). Nothing wider.
 fn check_permissions(path: &Path) -> Result<(), RootKeyFileError> {
+    use std::os::unix::fs::MetadataExt;
     let meta = fs::metadata(path).map_err(|source| RootKeyFileError::Io {
         path: path.to_owned(),
         source,
     })?;
-    if meta.permissions().mode() & 0o077 != 0 {
+    let open = meta.permissions().mode() & 0o077;
+    let read_by_own_group = open == 0o040 && effective_gid() == Some(meta.gid());
+    if open != 0 && !read_by_own_group {
         return Err(RootKeyFileError::TooOpen(path.to_owned()));
     }
     Ok(())
+}
+
+/// This process's effective group id, from `/proc/self/status` (`Gid: real effective …`).
+fn effective_gid() -> Option<u32> {
+    let status = fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("Gid:"))?;
+    line.split_whitespace().nth(2)?.parse().ok()
 }
 
 fn parse(
@@ -381,6 +394,40 @@ mod tests {
             Err(RootKeyFileError::NotSealed(_))
         ));
         fs::set_permissions(&path, fs::Permissions::from_mode(0o644)).unwrap();
+        assert!(matches!(
+            load_or_create_root_keyring(&path, None),
+            Err(RootKeyFileError::TooOpen(_))
+        ));
+        // Read-only for the service's own group (a Kubernetes Secret with fsGroup): fine;
+        // group-writable, or readable by others, is not.
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o440)).unwrap();
+        load_or_create_root_keyring(&path, None).unwrap();
+        for mode in [0o460, 0o444, 0o404] {
+            fs::set_permissions(&path, fs::Permissions::from_mode(mode)).unwrap();
+            assert!(
+                matches!(
+                    load_or_create_root_keyring(&path, None),
+                    Err(RootKeyFileError::TooOpen(_))
+                ),
+                "{mode:o}"
+            );
+        }
+    }
+
+    #[test]
+    fn group_read_is_accepted_only_for_the_services_own_group() {
+        use std::os::unix::fs::MetadataExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("root.key");
+        load_or_create_root_keyring(&path, None).unwrap();
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o440)).unwrap();
+        let own = fs::metadata(&path).unwrap().gid();
+        assert_eq!(effective_gid(), Some(own));
+        // Another group: only root may hand the file over, so only root can test it.
+        if std::os::unix::fs::chown(&path, None, Some(own + 4242)).is_err() {
+            eprintln!("SKIPPED group_read_is_accepted_only_for_the_services_own_group: not root, cannot chown");
+            return;
+        }
         assert!(matches!(
             load_or_create_root_keyring(&path, None),
             Err(RootKeyFileError::TooOpen(_))

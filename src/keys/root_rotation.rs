@@ -70,7 +70,7 @@ impl KeyLifecycle {
     ///
     /// # Errors
     /// As [`KeyLifecycle::rotate_root_key`].
-    pub(super) async fn retire_root_key_entirely(&self) -> Result<RootRotationView, VaultError> {
+    pub async fn retire_root_key_entirely(&self) -> Result<RootRotationView, VaultError> {
         self.rotate_root(RetiredRoot::Destroy).await
     }
 

@@ -19,6 +19,7 @@ mod anomaly;
 mod audit;
 mod auth;
 mod chaos;
+mod deploy;
 mod detection;
 mod docs;
 mod errors;

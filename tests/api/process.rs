@@ -675,6 +675,41 @@ async fn offline_root_rotation_and_passphrase_changes_keep_every_token_readable(
         serde_json::from_str(&std::fs::read_to_string(dir.path().join("keys/root.key")).unwrap())
             .unwrap();
     assert_eq!(plain["keys"][0]["version"], 2);
+
+    // The rotation a shred owes, for a key file the service cannot write: no copy kept,
+    // and the copy the first rotation left is destroyed.
+    let copies = || {
+        std::fs::read_dir(dir.path().join("keys"))
+            .unwrap()
+            .filter(|e| {
+                e.as_ref()
+                    .unwrap()
+                    .file_name()
+                    .to_string_lossy()
+                    .contains("retired")
+            })
+            .count()
+    };
+    assert_eq!(copies(), 1);
+    let retired: Value = serde_json::from_str(&keys_command(
+        dir.path(),
+        &["rotate-root", "--no-copy"],
+        &[],
+    ))
+    .unwrap();
+    assert_eq!(retired["root_key_version"], 3);
+    assert!(retired.get("retired_file").is_none(), "{retired}");
+    assert_eq!(copies(), 0);
+    let restarted = Service::start(dir.path(), &[]);
+    let answer = post(
+        &client,
+        &restarted.base,
+        &jwt,
+        "/v1/detokenize",
+        json!({ "text": tokenized }),
+    )
+    .await;
+    assert_eq!(answer["text"], PROMPT);
 }
 
 pub(crate) async fn call(
