@@ -24,7 +24,7 @@ async fn main() -> std::process::ExitCode {
         Ok(config) => config,
         Err(err) => return fail(&anyhow::Error::new(err)),
     };
-    telemetry::init(&config.log, config.log_format);
+    let traces = telemetry::init(&config.log, config.log_format);
     telemetry::redact_panics();
     let outcome = match &cli.command {
         Command::Serve => app::run(config, shutdown_signal()).await,
@@ -45,6 +45,8 @@ async fn main() -> std::process::ExitCode {
         Command::Detect { file } => cli::detect_file(file).map(|out| print!("{out}")),
         Command::Eval { file } => cli::eval_file(file).map(|out| print!("{out}")),
     };
+    // Flushed before the exit status is known to whoever waits for the process.
+    drop(traces);
     match outcome {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(err) => fail(&err),

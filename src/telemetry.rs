@@ -9,7 +9,10 @@
 
 use std::io::IsTerminal;
 
-use tracing_subscriber::EnvFilter;
+use opentelemetry::trace::TracerProvider as _;
+use tracing_subscriber::layer::SubscriberExt;
+use tracing_subscriber::util::SubscriberInitExt;
+use tracing_subscriber::{EnvFilter, Layer};
 
 use crate::config::LogFormat;
 
@@ -20,8 +23,10 @@ pub fn readable(format: LogFormat) -> bool {
 }
 
 /// Installs the global subscriber. `filter` uses `EnvFilter` syntax; database driver
-/// logs are capped at `warn` unless named explicitly.
-pub fn init(filter: &str, format: LogFormat) {
+/// logs are capped at `warn` unless named explicitly. With `OTEL_EXPORTER_OTLP_ENDPOINT`
+/// set, spans also go to that OpenTelemetry collector; the returned guard flushes them
+/// when dropped.
+pub fn init(filter: &str, format: LogFormat) -> Option<Traces> {
     let directives = if filter.contains("sqlx") {
         filter.to_owned()
     } else {
@@ -29,26 +34,84 @@ pub fn init(filter: &str, format: LogFormat) {
     };
     let filter =
         EnvFilter::try_new(&directives).unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn"));
-    // A second init (tests starting several apps in one process) is harmless.
-    if readable(format) {
-        let _ = tracing_subscriber::fmt()
+    let logs = if readable(format) {
+        tracing_subscriber::fmt::layer()
             .compact()
             .with_ansi(std::io::stderr().is_terminal())
             .with_target(false)
-            .with_env_filter(filter)
             .with_writer(std::io::stderr)
-            .try_init();
-        return;
-    }
-    let _ = tracing_subscriber::fmt()
-        .json()
-        .flatten_event(true)
-        .with_current_span(true)
-        .with_span_list(false)
-        .with_target(true)
-        .with_env_filter(filter)
-        .with_writer(std::io::stderr)
+            .with_filter(filter)
+            .boxed()
+    } else {
+        tracing_subscriber::fmt::layer()
+            .json()
+            .flatten_event(true)
+            .with_current_span(true)
+            .with_span_list(false)
+            .with_target(true)
+            .with_writer(std::io::stderr)
+            .with_filter(filter)
+            .boxed()
+    };
+    let traces = std::env::var_os("OTEL_EXPORTER_OTLP_ENDPOINT")
+        .filter(|endpoint| !endpoint.is_empty())
+        .and_then(|_| Traces::start());
+    let spans = traces.as_ref().map(|traces| {
+        // The service's own spans, the debug ones of the hot paths included (the store,
+        // detection, key loading): they cost only when traces are on.
+        tracing_opentelemetry::layer()
+            .with_tracer(traces.provider.tracer("promptvault"))
+            .with_filter(EnvFilter::new("warn,promptvault=debug"))
+    });
+    // A second init (tests starting several apps in one process) is harmless.
+    let _ = tracing_subscriber::registry()
+        .with(logs)
+        .with(spans)
         .try_init();
+    traces
+}
+
+/// The OpenTelemetry pipeline: spans batched to the OTLP/HTTP collector named by
+/// `OTEL_EXPORTER_OTLP_ENDPOINT` (JSON encoding; `/v1/traces` is appended), the batch
+/// settings from the standard `OTEL_BSP_*` variables. Spans carry names, routes, counts,
+/// tenant ids and timings, as logs do; never a value, a token or a key.
+#[derive(Debug)]
+pub struct Traces {
+    provider: opentelemetry_sdk::trace::SdkTracerProvider,
+}
+
+impl Traces {
+    fn start() -> Option<Self> {
+        use opentelemetry_otlp::WithExportConfig;
+        let exporter = opentelemetry_otlp::SpanExporter::builder()
+            .with_http()
+            .with_protocol(opentelemetry_otlp::Protocol::HttpJson)
+            .build();
+        let exporter = match exporter {
+            Ok(exporter) => exporter,
+            Err(err) => {
+                tracing::error!(error = %err, "traces are off: the OTLP exporter could not be built");
+                return None;
+            }
+        };
+        let resource = opentelemetry_sdk::Resource::builder()
+            .with_service_name("promptvault")
+            .build();
+        let provider = opentelemetry_sdk::trace::SdkTracerProvider::builder()
+            .with_batch_exporter(exporter)
+            .with_resource(resource)
+            .build();
+        Some(Self { provider })
+    }
+}
+
+impl Drop for Traces {
+    fn drop(&mut self) {
+        // The spans still batched go out before the process ends.
+        if let Err(err) = self.provider.shutdown() {
+            tracing::warn!(error = %err, "flushing traces failed");
+        }
+    }
 }
 
 /// Replaces the default panic report, which prints the panic's message (a failed string

@@ -144,6 +144,7 @@ impl JwtVerifier {
     ///
     /// # Errors
     /// [`AuthError::Invalid`] for any failure.
+    #[tracing::instrument(name = "auth", level = "debug", skip_all)]
     pub fn verify(&self, token: &str) -> Result<Caller, AuthError> {
         let header = jsonwebtoken::decode_header(token).map_err(|_| AuthError::Invalid)?;
         let candidates: Vec<&DecodingKey> = match header.alg {

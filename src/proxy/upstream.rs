@@ -160,6 +160,7 @@ impl Upstream {
     ///
     /// # Errors
     /// Unreachable, too slow, or refusing the key.
+    #[tracing::instrument(name = "upstream", level = "debug", skip_all, fields(dialect = ?dialect))]
     pub async fn send(
         &self,
         dialect: Dialect,

@@ -742,6 +742,7 @@ fn tokenize_details(
 /// Detection for a request: small texts inline; larger ones (tenant regexes among the
 /// recognizers) on the blocking pool, so that one request cannot stall the async workers
 /// every other request runs on.
+#[tracing::instrument(name = "detect", level = "debug", skip_all, fields(texts = texts.len()))]
 async fn detect_off_worker(
     detector: &Arc<Detector>,
     policy: &Arc<CompiledPolicy>,

@@ -34,3 +34,4 @@ mod schema;
 mod storage;
 mod store_contract;
 mod tokenize;
+mod traces;

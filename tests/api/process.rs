@@ -107,7 +107,7 @@ fn listening_address(line: &str) -> Option<String> {
         .map(str::to_owned)
 }
 
-fn mint(dir: &Path, env: &[(&str, String)], scope: &str) -> String {
+pub(crate) fn mint(dir: &Path, env: &[(&str, String)], scope: &str) -> String {
     mint_as(dir, env, scope, &[])
 }
 
