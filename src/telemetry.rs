@@ -55,7 +55,12 @@ pub fn init(filter: &str, format: LogFormat) -> Option<Traces> {
     };
     let traces = std::env::var_os("OTEL_EXPORTER_OTLP_ENDPOINT")
         .filter(|endpoint| !endpoint.is_empty())
-        .and_then(|_| Traces::start());
+        .map(|_| Traces::start());
+    let (traces, failed) = match traces {
+        Some(Ok(traces)) => (Some(traces), None),
+        Some(Err(err)) => (None, Some(err)),
+        None => (None, None),
+    };
     let spans = traces.as_ref().map(|traces| {
         // The service's own spans, the debug ones of the hot paths included (the store,
         // detection, key loading): they cost only when traces are on.
@@ -68,6 +73,10 @@ pub fn init(filter: &str, format: LogFormat) -> Option<Traces> {
         .with(logs)
         .with(spans)
         .try_init();
+    if let Some(err) = failed {
+        // Said once the subscriber is there to say it.
+        tracing::error!(error = %err, "traces are off: the OTLP exporter could not be built");
+    }
     traces
 }
 
@@ -81,19 +90,12 @@ pub struct Traces {
 }
 
 impl Traces {
-    fn start() -> Option<Self> {
+    fn start() -> Result<Self, opentelemetry_otlp::ExporterBuildError> {
         use opentelemetry_otlp::WithExportConfig;
         let exporter = opentelemetry_otlp::SpanExporter::builder()
             .with_http()
             .with_protocol(opentelemetry_otlp::Protocol::HttpJson)
-            .build();
-        let exporter = match exporter {
-            Ok(exporter) => exporter,
-            Err(err) => {
-                tracing::error!(error = %err, "traces are off: the OTLP exporter could not be built");
-                return None;
-            }
-        };
+            .build()?;
         let resource = opentelemetry_sdk::Resource::builder()
             .with_service_name("promptvault")
             .build();
@@ -101,7 +103,7 @@ impl Traces {
             .with_batch_exporter(exporter)
             .with_resource(resource)
             .build();
-        Some(Self { provider })
+        Ok(Self { provider })
     }
 }
 

@@ -52,7 +52,7 @@ pub(super) async fn replace_policy(
         if current.is_none_or(|(current, _)| policy.lowers_protection_of(&current)) {
             // Checked now, so that the second admin confirms a policy that applies.
             policy
-                .compile(caller.tenant.as_str(), 0)
+                .compile(Some(caller.tenant.as_str()), 0)
                 .map_err(VaultError::Policy)?;
             let json = serde_json::to_string(&policy)
                 .map_err(|_| ApiError::InvalidRequest("the policy cannot be encoded".to_owned()))?;
@@ -372,18 +372,29 @@ pub(super) async fn confirm_action(
     // The policy the second admin reviewed (GET /v1/admin/actions/{id}) must be the one
     // that applies; without `policy_sha256` the confirmation is blind, and the audit
     // event names the digest of what was applied either way.
+    if pending.requested_by == caller.sub {
+        return Err(ApiError::SecondAdminRequired);
+    }
     let digest = match pending.document.as_deref() {
         Some(sealed) => Some(policy_digest(
             &open_pending_policy(&state, &caller, sealed).await?,
         )),
         None => None,
     };
-    if let Some(reviewed) = &reviewed.policy_sha256 {
-        if digest.as_ref() != Some(reviewed) {
+    match (&digest, &reviewed.policy_sha256) {
+        (Some(_), None) => {
+            return Err(ApiError::InvalidRequest(
+                "a policy change is confirmed with the policy_sha256 that \
+                 GET /v1/admin/actions/{id} shows"
+                    .to_owned(),
+            ))
+        }
+        (_, Some(reviewed)) if digest.as_ref() != Some(reviewed) => {
             return Err(ApiError::Conflict(
                 "the pending policy is not the one reviewed (policy_sha256 differs)".to_owned(),
-            ));
+            ))
         }
+        _ => {}
     }
     match state
         .keys
@@ -401,7 +412,6 @@ pub(super) async fn confirm_action(
                 "action": row.action,
                 "requested_by": row.requested_by,
                 "policy_sha256": digest,
-                "reviewed": reviewed.policy_sha256.is_some(),
             });
             audit(
                 &state,

@@ -174,10 +174,30 @@ impl JwtVerifier {
         for key in candidates {
             match jsonwebtoken::decode::<Claims>(token, key, &validation) {
                 Ok(data) => return caller_from(data.claims),
-                Err(err) => tracing::debug!(kind = ?err.kind(), "JWT rejected"),
+                Err(err) => tracing::debug!(reason = rejection(err.kind()), "JWT rejected"),
             }
         }
         Err(AuthError::Invalid)
+    }
+}
+
+/// Why a JWT was rejected, as a fixed word: the library's errors can quote a claim (a
+/// mistyped `sub` holding an address), which must not reach a log or a span.
+fn rejection(kind: &jsonwebtoken::errors::ErrorKind) -> &'static str {
+    use jsonwebtoken::errors::ErrorKind;
+    match kind {
+        ErrorKind::ExpiredSignature => "expired",
+        ErrorKind::ImmatureSignature => "not_yet_valid",
+        ErrorKind::InvalidSignature => "signature",
+        ErrorKind::InvalidAudience => "audience",
+        ErrorKind::InvalidIssuer => "issuer",
+        ErrorKind::InvalidAlgorithm | ErrorKind::InvalidAlgorithmName => "algorithm",
+        ErrorKind::MissingRequiredClaim(_) => "missing_claim",
+        ErrorKind::Json(_)
+        | ErrorKind::Utf8(_)
+        | ErrorKind::Base64(_)
+        | ErrorKind::InvalidToken => "malformed",
+        _ => "other",
     }
 }
 

@@ -195,7 +195,7 @@ mod tests {
 
     #[test]
     fn a_pattern_finds_its_matches_with_the_tenants_type() {
-        let kind = EntityType::custom("t-test", "EMPLOYEE_ID").unwrap();
+        let kind = EntityType::custom(Some("t-test"), "EMPLOYEE_ID").unwrap();
         let recognizer = PatternRecognizer::new(kind, r"EMP-\d{6}", None).unwrap();
         assert_eq!(
             spans(&recognizer, "ids EMP-123456 and EMP-654321, not EMP-12"),
@@ -208,7 +208,7 @@ mod tests {
 
     #[test]
     fn validators_keep_only_checksum_valid_matches() {
-        let kind = EntityType::custom("t-test", "LOYALTY_CARD").unwrap();
+        let kind = EntityType::custom(Some("t-test"), "LOYALTY_CARD").unwrap();
         let luhn = PatternRecognizer::new(kind, r"\d{4} \d{4}", Some(Validator::Luhn)).unwrap();
         assert_eq!(spans(&luhn, "a 1234 5674 b 1234 5678").len(), 1);
         let mod97 = PatternRecognizer::new(
@@ -245,7 +245,7 @@ mod tests {
 
     #[test]
     fn dictionary_terms_match_whole_words_in_any_case() {
-        let kind = EntityType::custom("t-test", "PROJECT").unwrap();
+        let kind = EntityType::custom(Some("t-test"), "PROJECT").unwrap();
         let terms = vec![
             "Project Falcon".to_owned(),
             "Bluebird".to_owned(),
@@ -274,24 +274,24 @@ mod tests {
     #[test]
     fn custom_labels_are_checked_and_builtin_labels_map_to_builtin_types() {
         assert_eq!(
-            EntityType::custom("t-test", "PERSON"),
+            EntityType::custom(Some("t-test"), "PERSON"),
             Ok(EntityType::Person)
         );
         assert_eq!(
-            EntityType::custom("t-test", "EMPLOYEE_ID").map(EntityType::label),
+            EntityType::custom(Some("t-test"), "EMPLOYEE_ID").map(EntityType::label),
             Ok("EMPLOYEE_ID")
         );
         for bad in ["", "employee", "1ID", "A-B", "Ä", &"A".repeat(33)] {
             assert_eq!(
-                EntityType::custom("t-test", bad),
+                EntityType::custom(Some("t-test"), bad),
                 Err(LabelRefusal::Shape),
                 "{bad:?}"
             );
         }
         // Interned once: equal labels are equal types.
         assert_eq!(
-            EntityType::custom("t-test", "PROJECT"),
-            EntityType::custom("t-test", "PROJECT")
+            EntityType::custom(Some("t-test"), "PROJECT"),
+            EntityType::custom(Some("t-test"), "PROJECT")
         );
     }
 
@@ -299,18 +299,24 @@ mod tests {
     fn one_tenant_cannot_use_up_the_labels_of_every_tenant() {
         let greedy = "t-label-greedy";
         for i in 0..MAX_CUSTOM_LABELS_PER_TENANT {
-            EntityType::custom(greedy, &format!("GREEDY_{i}")).unwrap();
+            EntityType::custom(Some(greedy), &format!("GREEDY_{i}")).unwrap();
         }
         assert_eq!(
-            EntityType::custom(greedy, "GREEDY_ONE_MORE"),
+            EntityType::custom(Some(greedy), "GREEDY_ONE_MORE"),
             Err(LabelRefusal::TooMany)
         );
         // What it brought keeps working, for it and for others; built-in types too.
-        assert!(EntityType::custom(greedy, "GREEDY_7").is_ok());
-        assert!(EntityType::custom("t-label-other", "GREEDY_7").is_ok());
-        assert_eq!(EntityType::custom(greedy, "EMAIL"), Ok(EntityType::Email));
+        assert!(EntityType::custom(Some(greedy), "GREEDY_7").is_ok());
+        assert!(EntityType::custom(Some("t-label-other"), "GREEDY_7").is_ok());
+        assert_eq!(
+            EntityType::custom(Some(greedy), "EMAIL"),
+            Ok(EntityType::Email)
+        );
         // Another tenant still brings labels of its own.
-        assert!(EntityType::custom("t-label-other", "GREEDY_ONE_MORE").is_ok());
-        assert!(EntityType::custom(greedy, "GREEDY_ONE_MORE").is_ok());
+        assert!(EntityType::custom(Some("t-label-other"), "GREEDY_ONE_MORE").is_ok());
+        assert!(EntityType::custom(Some(greedy), "GREEDY_ONE_MORE").is_ok());
+        // A policy stored already loads whatever the caps: its labels were counted when
+        // it was written (perhaps by another instance).
+        assert!(EntityType::custom(None, "GREEDY_STORED_ELSEWHERE").is_ok());
     }
 }

@@ -82,22 +82,24 @@ impl EntityType {
     }
 
     /// A built-in type, or a tenant-defined one: `[A-Z][A-Z0-9_]*`, at most
-    /// [`MAX_CUSTOM_LABEL_LEN`] bytes, defined by `tenant`. Only tenant policy (written by
-    /// admins) may call this: custom labels are interned for the life of the process, so
-    /// each distinct label costs its few bytes once. A tenant may bring at most
-    /// [`MAX_CUSTOM_LABELS_PER_TENANT`] new labels, and the process keeps at most
-    /// [`MAX_CUSTOM_LABELS`]; labels from requests must never reach it.
+    /// [`MAX_CUSTOM_LABEL_LEN`] bytes. Only tenant policy (written by admins) may call
+    /// this: custom labels are interned for the life of the process, so each distinct
+    /// label costs its few bytes once. With `owner` (a policy being written), that
+    /// tenant may bring at most [`MAX_CUSTOM_LABELS_PER_TENANT`] new labels and the
+    /// process keeps at most [`MAX_CUSTOM_LABELS`]; without (a policy stored already,
+    /// whose labels passed those caps when it was written), a stored policy always loads.
+    /// Labels from requests must never reach it.
     ///
     /// # Errors
     /// The label's shape, or a cap reached.
-    pub fn custom(tenant: &str, label: &str) -> Result<Self, LabelRefusal> {
+    pub fn custom(owner: Option<&str>, label: &str) -> Result<Self, LabelRefusal> {
         if let Some(builtin) = Self::from_label(label) {
             return Ok(builtin);
         }
         if !is_valid_label(label) {
             return Err(LabelRefusal::Shape);
         }
-        intern(tenant, label).map(EntityType::Custom)
+        intern(owner, label).map(EntityType::Custom)
     }
 }
 
@@ -152,7 +154,7 @@ struct Labels {
 /// once that tenant or the process reached its cap (a policy naming a new label is then
 /// refused; a restart clears the table). Hash maps, so the lock is held for one lookup
 /// however many labels there are.
-fn intern(tenant: &str, label: &str) -> Result<&'static str, LabelRefusal> {
+fn intern(owner: Option<&str>, label: &str) -> Result<&'static str, LabelRefusal> {
     static LABELS: std::sync::OnceLock<std::sync::Mutex<Labels>> = std::sync::OnceLock::new();
     let mut labels = match LABELS.get_or_init(Default::default).lock() {
         Ok(guard) => guard,
@@ -161,13 +163,15 @@ fn intern(tenant: &str, label: &str) -> Result<&'static str, LabelRefusal> {
     if let Some(existing) = labels.interned.get(label) {
         return Ok(existing);
     }
-    let brought = labels.brought.get(tenant).copied().unwrap_or(0);
-    if labels.interned.len() >= MAX_CUSTOM_LABELS || brought >= MAX_CUSTOM_LABELS_PER_TENANT {
-        return Err(LabelRefusal::TooMany);
+    if let Some(tenant) = owner {
+        let brought = labels.brought.get(tenant).copied().unwrap_or(0);
+        if labels.interned.len() >= MAX_CUSTOM_LABELS || brought >= MAX_CUSTOM_LABELS_PER_TENANT {
+            return Err(LabelRefusal::TooMany);
+        }
+        *labels.brought.entry(tenant.to_owned()).or_insert(0) += 1;
     }
     let leaked: &'static str = Box::leak(label.to_owned().into_boxed_str());
     labels.interned.insert(leaked);
-    *labels.brought.entry(tenant.to_owned()).or_insert(0) += 1;
     Ok(leaked)
 }
 

@@ -157,6 +157,24 @@ impl RateLimiter {
         Ok(total <= limit)
     }
 
+    /// Counts `cost` units of `action` whatever the limit: for work already done (values
+    /// the model wrote that were tokenized), so that a caller past its limit is refused
+    /// from its next call on. The shared counters get it with the next flush.
+    pub fn consume(&self, action: &str, tenant: &str, sub: &str, cost: i64) {
+        let now = self.clock.now_millis();
+        let window = now - now.rem_euclid(WINDOW_MILLIS);
+        let Ok(mut counts) = self.counts.lock() else {
+            return;
+        };
+        for key in [
+            format!("s|{tenant}|{sub}|{action}"),
+            format!("t|{tenant}|{action}"),
+        ] {
+            let count = counts.entry((key, window)).or_default();
+            count.pending = count.pending.saturating_add(cost.max(0));
+        }
+    }
+
     /// Adds pending local counts to the shared counters and refreshes the totals.
     ///
     /// # Errors

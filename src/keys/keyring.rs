@@ -161,11 +161,18 @@ impl Keyring {
     }
 
     /// Replaces the root keyring (after a root rotation) and forgets every cached key.
+    /// Never goes back: a keyring whose active version is older than the one in use (a
+    /// reload racing a rotation) is ignored.
     pub fn replace_root(&self, root: RootKeyring) {
-        match self.root.write() {
-            Ok(mut current) => *current = Arc::new(root),
-            Err(poisoned) => *poisoned.into_inner() = Arc::new(root),
+        let mut current = match self.root.write() {
+            Ok(current) => current,
+            Err(poisoned) => poisoned.into_inner(),
+        };
+        if root.active().version() < current.active().version() {
+            return;
         }
+        *current = Arc::new(root);
+        drop(current);
         if let Ok(mut cache) = self.cache.write() {
             cache.clear();
         }

@@ -22,6 +22,8 @@ const REENCRYPT_BATCH: i64 = 500;
 const LEASE_MILLIS: i64 = 5_000;
 /// How often an instance looks for orphaned jobs and expired tokens.
 const BACKGROUND_PERIOD: Duration = Duration::from_secs(2);
+/// Background periods to wait after an owed root retirement failed: about a minute.
+const RETIREMENT_RETRY_TICKS: u32 = 30;
 /// Expired tokens deleted per statement.
 const PURGE_BATCH: i64 = 1000;
 
@@ -100,12 +102,16 @@ impl KeyLifecycle {
     /// The tenant's data-key versions with their use, and the root key version.
     ///
     /// # Errors
-    /// Store failures, or a root key file older than the database.
+    /// Store failures.
     pub async fn keys_view(&self, tenant: &TenantId) -> Result<KeysView, VaultError> {
         // The root version as stored, not as this instance last loaded it: a rotation
-        // through another instance shows here at once.
+        // through another instance shows here at once (without reloading anything).
         let stored = self.store.tenant_state(tenant.as_str()).await?;
-        self.keyring.follow_root(stored.root_version).await?;
+        let root_key_version = stored
+            .root_version
+            .and_then(|v| u32::try_from(v).ok())
+            .unwrap_or(0)
+            .max(self.keyring.root().active().version());
         let usage = self.store.key_usage(tenant.as_str()).await?;
         let data_keys = match self.store.tenant_keys(tenant.as_str()).await? {
             None => Vec::new(),
@@ -125,7 +131,7 @@ impl KeyLifecycle {
         };
         Ok(KeysView {
             data_keys,
-            root_key_version: self.keyring.root().active().version(),
+            root_key_version,
         })
     }
 
@@ -198,8 +204,8 @@ impl KeyLifecycle {
     /// Returns whether the tenant existed and the new root version.
     ///
     /// # Errors
-    /// Store failures; the root key cannot be rotated (the tenant is shredded all the
-    /// same, and the error says the backups are not yet safe).
+    /// Store failures of the shred itself. A root rotation that cannot run now is owed,
+    /// not an error: the answer says `old_root_destroyed: false`.
     pub async fn shred_tenant(&self, tenant: &TenantId) -> Result<ShredView, VaultError> {
         let existed = self
             .store
@@ -221,15 +227,21 @@ impl KeyLifecycle {
                 root_key_version: rotation.root_key_version,
                 old_root_destroyed: true,
             }),
-            Err(VaultError::Keyring(KeyringError::Contended)) => {
-                tracing::warn!(tenant = %tenant, "root rotation busy; the shred's rotation is owed");
+            // The shred itself is done and its rotation owed (recorded with it): another
+            // rotation holding the lease, or a key file this instance cannot write (a
+            // read-only Secret), leaves the debt for the background work or an operator.
+            Err(err) => {
+                if matches!(err, VaultError::Keyring(KeyringError::Contended)) {
+                    tracing::warn!(tenant = %tenant, "root rotation busy; the shred's rotation is owed");
+                } else {
+                    tracing::error!(tenant = %tenant, error = %err, "the shred's root rotation failed and is owed");
+                }
                 Ok(ShredView {
                     existed,
                     root_key_version: self.keyring.root().active().version(),
                     old_root_destroyed: false,
                 })
             }
-            Err(err) => Err(err),
         }
     }
 
@@ -413,8 +425,9 @@ impl KeyLifecycle {
         tokio::spawn(async move {
             let mut ticker = tokio::time::interval(BACKGROUND_PERIOD);
             // A key file this instance cannot write (a read-only Secret) fails every try:
-            // said once, until a try succeeds.
+            // said once, and tried again only every minute (each try takes the lease).
             let mut retirement_failing = false;
+            let mut retirement_wait = 0u32;
             loop {
                 ticker.tick().await;
                 let now = lifecycle.clock.now_millis();
@@ -424,20 +437,26 @@ impl KeyLifecycle {
                         Arc::clone(&lifecycle).work_on(job).await;
                     }
                 }
-                match lifecycle.settle_owed_retirement().await {
-                    Ok(false) | Err(VaultError::Keyring(KeyringError::Contended)) => {}
-                    Ok(true) => {
-                        retirement_failing = false;
-                        tracing::warn!("an owed root retirement was completed");
+                if retirement_wait > 0 {
+                    retirement_wait -= 1;
+                } else {
+                    match lifecycle.settle_owed_retirement().await {
+                        Ok(false) | Err(VaultError::Keyring(KeyringError::Contended)) => {}
+                        Ok(true) => {
+                            retirement_failing = false;
+                            tracing::warn!("an owed root retirement was completed");
+                        }
+                        Err(err) => {
+                            retirement_wait = RETIREMENT_RETRY_TICKS;
+                            if !retirement_failing {
+                                retirement_failing = true;
+                                tracing::error!(
+                                    error = %err,
+                                    "a shred's root rotation is owed and fails here; if the key file is read-only, run `promptvault keys rotate-root --no-copy` where it is writable"
+                                );
+                            }
+                        }
                     }
-                    Err(err) if !retirement_failing => {
-                        retirement_failing = true;
-                        tracing::error!(
-                            error = %err,
-                            "a shred's root rotation is owed and fails here; if the key file is read-only, run `promptvault keys rotate-root --no-copy` where it is writable"
-                        );
-                    }
-                    Err(_) => {}
                 }
                 match lifecycle.purge_expired().await {
                     Ok(0) => {}

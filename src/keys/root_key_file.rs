@@ -171,18 +171,36 @@ fn check_permissions(path: &Path) -> Result<(), RootKeyFileError> {
         path: path.to_owned(),
         source,
     })?;
-    let open = meta.permissions().mode() & 0o077;
-    let read_by_own_group = open == 0o040 && effective_gid() == Some(meta.gid());
-    if open != 0 && !read_by_own_group {
+    let file = (meta.permissions().mode(), meta.uid(), meta.gid());
+    let process = (effective_id("Uid:"), effective_id("Gid:"));
+    if !private_enough(file, process) {
         return Err(RootKeyFileError::TooOpen(path.to_owned()));
     }
     Ok(())
 }
 
-/// This process's effective group id, from `/proc/self/status` (`Gid: real effective …`).
-fn effective_gid() -> Option<u32> {
+/// Whether a key file of (mode, owner, group) is private enough for a process of
+/// (effective uid, effective gid): nobody but its owner may read it, except, read-only,
+/// the process's own group when that is not root's (which many share) and the owner is
+/// root (the kubelet) or the process itself, so nobody else can rewrite the key.
+fn private_enough(
+    (mode, owner, group): (u32, u32, u32),
+    (euid, egid): (Option<u32>, Option<u32>),
+) -> bool {
+    let open = mode & 0o077;
+    if open == 0 {
+        return true;
+    }
+    let own_group = egid.is_some_and(|gid| gid != 0 && gid == group);
+    let trusted_owner = owner == 0 || euid == Some(owner);
+    open == 0o040 && own_group && trusted_owner
+}
+
+/// This process's effective user or group id (`field` is `Uid:` or `Gid:`), from
+/// `/proc/self/status` (`Gid: real effective saved filesystem`).
+fn effective_id(field: &str) -> Option<u32> {
     let status = fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|l| l.starts_with("Gid:"))?;
+    let line = status.lines().find(|l| l.starts_with(field))?;
     line.split_whitespace().nth(2)?.parse().ok()
 }
 
@@ -398,10 +416,7 @@ mod tests {
             load_or_create_root_keyring(&path, None),
             Err(RootKeyFileError::TooOpen(_))
         ));
-        // Read-only for the service's own group (a Kubernetes Secret with fsGroup): fine;
-        // group-writable, or readable by others, is not.
-        fs::set_permissions(&path, fs::Permissions::from_mode(0o440)).unwrap();
-        load_or_create_root_keyring(&path, None).unwrap();
+        // Group-writable, or readable by others, is refused whoever owns it.
         for mode in [0o460, 0o444, 0o404] {
             fs::set_permissions(&path, fs::Permissions::from_mode(mode)).unwrap();
             assert!(
@@ -416,21 +431,27 @@ mod tests {
 
     #[test]
     fn group_read_is_accepted_only_for_the_services_own_group() {
-        use std::os::unix::fs::MetadataExt;
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("root.key");
-        load_or_create_root_keyring(&path, None).unwrap();
-        fs::set_permissions(&path, fs::Permissions::from_mode(0o440)).unwrap();
-        let own = fs::metadata(&path).unwrap().gid();
-        assert_eq!(effective_gid(), Some(own));
-        // Another group: only root may hand the file over, so only root can test it.
-        if std::os::unix::fs::chown(&path, None, Some(own + 4242)).is_err() {
-            eprintln!("SKIPPED group_read_is_accepted_only_for_the_services_own_group: not root, cannot chown");
-            return;
+        let service = (Some(10001), Some(10001));
+        // A Kubernetes Secret with mode 0400 and fsGroup 10001: root-owned, 0440.
+        assert!(private_enough((0o100_440, 0, 10001), service));
+        assert!(private_enough((0o100_440, 10001, 10001), service));
+        assert!(
+            private_enough((0o100_400, 4242, 4242), service),
+            "owner-only"
+        );
+        for (file, why) in [
+            ((0o100_440, 0, 4242), "another group"),
+            ((0o100_440, 4242, 10001), "another owner could rewrite it"),
+            ((0o100_460, 0, 10001), "group-writable"),
+            ((0o100_444, 0, 10001), "readable by others"),
+            ((0o100_404, 0, 10001), "readable by others"),
+        ] {
+            assert!(!private_enough(file, service), "{why}");
         }
-        assert!(matches!(
-            load_or_create_root_keyring(&path, None),
-            Err(RootKeyFileError::TooOpen(_))
-        ));
+        // Root's group is shared by many: never enough.
+        assert!(!private_enough((0o100_440, 0, 0), (Some(0), Some(0))));
+        // Unknown ids (no /proc): only owner-only files.
+        assert!(!private_enough((0o100_440, 0, 10001), (None, None)));
+        assert!(private_enough((0o100_600, 0, 0), (None, None)));
     }
 }

@@ -393,15 +393,6 @@ macro_rules! impl_key_store {
                 now: i64,
             ) -> Result<bool, $crate::store::StoreError> {
                 let mut tx = self.writes().begin_with(Self::BEGIN_WRITE).await?;
-                // Owed a root rotation that keeps no copy of the old version. The root
-                // state before the tenant row, in the order a root rotation locks them.
-                sqlx::query(
-                    "UPDATE root_state SET shreds = shreds + 1 \
-                     WHERE id = 1 AND EXISTS (SELECT 1 FROM tenants WHERE tenant = $1)",
-                )
-                .bind(tenant)
-                .execute(&mut *tx)
-                .await?;
                 let existed = sqlx::query(
                     "UPDATE tenants SET key_epoch = key_epoch + 1, fingerprint_key = $3, \
                        shredded_at = $2 WHERE tenant = $1",
@@ -422,6 +413,13 @@ macro_rules! impl_key_store {
                      WHERE tenant = $1",
                 ] {
                     sqlx::query(erase).bind(tenant).execute(&mut *tx).await?;
+                }
+                if existed {
+                    // Owed a root rotation that keeps no copy of the old version; last,
+                    // so the row is locked only for the commit.
+                    sqlx::query("UPDATE root_retirement SET shreds = shreds + 1 WHERE id = 1")
+                        .execute(&mut *tx)
+                        .await?;
                 }
                 tx.commit().await?;
                 Ok(existed)
@@ -483,7 +481,7 @@ macro_rules! impl_key_store {
 
             async fn shreds_settled(&self) -> Result<(i64, i64), $crate::store::StoreError> {
                 let row: Option<(i64, i64)> = sqlx::query_as(
-                    "SELECT shreds, shreds_retired FROM root_state WHERE id = 1",
+                    "SELECT shreds, shreds_retired FROM root_retirement WHERE id = 1",
                 )
                 .fetch_optional(&self.pool)
                 .await?;
@@ -492,7 +490,8 @@ macro_rules! impl_key_store {
 
             async fn settle_shreds(&self, through: i64) -> Result<(), $crate::store::StoreError> {
                 sqlx::query(
-                    "UPDATE root_state SET shreds_retired = $1 WHERE id = 1 AND shreds_retired < $1",
+                    "UPDATE root_retirement SET shreds_retired = $1 \
+                     WHERE id = 1 AND shreds_retired < $1",
                 )
                 .bind(through)
                 .execute(self.writes())

@@ -498,7 +498,7 @@ impl Vault {
         };
         let compiled = Arc::new(
             document
-                .compile(tenant.as_str(), version)
+                .compile(None, version)
                 .map_err(VaultError::StoredPolicy)?,
         );
         if let Ok(mut cache) = self.policies.write() {
@@ -543,7 +543,7 @@ impl Vault {
         by: &str,
     ) -> Result<i64, VaultError> {
         document
-            .compile(tenant.as_str(), 0)
+            .compile(Some(tenant.as_str()), 0)
             .map_err(VaultError::Policy)?;
         let json = serde_json::to_string(document).map_err(|_| {
             VaultError::Policy(PolicyError {
@@ -820,7 +820,9 @@ mod tests {
     #[tokio::test(flavor = "current_thread")]
     async fn large_texts_are_scanned_off_the_async_worker() {
         let seen = Arc::new(Mutex::new(Vec::new()));
-        let mut policy = PolicyDocument::default().compile("t-test", 0).unwrap();
+        let mut policy = PolicyDocument::default()
+            .compile(Some("t-test"), 0)
+            .unwrap();
         policy
             .recognizers
             .push(Box::new(ThreadNote(Arc::clone(&seen))));

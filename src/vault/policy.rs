@@ -153,8 +153,13 @@ impl PolicyDocument {
     ///
     /// # Errors
     /// [`PolicyError`] naming the first field that is wrong.
-    /// `tenant` owns the policy: new type labels count against its cap.
-    pub fn compile(&self, tenant: &str, version: i64) -> Result<CompiledPolicy, PolicyError> {
+    /// `owner`: the tenant writing the policy, whose new type labels count against its
+    /// cap; `None` for a policy stored already (its labels were counted when written).
+    pub fn compile(
+        &self,
+        owner: Option<&str>,
+        version: i64,
+    ) -> Result<CompiledPolicy, PolicyError> {
         if self
             .entities
             .as_ref()
@@ -169,7 +174,7 @@ impl PolicyDocument {
                     .iter()
                     .enumerate()
                     .map(|(i, label)| {
-                        EntityType::custom(tenant, label)
+                        EntityType::custom(owner, label)
                             .map_err(|refusal| invalid(format!("entities[{i}]"), refusal.reason()))
                     })
                     .collect::<Result<Vec<_>, _>>()?,
@@ -182,7 +187,7 @@ impl PolicyDocument {
             .recognizers
             .iter()
             .enumerate()
-            .map(|(i, spec)| spec.compile(tenant, &format!("recognizers[{i}]")))
+            .map(|(i, spec)| spec.compile(owner, &format!("recognizers[{i}]")))
             .collect::<Result<Vec<_>, _>>()?;
         if self.allow_list.len() > MAX_TERMS {
             return Err(invalid(
@@ -229,8 +234,8 @@ impl PolicyDocument {
 }
 
 impl RecognizerSpec {
-    fn compile(&self, tenant: &str, at: &str) -> Result<Box<dyn Recognizer>, PolicyError> {
-        let kind = EntityType::custom(tenant, &self.kind)
+    fn compile(&self, owner: Option<&str>, at: &str) -> Result<Box<dyn Recognizer>, PolicyError> {
+        let kind = EntityType::custom(owner, &self.kind)
             .map_err(|refusal| invalid(format!("{at}.type"), refusal.reason()))?;
         match (&self.pattern, &self.dictionary) {
             (Some(pattern), None) => {
@@ -289,7 +294,7 @@ mod tests {
             ],
             "allow_list": ["Support@Acme.example "]
         }))
-        .compile("t-test", 3)
+        .compile(Some("t-test"), 3)
         .unwrap();
         assert_eq!(policy.version, 3);
         assert_eq!(policy.recognizers.len(), 3);
@@ -328,19 +333,21 @@ mod tests {
             ),
         ];
         for (json, field) in cases {
-            let err = document(json).compile("t-test", 1).unwrap_err();
+            let err = document(json).compile(Some("t-test"), 1).unwrap_err();
             assert_eq!(err.field, field, "{err}");
         }
         let long = "x".repeat(MAX_ITEM_BYTES + 1);
         let err = document(serde_json::json!({ "allow_list": [long] }))
-            .compile("t-test", 1)
+            .compile(Some("t-test"), 1)
             .unwrap_err();
         assert!(!err.to_string().contains("xxxx"));
     }
 
     #[test]
     fn the_default_policy_tokenizes_everything_and_allows_nothing() {
-        let policy = PolicyDocument::default().compile("t-test", 0).unwrap();
+        let policy = PolicyDocument::default()
+            .compile(Some("t-test"), 0)
+            .unwrap();
         assert!(policy.entities.is_none() && policy.recognizers.is_empty());
         assert!(!policy.allows("anything"));
     }

@@ -295,6 +295,33 @@ pub struct AppOptions {
     pub anthropic: Option<Arc<promptvault::proxy::Upstream>>,
     /// Seals per data key before it is rotated (the default budget when unset).
     pub seal_budget: Option<i64>,
+    /// The root key file can be read but not written (a Kubernetes Secret).
+    pub read_only_root_key: bool,
+}
+
+/// A root key file the service may read but not write, as a Secret mounted read-only.
+#[derive(Debug)]
+struct ReadOnlyRootKey(FileRootKeyProvider);
+
+#[async_trait::async_trait]
+impl promptvault::keys::RootKeyProvider for ReadOnlyRootKey {
+    async fn load(
+        &self,
+    ) -> Result<promptvault::crypto::RootKeyring, promptvault::keys::RootKeyProviderError> {
+        self.0.load().await
+    }
+    async fn store(
+        &self,
+        _: Arc<promptvault::crypto::RootKeyring>,
+    ) -> Result<(), promptvault::keys::RootKeyProviderError> {
+        Err(promptvault::keys::RootKeyProviderError::Unavailable)
+    }
+    async fn keep_copy(&self, _: u32) -> Result<String, promptvault::keys::RootKeyProviderError> {
+        Err(promptvault::keys::RootKeyProviderError::Unavailable)
+    }
+    async fn discard_copies(&self) -> Result<usize, promptvault::keys::RootKeyProviderError> {
+        Err(promptvault::keys::RootKeyProviderError::Unavailable)
+    }
 }
 
 async fn app_with(
@@ -336,10 +363,15 @@ async fn app_with(
             .seal_budget
             .unwrap_or(promptvault::keys::DEFAULT_SEAL_BUDGET),
     };
-    let source: Arc<dyn promptvault::keys::RootKeyProvider> = Arc::new(FileRootKeyProvider {
+    let file = FileRootKeyProvider {
         path: dir.path().join("root.key"),
         passphrase: None,
-    });
+    };
+    let source: Arc<dyn promptvault::keys::RootKeyProvider> = if options.read_only_root_key {
+        Arc::new(ReadOnlyRootKey(file))
+    } else {
+        Arc::new(file)
+    };
     let state = state_from_parts(store, (root, Some(source)), verifier, clock, settings);
     TestApp {
         router: promptvault::api::router(state.clone()),

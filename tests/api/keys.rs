@@ -594,6 +594,10 @@ async fn a_policy_lowering_protection_needs_a_second_admin(app: TestApp) {
         .request("POST", &confirm, Some(&alice), None, Vec::new())
         .await;
     assert_eq!(by_alice.status, StatusCode::FORBIDDEN);
+    let blind = app
+        .request("POST", &confirm, Some(&bob), None, Vec::new())
+        .await;
+    assert_eq!(blind.status, StatusCode::BAD_REQUEST, "{}", blind.raw);
     let other_digest = format!("{confirm}?policy_sha256={}", "0".repeat(64));
     let not_reviewed = app
         .request("POST", &other_digest, Some(&bob), None, Vec::new())
@@ -638,7 +642,6 @@ async fn a_policy_lowering_protection_needs_a_second_admin(app: TestApp) {
         digest.as_str(),
         "{events}"
     );
-    assert_eq!(event["details"]["reviewed"], true, "{events}");
     let events = app.admin_get("/v1/admin/audit?action=action.request").await;
     assert!(
         events["events"]
@@ -865,3 +868,29 @@ async fn a_shred_interrupted_before_its_root_rotation_is_finished_later(app: Tes
     );
 }
 on_every_backend!(a_shred_interrupted_before_its_root_rotation_is_finished_later);
+
+/// With a key file the service cannot write (a read-only Secret), a shred still destroys
+/// the tenant and says 200, with its root rotation owed and on record.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_shred_with_a_read_only_root_key_answers_200_with_its_rotation_owed() {
+    let options = AppOptions {
+        read_only_root_key: true,
+        ..AppOptions::default()
+    };
+    let app = sqlite_app_with(&options).await;
+    let tokenized = app.tokenize("mail ann@example.org").await;
+    let shred = app.admin_delete("/v1/admin/tenant").await;
+    assert_eq!(shred.status, StatusCode::OK, "{}", shred.raw);
+    assert_eq!(shred.body["shredded"], true);
+    assert_eq!(shred.body["old_root_destroyed"], false, "{}", shred.raw);
+    assert_eq!(app.detokenize(&tokenized).await["unknown"], 1);
+    assert_eq!(app.state.store.shreds_settled().await.unwrap(), (1, 0));
+    let events = app.admin_get("/v1/admin/audit?action=tenant.shred").await;
+    let done = events["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["outcome"] == "ok")
+        .unwrap_or_else(|| panic!("no completed shred event: {events}"));
+    assert_eq!(done["details"]["old_root_destroyed"], false);
+}

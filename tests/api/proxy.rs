@@ -990,8 +990,10 @@ async fn plain_text_answers_and_content_parts_are_revealed_and_checked() {
 /// limit like values it sent: having the model echo guesses is no way around it.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn values_the_model_wrote_count_against_the_tokenize_limit() {
-    let template = "Ask a1@example.net, a2@example.net, a3@example.net, \
-                    a4@example.net, a5@example.net and a6@example.net.";
+    // More values than the whole limit: a charge that could be refused would count none.
+    let template = "Ask a1@example.net, a2@example.net, a3@example.net, a4@example.net, \
+                    a5@example.net, a6@example.net, a7@example.net, a8@example.net, \
+                    a9@example.net and a10@example.net.";
     let options = AppOptions {
         rate_limits: Some(promptvault::guard::ratelimit::RateLimits {
             tokenize_per_sub: 8,
@@ -1010,9 +1012,9 @@ async fn values_the_model_wrote_count_against_the_tokenize_limit() {
     let content = answer.body["choices"][0]["message"]["content"]
         .as_str()
         .unwrap();
-    assert_eq!(content.matches("[EMAIL_").count(), 6, "{content}");
+    assert_eq!(content.matches("[EMAIL_").count(), 10, "{content}");
 
-    // One unit for the call and six for the model's values: two more values pass 8.
+    // One unit for the call and ten for the model's values: past 8 already.
     let more = app
         .post_as(
             &jwt,
