@@ -199,6 +199,14 @@ pub enum KeysCommand {
         /// rotation a shred owes, for a service whose key file is read-only (Kubernetes).
         #[arg(long)]
         no_copy: bool,
+        /// Only add the new version to the key file, beside the current one; publish the
+        /// file to every instance, then run with --finish (no instance ever meets a key
+        /// its file cannot open).
+        #[arg(long, conflicts_with_all = ["finish", "no_copy"])]
+        stage: bool,
+        /// Rewrap every key under the staged version and leave the file with it alone.
+        #[arg(long)]
+        finish: bool,
     },
     /// Seal the plain root key file with PROMPTVAULT_ROOT_KEY_PASSPHRASE.
     Seal,
@@ -225,7 +233,11 @@ pub async fn keys(config: &Config, command: &KeysCommand) -> anyhow::Result<Stri
     let path = &config.root_key_file;
     let passphrase = config.root_key_passphrase.as_ref();
     match command {
-        KeysCommand::RotateRoot { no_copy } => {
+        KeysCommand::RotateRoot {
+            no_copy,
+            stage,
+            finish,
+        } => {
             let root = load_root_keyring(path, passphrase)?;
             let store = crate::store::connect(config.database_url.expose_secret()).await?;
             let source = Arc::new(FileRootKeyProvider {
@@ -241,10 +253,11 @@ pub async fn keys(config: &Config, command: &KeysCommand) -> anyhow::Result<Stri
             ));
             let lifecycle =
                 KeyLifecycle::new(store, keyring, Arc::new(TenantStates::default()), clock);
-            let view = if *no_copy {
-                lifecycle.retire_root_key_entirely().await?
-            } else {
-                lifecycle.rotate_root_key().await?
+            let view = match (*stage, *finish, *no_copy) {
+                (true, _, _) => lifecycle.stage_root_version().await?,
+                (_, true, keep_no_copy) => lifecycle.finish_staged_rotation(keep_no_copy).await?,
+                (_, _, true) => lifecycle.retire_root_key_entirely().await?,
+                _ => lifecycle.rotate_root_key().await?,
             };
             Ok(serde_json::to_string_pretty(&view)? + "\n")
         }

@@ -177,8 +177,8 @@ impl From<VaultError> for ApiError {
             );
         }
         match &err {
-            VaultError::NoRootKeyFile => {
-                tracing::error!("the root key file could not be rotated");
+            VaultError::NoRootKeyFile | VaultError::NothingStaged => {
+                tracing::error!(error = %err, "the root key file could not be rotated");
                 return Self::RootKeyFile;
             }
             VaultError::Keyring(crate::keys::KeyringError::Contended) => {

@@ -375,27 +375,7 @@ pub(super) async fn confirm_action(
     if pending.requested_by == caller.sub {
         return Err(ApiError::SecondAdminRequired);
     }
-    let digest = match pending.document.as_deref() {
-        Some(sealed) => Some(policy_digest(
-            &open_pending_policy(&state, &caller, sealed).await?,
-        )),
-        None => None,
-    };
-    match (&digest, &reviewed.policy_sha256) {
-        (Some(_), None) => {
-            return Err(ApiError::InvalidRequest(
-                "a policy change is confirmed with the policy_sha256 that \
-                 GET /v1/admin/actions/{id} shows"
-                    .to_owned(),
-            ))
-        }
-        (_, Some(reviewed)) if digest.as_ref() != Some(reviewed) => {
-            return Err(ApiError::Conflict(
-                "the pending policy is not the one reviewed (policy_sha256 differs)".to_owned(),
-            ))
-        }
-        _ => {}
-    }
+    let digest = reviewed_digest(&state, &caller, pending.document.as_deref(), &reviewed).await?;
     match state
         .keys
         .confirm_action(&caller.tenant, id, &caller.sub)
@@ -431,6 +411,33 @@ pub(super) async fn confirm_action(
             )
             .await
         }
+    }
+}
+
+/// The digest of a pending policy change, checked against the one the confirming admin
+/// reviewed: required for a policy change (400 without), equal (409 otherwise).
+async fn reviewed_digest(
+    state: &AppState,
+    caller: &Caller,
+    document: Option<&str>,
+    reviewed: &ReviewedAction,
+) -> Result<Option<String>, ApiError> {
+    let digest = match document {
+        Some(sealed) => Some(policy_digest(
+            &open_pending_policy(state, caller, sealed).await?,
+        )),
+        None => None,
+    };
+    match (&digest, &reviewed.policy_sha256) {
+        (Some(_), None) => Err(ApiError::InvalidRequest(
+            "a policy change is confirmed with the policy_sha256 that \
+             GET /v1/admin/actions/{id} shows"
+                .to_owned(),
+        )),
+        (_, Some(reviewed)) if digest.as_ref() != Some(reviewed) => Err(ApiError::Conflict(
+            "the pending policy is not the one reviewed (policy_sha256 differs)".to_owned(),
+        )),
+        _ => Ok(digest),
     }
 }
 

@@ -46,6 +46,18 @@ enum RetiredRoot {
     Destroy,
 }
 
+/// How much of a rotation one call does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Step {
+    /// All of it.
+    Whole,
+    /// Only a new version in the key file, beside the current one (which stays in use).
+    Stage,
+    /// Only the rest: every key rewrapped under the staged version, and the file left with
+    /// that version alone.
+    Finish,
+}
+
 /// Attempts at rewrapping when tenants are created or rotated meanwhile.
 const REWRAP_ATTEMPTS: usize = 5;
 /// How long a root rotation may hold its lease; one that crashed frees it after this.
@@ -60,7 +72,38 @@ impl KeyLifecycle {
     /// # Errors
     /// No root key file to write ([`VaultError::NoRootKeyFile`]), I/O, store or key failures.
     pub async fn rotate_root_key(&self) -> Result<RootRotationView, VaultError> {
-        self.rotate_root(RetiredRoot::KeepCopy).await
+        self.rotate_root(RetiredRoot::KeepCopy, Step::Whole).await
+    }
+
+    /// The first step of a rotation in two, for services that read the key file from a
+    /// copy they cannot write (a Kubernetes Secret): the file gets a new version beside
+    /// the current one, and nothing else changes. Publish that file to every instance,
+    /// then [`KeyLifecycle::finish_staged_rotation`]: no instance ever meets a key
+    /// wrapped by a version its file lacks. Staging again before finishing changes
+    /// nothing. A copy of the file as it was is kept.
+    ///
+    /// # Errors
+    /// As [`KeyLifecycle::rotate_root_key`].
+    pub async fn stage_root_version(&self) -> Result<RootRotationView, VaultError> {
+        self.rotate_root(RetiredRoot::KeepCopy, Step::Stage).await
+    }
+
+    /// The second step: every key rewrapped under the staged version, and the file left
+    /// with that version alone; with `keep_no_copy`, copies of older files are destroyed
+    /// and owed shred rotations settled.
+    ///
+    /// # Errors
+    /// [`VaultError::NothingStaged`], or as [`KeyLifecycle::rotate_root_key`].
+    pub async fn finish_staged_rotation(
+        &self,
+        keep_no_copy: bool,
+    ) -> Result<RootRotationView, VaultError> {
+        let retired = if keep_no_copy {
+            RetiredRoot::Destroy
+        } else {
+            RetiredRoot::KeepCopy
+        };
+        self.rotate_root(retired, Step::Finish).await
     }
 
     /// A root rotation after which no retired root version survives: no copy of the old
@@ -71,7 +114,7 @@ impl KeyLifecycle {
     /// # Errors
     /// As [`KeyLifecycle::rotate_root_key`].
     pub async fn retire_root_key_entirely(&self) -> Result<RootRotationView, VaultError> {
-        self.rotate_root(RetiredRoot::Destroy).await
+        self.rotate_root(RetiredRoot::Destroy, Step::Whole).await
     }
 
     /// Pays the root rotation shreds are owed when the instance that shredded could not
@@ -88,7 +131,11 @@ impl KeyLifecycle {
         Ok(true)
     }
 
-    async fn rotate_root(&self, retired: RetiredRoot) -> Result<RootRotationView, VaultError> {
+    async fn rotate_root(
+        &self,
+        retired: RetiredRoot,
+        step: Step,
+    ) -> Result<RootRotationView, VaultError> {
         let _one_at_a_time = self.root_rotation.lock().await;
         // One rotation at a time across instances too: two rotations writing the shared
         // key file at once would each drop the other's new version.
@@ -101,7 +148,7 @@ impl KeyLifecycle {
         if !leased {
             return Err(VaultError::Keyring(KeyringError::Contended));
         }
-        let rotated = self.rotate_root_leased(retired).await;
+        let rotated = self.rotate_root_leased(retired, step).await;
         if let Err(err) = self
             .store
             .release_root_rotation_lease(holder.as_str())
@@ -115,42 +162,68 @@ impl KeyLifecycle {
     async fn rotate_root_leased(
         &self,
         retired: RetiredRoot,
+        step: Step,
     ) -> Result<RootRotationView, VaultError> {
         let source = self
             .keyring
             .root_source()
             .cloned()
             .ok_or(VaultError::NoRootKeyFile)?;
+        let unavailable = |_| VaultError::NoRootKeyFile;
         // The key file as it is now, not this instance's memory of it: another instance
         // may have rotated since, and a rotation built on a stale keyring would write a
         // file without the version the database's keys are wrapped by.
-        let current = Arc::new(source.load().await.map_err(|_| VaultError::NoRootKeyFile)?);
+        let current = Arc::new(source.load().await.map_err(unavailable)?);
+        let active = i64::from(current.active().version());
         let wrapped_by = self.store.newest_wrapping_root_version().await?;
-        if wrapped_by.is_some_and(|v| v > i64::from(current.active().version())) {
+        if wrapped_by.is_some_and(|v| v > active) {
             tracing::error!(
                 "the root key file is older than the keys in the database; not rotating"
             );
             return Err(VaultError::NoRootKeyFile);
         }
-        let retired_file = match retired {
-            RetiredRoot::KeepCopy => Some(
-                source
-                    .keep_copy(current.active().version())
-                    .await
-                    .map_err(|_| VaultError::NoRootKeyFile)?,
-            ),
-            RetiredRoot::Destroy => None,
+        // Staged: the file's active version is newer than every wrapped key's.
+        let staged = wrapped_by.is_some_and(|v| v < active) && current.versions().len() > 1;
+        let next = match step {
+            Step::Finish if !staged => return Err(VaultError::NothingStaged),
+            Step::Finish => current,
+            Step::Stage if staged => return Ok(view(&current, 0, None)),
+            Step::Stage | Step::Whole => {
+                let retired_file = match retired {
+                    RetiredRoot::KeepCopy => Some(
+                        source
+                            .keep_copy(current.active().version())
+                            .await
+                            .map_err(unavailable)?,
+                    ),
+                    RetiredRoot::Destroy => None,
+                };
+                let next = Arc::new(current.with_new_version()?);
+                source.store(Arc::clone(&next)).await.map_err(unavailable)?;
+                if step == Step::Stage {
+                    tracing::warn!(staged = next.active().version(), "root key version staged");
+                    return Ok(view(&next, 0, retired_file));
+                }
+                let mut view = self.finish_rotation(&source, &next, retired).await?;
+                view.retired_file = retired_file;
+                return Ok(view);
+            }
         };
+        self.finish_rotation(&source, &next, retired).await
+    }
+
+    /// Every key rewrapped under `next`'s active version, and the file left with it alone;
+    /// with [`RetiredRoot::Destroy`], older copies destroyed and owed shreds settled.
+    async fn finish_rotation(
+        &self,
+        source: &Arc<dyn super::RootKeyProvider>,
+        next: &Arc<RootKeyring>,
+        retired: RetiredRoot,
+    ) -> Result<RootRotationView, VaultError> {
         // Read before the keys: every shred counted here has destroyed its keys already,
         // so none of them is rewrapped, and the old version leaving settles them all.
         let (shreds, _) = self.store.shreds_settled().await?;
-        let next = Arc::new(current.with_new_version()?);
-        source
-            .store(Arc::clone(&next))
-            .await
-            .map_err(|_| VaultError::NoRootKeyFile)?;
-
-        let rewrapped = self.rewrap_every_key(&next).await?;
+        let rewrapped = self.rewrap_every_key(next).await?;
         let only_new = Arc::new(next.only_active());
         source
             .store(Arc::clone(&only_new))
@@ -166,13 +239,13 @@ impl KeyLifecycle {
             tracing::warn!(discarded, "retired root key copies destroyed");
             self.store.settle_shreds(shreds).await?;
         }
-        let root_key_version = only_new.active().version();
-        tracing::warn!(root_key_version, rewrapped, "root key rotated");
-        Ok(RootRotationView {
-            root_key_version,
+        let view = view(&only_new, rewrapped, None);
+        tracing::warn!(
+            root_key_version = view.root_key_version,
             rewrapped,
-            retired_file,
-        })
+            "root key rotated"
+        );
+        Ok(view)
     }
 
     /// Rewraps every wrapped key under `next`'s active version in one transaction, again
@@ -208,5 +281,13 @@ impl KeyLifecycle {
             }
         }
         Err(StoreError::Conflict.into())
+    }
+}
+
+fn view(root: &RootKeyring, rewrapped: usize, retired_file: Option<String>) -> RootRotationView {
+    RootRotationView {
+        root_key_version: root.active().version(),
+        rewrapped,
+        retired_file,
     }
 }

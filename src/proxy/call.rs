@@ -319,6 +319,20 @@ impl Call {
                 .map(|()| Bytes::from(answer.to_string())),
             Err(_) => render_plain(&mut session, &bytes).await,
         };
+        self.answer_whole(host, session, rendered, status, headers)
+            .await
+    }
+
+    /// The whole answer as it goes back, or the error it became; its cost charged and its
+    /// summary audited.
+    async fn answer_whole(
+        self,
+        host: Arc<dyn ProxyHost>,
+        session: AnswerSession,
+        rendered: Result<Bytes, RenderError>,
+        status: StatusCode,
+        headers: PassedHeaders,
+    ) -> Result<Answer, ApiError> {
         let (outcome, result) = match rendered {
             Ok(body) => (
                 "ok",

@@ -55,6 +55,9 @@ pub enum VaultError {
     /// The service was started without a root key file it may rewrite.
     #[error("no root key file to rotate")]
     NoRootKeyFile,
+    /// The second step of a two-step root rotation found no staged version.
+    #[error("the root key file holds no staged version: run `promptvault keys rotate-root --stage` first")]
+    NothingStaged,
     /// A policy written through the API is invalid.
     #[error(transparent)]
     Policy(PolicyError),

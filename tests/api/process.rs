@@ -712,6 +712,91 @@ async fn offline_root_rotation_and_passphrase_changes_keep_every_token_readable(
     assert_eq!(answer["text"], PROMPT);
 }
 
+/// A root rotation in two steps, for instances that read the key file from a copy they
+/// cannot write (a Kubernetes Secret): the staged file, published to the instance, lets
+/// it open every key after the rewrap, before the final file reaches it. Without the
+/// staged step, the same lag leaves the instance unable to open keys.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_staged_root_rotation_leaves_no_gap_for_an_instance_with_a_lagging_key_copy() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("pod")).unwrap();
+    let pod_file = dir.path().join("pod/root.key");
+    let operator_file = dir.path().join("keys/root.key");
+    let pod = [("PROMPTVAULT_ROOT_KEY_FILE", pod_file.display().to_string())];
+    let client = reqwest::Client::new();
+    let jwt = mint(dir.path(), &[], "tokenize detokenize");
+    let service = Service::start(dir.path(), &pod);
+    let tokenize = |text: &'static str| {
+        let (client, base, jwt) = (client.clone(), service.base.clone(), jwt.clone());
+        async move {
+            post(
+                &client,
+                &base,
+                &jwt,
+                "/v1/tokenize",
+                json!({ "text": text }),
+            )
+            .await
+        }
+    };
+    let first = tokenize("mail ann@example.org").await["text"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    // The operator works on its own copy; the pod's changes only when published.
+    std::fs::copy(&pod_file, &operator_file).unwrap();
+    let publish = || std::fs::copy(&operator_file, &pod_file).unwrap();
+
+    let staged: Value =
+        serde_json::from_str(&keys_command(dir.path(), &["rotate-root", "--stage"], &[])).unwrap();
+    assert_eq!(staged["root_key_version"], 2);
+    assert_eq!(
+        staged["rewrapped"], 0,
+        "staging changes nothing in the database"
+    );
+    publish();
+    let finished: Value =
+        serde_json::from_str(&keys_command(dir.path(), &["rotate-root", "--finish"], &[])).unwrap();
+    assert_eq!(finished["root_key_version"], 2);
+    // Not published yet: the pod still holds the staged file, which opens everything.
+    let revealed = post(
+        &client,
+        &service.base,
+        &jwt,
+        "/v1/detokenize",
+        json!({ "text": first }),
+    )
+    .await;
+    assert_eq!(revealed["text"], "mail ann@example.org", "{revealed}");
+    let second = tokenize("mail bob@example.org").await["text"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    publish();
+
+    // The same lag after a rotation in one step: the pod's copy lacks the new version.
+    keys_command(dir.path(), &["rotate-root"], &[]);
+    let (status, body) = call(
+        &client,
+        reqwest::Method::POST,
+        format!("{}/v1/detokenize", service.base),
+        &jwt,
+        Some(json!({ "text": second })),
+    )
+    .await;
+    assert_eq!(status, 503, "{body}");
+    publish();
+    let revealed = post(
+        &client,
+        &service.base,
+        &jwt,
+        "/v1/detokenize",
+        json!({ "text": second }),
+    )
+    .await;
+    assert_eq!(revealed["text"], "mail bob@example.org", "{revealed}");
+}
+
 pub(crate) async fn call(
     client: &reqwest::Client,
     method: reqwest::Method,
