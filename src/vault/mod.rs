@@ -577,17 +577,23 @@ impl Vault {
         // Fresh, not cached: a policy sealed with keys a shred elsewhere destroyed would
         // never open again.
         let state = self.store.tenant_state(tenant.as_str()).await?;
-        let keys = self
-            .keyring
-            .for_sealing(tenant.as_str(), state.key_epoch)
-            .await?;
-        let key = keys
-            .fingerprint
-            .as_ref()
-            .ok_or(VaultError::Keyring(KeyringError::Contended))?
-            .policy_key();
+        let key = self
+            .policy_key(tenant, state.key_epoch)
+            .await?
+            .ok_or(VaultError::Keyring(KeyringError::Contended))?;
         let sealed = crypto::seal(&key, &policy_aad(tenant), json.as_bytes())?;
         Ok(format!("{SEALED_POLICY}{}", BASE64.encode(sealed)))
+    }
+
+    /// The key policies are sealed with, derived from the tenant's fingerprint key (none
+    /// once the tenant was shredded).
+    async fn policy_key(
+        &self,
+        tenant: &TenantId,
+        epoch: Option<i64>,
+    ) -> Result<Option<crypto::KeyBytes>, VaultError> {
+        let keys = self.keyring.for_sealing(tenant.as_str(), epoch).await?;
+        Ok(keys.fingerprint.as_ref().map(|f| f.policy_key()))
     }
 
     /// The JSON of a stored policy document: opened when sealed, as it is when written
@@ -611,15 +617,10 @@ impl Vault {
         };
         let sealed = BASE64.decode(encoded).map_err(|_| unreadable())?;
         let state = self.tenant_state(tenant.as_str()).await?;
-        let keys = self
-            .keyring
-            .for_sealing(tenant.as_str(), state.key_epoch)
-            .await?;
-        let key = keys
-            .fingerprint
-            .as_ref()
-            .ok_or_else(unreadable)?
-            .policy_key();
+        let key = self
+            .policy_key(tenant, state.key_epoch)
+            .await?
+            .ok_or_else(unreadable)?;
         let json = crypto::open(&key, &policy_aad(tenant), &sealed).map_err(|_| unreadable())?;
         String::from_utf8(json.to_vec()).map_err(|_| unreadable())
     }

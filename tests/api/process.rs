@@ -1131,6 +1131,32 @@ pub(crate) fn sdk_python() -> Option<std::path::PathBuf> {
     None
 }
 
+/// Runs `tests/e2e/<script>` with `python` against the service at `base` as `jwt`;
+/// asserts it printed "ok".
+async fn run_sdk_script(python: std::path::PathBuf, script: &str, base: &str, jwt: &str) {
+    let script = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/e2e")
+        .join(script);
+    let (base, jwt) = (base.to_owned(), jwt.to_owned());
+    let out = tokio::task::spawn_blocking(move || {
+        Command::new(python)
+            .arg(script)
+            .env("PV_BASE_URL", base)
+            .env("PV_JWT", jwt)
+            .output()
+            .unwrap()
+    })
+    .await
+    .unwrap();
+    assert!(
+        out.status.success(),
+        "the SDK script failed: {}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "ok");
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_official_openai_sdk_works_through_the_proxy_whole_and_streamed() {
     let Some(python) = sdk_python() else {
@@ -1151,25 +1177,7 @@ async fn the_official_openai_sdk_works_through_the_proxy_whole_and_streamed() {
     ];
     let service = Service::start(dir.path(), &env);
     let jwt = mint(dir.path(), &env, "tokenize detokenize");
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/e2e/openai_sdk.py");
-    let base = service.base.clone();
-    let out = tokio::task::spawn_blocking(move || {
-        Command::new(python)
-            .arg(script)
-            .env("PV_BASE_URL", base)
-            .env("PV_JWT", jwt)
-            .output()
-            .unwrap()
-    })
-    .await
-    .unwrap();
-    assert!(
-        out.status.success(),
-        "the SDK script failed: {}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "ok");
+    run_sdk_script(python, "openai_sdk.py", &service.base, &jwt).await;
     // The provider saw tokens only, and its own key.
     let received = mock.received.lock().unwrap().clone();
     assert_eq!(received.len(), 3);
@@ -1240,25 +1248,7 @@ async fn the_anthropic_sdk_and_the_responses_api_work_through_the_proxy() {
     ];
     let service = Service::start(dir.path(), &env);
     let jwt = mint(dir.path(), &env, "tokenize detokenize");
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/e2e/anthropic_sdk.py");
-    let (base, caller_jwt) = (service.base.clone(), jwt.clone());
-    let out = tokio::task::spawn_blocking(move || {
-        Command::new(python)
-            .arg(script)
-            .env("PV_BASE_URL", base)
-            .env("PV_JWT", caller_jwt)
-            .output()
-            .unwrap()
-    })
-    .await
-    .unwrap();
-    assert!(
-        out.status.success(),
-        "the SDK script failed: {}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "ok");
+    run_sdk_script(python, "anthropic_sdk.py", &service.base, &jwt).await;
 
     let received = mock.received.lock().unwrap().clone();
     let messages = received

@@ -174,7 +174,8 @@ pub fn responses_answer(body: &Value, text: &str, tool: bool) -> axum::response:
     stream(events)
 }
 
-fn stream(events: Vec<String>) -> axum::response::Response {
+/// Server-sent events, sent as they are.
+pub fn stream(events: Vec<String>) -> axum::response::Response {
     let stream = futures_util::stream::iter(
         events
             .into_iter()

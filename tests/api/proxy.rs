@@ -260,16 +260,7 @@ impl MockUpstream {
                 last.truncate(last.len() - 2);
             }
         }
-        let stream = futures_util::stream::iter(
-            events
-                .into_iter()
-                .map(|e| Ok::<_, std::convert::Infallible>(axum::body::Bytes::from(e))),
-        );
-        (
-            [("content-type", "text/event-stream")],
-            axum::body::Body::from_stream(stream),
-        )
-            .into_response()
+        crate::provider_mocks::stream(events)
     }
 }
 

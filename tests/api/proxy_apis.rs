@@ -359,3 +359,35 @@ async fn a_route_without_its_provider_answers_404() {
         }
     }
 }
+
+/// The caller's JWT as `x-api-key`; `anthropic-version` and every `anthropic-beta` go to
+/// Anthropic as sent (several betas as one list), and nothing else of the caller's.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn anthropic_headers_pass_through_and_the_jwt_does_not() {
+    use http_body_util::BodyExt;
+    use tower::ServiceExt;
+    let (app, mock, _dir) = app_with_both(TEMPLATE).await;
+    let jwt = app.jwt(TENANT, "tokenize detokenize", None);
+    let request = axum::http::Request::post("/v1/messages")
+        .header("x-api-key", &jwt)
+        .header("content-type", "application/json")
+        .header("anthropic-version", "2023-06-01")
+        .header("anthropic-beta", "beta-one")
+        .header("anthropic-beta", "beta-two")
+        .header("x-custom", "not-forwarded")
+        .body(axum::body::Body::from(
+            messages_body(&json!({})).to_string(),
+        ))
+        .unwrap();
+    let response = app.router.clone().oneshot(request).await.unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    let body = response.into_body().collect().await.unwrap().to_bytes();
+    let answer: Value = serde_json::from_slice(&body).unwrap();
+    assert_eq!(answer["content"][0]["text"], EXPECTED);
+    let sent = mock.last();
+    assert_eq!(sent.headers["anthropic-version"], "2023-06-01");
+    assert_eq!(sent.headers["anthropic-beta"], "beta-one,beta-two");
+    assert_eq!(sent.headers["x-api-key"], PROVIDER_KEY);
+    assert!(sent.headers.get("x-custom").is_none());
+    assert!(!format!("{:?}", sent.headers).contains(&jwt));
+}
