@@ -91,7 +91,7 @@ macro_rules! impl_audit_store {
                 &self,
                 events: &[$crate::store::AuditAppendRow],
             ) -> Result<Vec<bool>, $crate::store::StoreError> {
-                $($dialect)::+::append_audits(self.writes(), events).await
+                $($dialect)::+::append_audits(self, events).await
             }
 
             async fn unlinked_audit(

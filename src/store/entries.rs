@@ -78,7 +78,7 @@ pub trait EntryStore: Send + Sync {
 }
 
 /// Implements [`EntryStore`] for a backend: `$dialect` is its module of the statements it
-/// writes its own way (`put_entry_writes` and `entries`, taking the pool; `reseal_entries`,
+/// writes its own way (`put_entry_writes`, taking the store; `entries`, taking the pool; `reseal_entries`,
 /// taking the transaction that also records the job's progress).
 macro_rules! impl_entry_store {
     ($store:ty, $($dialect:ident)::+) => {
@@ -92,7 +92,7 @@ macro_rules! impl_entry_store {
                 if writes.is_empty() {
                     return Ok(Vec::new());
                 }
-                $($dialect)::+::put_entry_writes(self.writes(), writes).await
+                $($dialect)::+::put_entry_writes(self, writes).await
             }
 
             #[tracing::instrument(level = "debug", skip_all, fields(ids = token_ids.len()))]

@@ -414,28 +414,64 @@ pub fn in_ci() -> bool {
     std::env::var("CI").is_ok_and(|v| v == "true" || v == "1")
 }
 
-/// A fresh, migrated Postgres schema; `None` (skip) only outside CI when Postgres is down.
+/// A fresh Postgres schema; `None` (skip) only outside CI when Postgres is down.
 pub async fn postgres_schema() -> Option<(PgPool, String)> {
     // Once Postgres was found down, the other tests skip at once instead of each waiting
     // for its own connection timeout.
     static DOWN: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-    let url = postgres_url();
-    if let Some(reason) = DOWN.get() {
+    schema_at(&postgres_url(), &DOWN, !in_ci(), &[]).await
+}
+
+/// The Citus coordinator the opt-in Citus run uses (`PROMPTVAULT_TEST_CITUS_URL`).
+pub fn citus_url() -> Option<String> {
+    std::env::var("PROMPTVAULT_TEST_CITUS_URL")
+        .ok()
+        .filter(|url| !url.is_empty())
+}
+
+/// A fresh schema on the Citus coordinator; `None` (a visible skip) when no cluster is
+/// named. A named cluster that cannot be reached fails the test.
+pub async fn citus_schema() -> Option<(PgPool, String)> {
+    citus_schema_with(&[]).await
+}
+
+/// Four shards per table instead of Citus's 32: every test makes its own schema.
+const CITUS_TEST_SETTINGS: [(&str, &str); 1] = [("citus.shard_count", "4")];
+
+/// [`citus_schema`] with more settings for its connections.
+pub async fn citus_schema_with(settings: &[(&str, &str)]) -> Option<(PgPool, String)> {
+    static DOWN: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    let Some(url) = citus_url() else {
+        skip("PROMPTVAULT_TEST_CITUS_URL is not set: the Citus run is opt-in (docs/citus.md)");
+        return None;
+    };
+    let mut all = CITUS_TEST_SETTINGS.to_vec();
+    all.extend_from_slice(settings);
+    schema_at(&url, &DOWN, false, &all).await
+}
+
+async fn schema_at(
+    url: &str,
+    down: &std::sync::OnceLock<String>,
+    may_skip: bool,
+    settings: &[(&str, &str)],
+) -> Option<(PgPool, String)> {
+    if let Some(reason) = down.get() {
         skip(reason);
         return None;
     }
     let admin = match PgPoolOptions::new()
         .max_connections(1)
         .acquire_timeout(std::time::Duration::from_secs(5))
-        .connect(&url)
+        .connect(url)
         .await
     {
         Ok(pool) => pool,
-        Err(err) if !in_ci() => {
-            skip(DOWN.get_or_init(|| format!("cannot reach Postgres at {url}: {err}")));
+        Err(err) if may_skip => {
+            skip(down.get_or_init(|| format!("cannot reach Postgres at {url}: {err}")));
             return None;
         }
-        Err(err) => panic!("CI needs Postgres at {url}: {err}"),
+        Err(err) => panic!("this run needs Postgres at {url}: {err}"),
     };
     let now = SystemClock.now_seconds();
     let schema = format!("pvt_{now}_{:08x}", rand::random::<u32>());
@@ -445,10 +481,9 @@ pub async fn postgres_schema() -> Option<(PgPool, String)> {
         .await
         .unwrap();
     admin.close().await;
-    let options: PgConnectOptions = url
-        .parse::<PgConnectOptions>()
-        .unwrap()
-        .options([("search_path", schema.as_str())]);
+    let mut options = vec![("search_path", schema.as_str())];
+    options.extend_from_slice(settings);
+    let options: PgConnectOptions = url.parse::<PgConnectOptions>().unwrap().options(options);
     let pool = PgPoolOptions::new()
         .max_connections(8)
         .connect_with(options)
@@ -480,9 +515,23 @@ async fn drop_stale_schemas(admin: &PgPool, now: i64) {
 
 /// A Postgres URL whose connections use `schema` (for service processes).
 pub fn postgres_url_for_schema(schema: &str) -> String {
-    let url = postgres_url();
+    url_with_settings(&postgres_url(), &[("search_path", schema)])
+}
+
+/// A Citus coordinator URL whose connections use `schema` (for service processes).
+pub fn citus_url_for_schema(schema: &str) -> Option<String> {
+    let mut settings = vec![("search_path", schema)];
+    settings.extend_from_slice(&CITUS_TEST_SETTINGS);
+    Some(url_with_settings(&citus_url()?, &settings))
+}
+
+fn url_with_settings(url: &str, settings: &[(&str, &str)]) -> String {
     let separator = if url.contains('?') { '&' } else { '?' };
-    format!("{url}{separator}options=-c%20search_path%3D{schema}")
+    let options: Vec<String> = settings
+        .iter()
+        .map(|(name, value)| format!("-c%20{name}%3D{value}"))
+        .collect();
+    format!("{url}{separator}options={}", options.join("%20"))
 }
 
 pub async fn postgres_app_with(options: &AppOptions) -> Option<TestApp> {
@@ -496,7 +545,32 @@ pub async fn postgres_app() -> Option<TestApp> {
     postgres_app_with(&AppOptions::default()).await
 }
 
-/// Runs one async scenario `fn(TestApp)` on SQLite and on Postgres.
+/// The app on a fresh schema of the Citus coordinator (see [`citus_schema`]).
+pub async fn citus_app() -> Option<TestApp> {
+    citus_app_on(citus_schema().await?.0).await
+}
+
+/// The app on a pool of the Citus coordinator.
+pub async fn citus_app_on(pool: PgPool) -> Option<TestApp> {
+    let store = PgStore::from_pool(pool.clone()).await.unwrap();
+    assert!(
+        store.is_distributed(),
+        "the Citus run's database has no Citus"
+    );
+    let dir = Arc::new(tempfile::tempdir().unwrap());
+    Some(
+        app_with(
+            Arc::new(store),
+            Db::Postgres(pool),
+            dir,
+            &AppOptions::default(),
+        )
+        .await,
+    )
+}
+
+/// Runs one async scenario `fn(TestApp)` on SQLite, on Postgres, and on the Citus
+/// cluster when one is named.
 macro_rules! on_every_backend {
     ($case:ident) => {
         mod $case {
@@ -508,6 +582,13 @@ macro_rules! on_every_backend {
             #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
             async fn postgres() {
                 if let Some(app) = crate::helpers::postgres_app().await {
+                    super::$case(app).await
+                }
+            }
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn citus() {
+                if let Some(app) = crate::helpers::citus_app().await {
                     super::$case(app).await
                 }
             }

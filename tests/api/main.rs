@@ -11,7 +11,7 @@
 )]
 
 //! The one integration test binary: the service over HTTP, and the store's contract
-//! through its traits, each on SQLite and Postgres.
+//! through its traits, each on SQLite and Postgres (and on Citus when a cluster is named).
 
 #[macro_use]
 mod helpers;
@@ -19,6 +19,7 @@ mod anomaly;
 mod audit;
 mod auth;
 mod chaos;
+mod citus;
 mod deploy;
 mod detection;
 mod docs;

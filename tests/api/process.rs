@@ -9,7 +9,9 @@ use std::time::Duration;
 
 use serde_json::{json, Value};
 
-use crate::helpers::{postgres_schema, postgres_url_for_schema};
+use crate::helpers::{
+    citus_schema, citus_url_for_schema, postgres_schema, postgres_url_for_schema,
+};
 use crate::tokenize::{PROMPT, VALUES};
 
 pub(crate) struct Service {
@@ -283,6 +285,17 @@ async fn tokens_survive_kill_9_on_postgres() {
         dir.path(),
     )
     .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn tokens_survive_kill_9_on_citus() {
+    let Some((pool, schema)) = citus_schema().await else {
+        return;
+    };
+    pool.close().await;
+    let dir = tempfile::tempdir().unwrap();
+    let url = citus_url_for_schema(&schema).unwrap();
+    survives_kill_9(vec![("PROMPTVAULT_DATABASE_URL", url)], dir.path()).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -602,7 +615,7 @@ fn detect_writes_code_point_predictions_and_eval_scores_them() {
     assert!(report.lines().any(|l| l.starts_with("micro")), "{report}");
 }
 
-fn keys_command(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> String {
+pub(crate) fn keys_command(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> String {
     let mut command = Command::new(env!("CARGO_BIN_EXE_promptvault"));
     command.arg("keys").args(args).current_dir(dir).env_clear();
     for (key, value) in env {
@@ -823,8 +836,21 @@ async fn two_instances_on_one_postgres_honour_each_others_key_changes_at_once() 
         return;
     };
     pool.close().await;
+    two_instances_honour_each_others_key_changes(postgres_url_for_schema(&schema)).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_instances_on_citus_honour_each_others_key_changes_at_once() {
+    let Some((pool, schema)) = citus_schema().await else {
+        return;
+    };
+    pool.close().await;
+    two_instances_honour_each_others_key_changes(citus_url_for_schema(&schema).unwrap()).await;
+}
+
+async fn two_instances_honour_each_others_key_changes(url: String) {
     let dir = tempfile::tempdir().unwrap();
-    let env = vec![("PROMPTVAULT_DATABASE_URL", postgres_url_for_schema(&schema))];
+    let env = vec![("PROMPTVAULT_DATABASE_URL", url)];
     let client = reqwest::Client::new();
     let jwt = mint(dir.path(), &env, "tokenize detokenize");
     let admin = mint_admin(dir.path(), &env);

@@ -15,8 +15,8 @@ const T: &str = "t-contract";
 const OTHER: &str = "t-other";
 const NOW: i64 = 1_700_000_000_000;
 
-/// Runs one scenario `fn(Arc<dyn VaultStore>)` on a fresh SQLite file and a fresh Postgres
-/// schema.
+/// Runs one scenario `fn(Arc<dyn VaultStore>)` on a fresh SQLite file, a fresh Postgres
+/// schema, and a fresh schema of the Citus cluster when one is named.
 macro_rules! on_every_store {
     ($case:ident) => {
         mod $case {
@@ -29,6 +29,13 @@ macro_rules! on_every_store {
             #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
             async fn postgres() {
                 if let Some(store) = super::postgres_store().await {
+                    super::$case(store).await
+                }
+            }
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn citus() {
+                if let Some(store) = super::citus_store().await {
                     super::$case(store).await
                 }
             }
@@ -48,6 +55,16 @@ async fn sqlite_store() -> (Arc<dyn VaultStore>, tempfile::TempDir) {
 async fn postgres_store() -> Option<Arc<dyn VaultStore>> {
     let (pool, _schema) = crate::helpers::postgres_schema().await?;
     let store = promptvault::store::PgStore::from_pool(pool).await.unwrap();
+    Some(Arc::new(store))
+}
+
+async fn citus_store() -> Option<Arc<dyn VaultStore>> {
+    let (pool, _schema) = crate::helpers::citus_schema().await?;
+    let store = promptvault::store::PgStore::from_pool(pool).await.unwrap();
+    assert!(
+        store.is_distributed(),
+        "the Citus run's database has no Citus"
+    );
     Some(Arc::new(store))
 }
 

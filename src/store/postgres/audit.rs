@@ -2,6 +2,7 @@
 
 use sqlx::postgres::PgPool;
 
+use super::PgStore;
 use crate::store::{AuditAppendRow, AuditLink, CheckpointRow, StoreError};
 
 /// How the audit filter finds a quoted token id in an event's details (`$6`).
@@ -20,9 +21,13 @@ pub(super) const POSITION: &str = "e.xact";
 /// seen by it: a reveal is never answered after a shred that committed first. Returns
 /// which events were stored.
 pub(super) async fn append_audits(
-    pool: &PgPool,
+    store: &PgStore,
     appends: &[AuditAppendRow],
 ) -> Result<Vec<bool>, StoreError> {
+    if store.citus {
+        return super::citus::append_audits(store.writes(), appends).await;
+    }
+    let pool = store.writes();
     let events = || appends.iter().map(|a| &a.event);
     let stored: Vec<(i64,)> = sqlx::query_as(
         "WITH event AS ( \

@@ -6,6 +6,7 @@ use std::collections::{HashMap, HashSet};
 use sqlx::postgres::PgPool;
 use sqlx::{Postgres, Transaction};
 
+use super::PgStore;
 use crate::store::entries::ON_FINGERPRINT_CONFLICT;
 use crate::store::rows::{entry_row, EntryTuple, ENTRY_COLUMNS};
 use crate::store::{EntryRow, EntryWriteRow, NewEntryRow, ResealRow, StoreError};
@@ -25,9 +26,13 @@ type Returned = (Option<i32>, Option<String>, Option<String>, Option<Vec<u8>>);
 /// a fingerprint cannot conflict and take a plain insert: `ON CONFLICT` makes every row a
 /// speculative insertion, which costs more.
 pub(super) async fn put_entry_writes(
-    pool: &PgPool,
+    store: &PgStore,
     writes: &[EntryWriteRow],
 ) -> Result<Vec<Option<Vec<String>>>, StoreError> {
+    if store.citus {
+        return super::citus::put_entry_writes(store.writes(), writes).await;
+    }
+    let pool = store.writes();
     let arrays = BatchArrays::of(writes);
     let rows: Vec<Returned> =
         sqlx::query_as(&format!(

@@ -4,6 +4,7 @@
 //! modules here.
 
 mod audit;
+mod citus;
 mod entries;
 
 use std::str::FromStr;
@@ -18,6 +19,9 @@ use super::{StoreError, VaultStore};
 #[derive(Debug, Clone)]
 pub struct PgStore {
     pool: PgPool,
+    /// The database has the Citus extension: the tenant tables are distributed by tenant,
+    /// and batches are written tenant by tenant (see `citus`).
+    citus: bool,
 }
 
 impl PgStore {
@@ -43,13 +47,23 @@ impl PgStore {
         Self::from_pool(pool).await
     }
 
-    /// Migrates an existing pool and wraps it.
+    /// Migrates an existing pool and wraps it. On a Citus coordinator, also distributes
+    /// the tenant tables by tenant (once: running it again changes nothing).
     ///
     /// # Errors
     /// Migration failures.
     pub async fn from_pool(pool: PgPool) -> Result<Self, StoreError> {
         sqlx::migrate!("migrations/postgres").run(&pool).await?;
-        Ok(Self { pool })
+        let citus = citus::installed(&pool).await?;
+        if citus {
+            citus::distribute(&pool).await?;
+        }
+        Ok(Self { pool, citus })
+    }
+
+    /// Whether the database is a Citus coordinator with the tenant tables distributed.
+    pub fn is_distributed(&self) -> bool {
+        self.citus
     }
 
     /// The underlying pool, for tests that inspect the database.

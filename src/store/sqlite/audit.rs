@@ -19,10 +19,13 @@ pub(super) const POSITION: &str = "e.seq";
 /// when its tenant is at another one (the transaction holds the write lock, so no key
 /// change can come in between). Returns which were stored.
 pub(super) async fn append_audits(
-    pool: &SqlitePool,
+    store: &super::SqliteStore,
     appends: &[AuditAppendRow],
 ) -> Result<Vec<bool>, StoreError> {
-    let mut tx = pool.begin_with(super::SqliteStore::BEGIN_WRITE).await?;
+    let mut tx = store
+        .writes()
+        .begin_with(super::SqliteStore::BEGIN_WRITE)
+        .await?;
     let mut kept = Vec::with_capacity(appends.len());
     for append in appends {
         let current = match append.only_at_state {

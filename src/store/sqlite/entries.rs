@@ -10,16 +10,17 @@ use crate::store::rows::{entry_row, EntryTuple, ENTRY_COLUMNS};
 use crate::store::{EntryRow, EntryWriteRow, ResealRow, StoreError};
 
 use super::audit::insert_audit;
+use super::SqliteStore;
 
 /// See [`crate::store::EntryStore::put_entry_writes`]: every request of the batch in one
 /// transaction (one commit, one sync), each checked against its tenant's state first. A
 /// later request's entry whose fingerprint an earlier one wrote finds that row through
 /// the conflict clause.
 pub(super) async fn put_entry_writes(
-    pool: &SqlitePool,
+    store: &SqliteStore,
     writes: &[EntryWriteRow],
 ) -> Result<Vec<Option<Vec<String>>>, StoreError> {
-    let mut tx = pool.begin_with(super::SqliteStore::BEGIN_WRITE).await?;
+    let mut tx = store.writes().begin_with(SqliteStore::BEGIN_WRITE).await?;
     let mut outcomes = Vec::with_capacity(writes.len());
     for write in writes {
         outcomes.push(put_write(&mut tx, write).await?);
