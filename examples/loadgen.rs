@@ -8,7 +8,9 @@
 //! With `--mode detokenize` it tokenizes the corpus once (untimed), then times
 //! `POST /v1/detokenize` of the tokenized texts (the JWT needs both scopes). With
 //! `--mode healthz` it times `GET /healthz` as many times (the service's ceiling for a
-//! request that does no work, to compare the others with in the same run).
+//! request that does no work, to compare the others with in the same run). Several
+//! `--jwt` (or a comma-separated `PV_JWT`) spread the prompts over their tenants: prompt
+//! `i` of the corpus always goes with JWT `i mod n`.
 
 #![allow(
     clippy::print_stdout,
@@ -26,9 +28,9 @@ struct Args {
     /// Base URL of the service.
     #[arg(long, default_value = "http://127.0.0.1:8080")]
     url: String,
-    /// Bearer JWT with the tokenize scope.
-    #[arg(long, env = "PV_JWT")]
-    jwt: String,
+    /// Bearer JWTs with the tokenize scope (and detokenize, for that mode).
+    #[arg(long, env = "PV_JWT", value_delimiter = ',', required = true)]
+    jwt: Vec<String>,
     /// The corpus (one JSON object with a "text" field per line).
     #[arg(long, default_value = "bench/prompts.jsonl")]
     corpus: String,
@@ -50,15 +52,16 @@ struct Args {
 async fn tokenized_bodies(
     client: &reqwest::Client,
     base: &str,
-    auth: &str,
+    auths: &[String],
     bodies: &[(usize, String)],
     concurrency: usize,
 ) -> Result<Vec<(usize, String)>, Box<dyn std::error::Error>> {
     let url = format!("{base}/v1/tokenize");
     let mut out = Vec::with_capacity(bodies.len());
-    for chunk in bodies.chunks(concurrency.max(1)) {
+    for (chunk_index, chunk) in bodies.chunks(concurrency.max(1)).enumerate() {
         let mut pending = Vec::new();
-        for (_, body) in chunk {
+        for (offset, (_, body)) in chunk.iter().enumerate() {
+            let auth = auth_for(auths, chunk_index * concurrency.max(1) + offset);
             let request = client
                 .post(&url)
                 .header("authorization", auth)
@@ -78,6 +81,11 @@ async fn tokenized_bodies(
     Ok(out)
 }
 
+/// The authorization header for prompt `i` of the corpus.
+fn auth_for(auths: &[String], i: usize) -> &str {
+    auths.get(i % auths.len().max(1)).map_or("", String::as_str)
+}
+
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args = Args::parse();
@@ -92,11 +100,12 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         .pool_max_idle_per_host(args.concurrency)
         .build()?;
     let base = args.url.trim_end_matches('/').to_owned();
-    let auth = format!("Bearer {}", args.jwt);
+    let auths: Arc<Vec<String>> =
+        Arc::new(args.jwt.iter().map(|jwt| format!("Bearer {jwt}")).collect());
     let (bodies, url) = match args.mode.as_str() {
         "tokenize" => (bodies, format!("{base}/v1/tokenize")),
         "detokenize" => (
-            tokenized_bodies(&client, &base, &auth, &bodies, args.concurrency).await?,
+            tokenized_bodies(&client, &base, &auths, &bodies, args.concurrency).await?,
             format!("{base}/v1/detokenize"),
         ),
         "healthz" => (bodies, format!("{base}/healthz")),
@@ -110,20 +119,20 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let started = Instant::now();
     let mut workers = Vec::new();
     for _ in 0..args.concurrency {
-        let (bodies, next, client, url, auth) = (
+        let (bodies, next, client, url, auths) = (
             Arc::clone(&bodies),
             Arc::clone(&next),
             client.clone(),
             url.clone(),
-            auth.clone(),
+            Arc::clone(&auths),
         );
-        let request = move |body: &str| {
+        let request = move |body: &str, prompt: usize| {
             if get {
                 client.get(&url)
             } else {
                 client
                     .post(&url)
-                    .header("authorization", &auth)
+                    .header("authorization", auth_for(&auths, prompt))
                     .header("content-type", "application/json")
                     .body(body.to_owned())
             }
@@ -136,9 +145,10 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
                 if i >= total {
                     break;
                 }
-                let (len, body) = &bodies[i % bodies.len()];
+                let prompt = i % bodies.len();
+                let (len, body) = &bodies[prompt];
                 let t0 = Instant::now();
-                let response = request(body).send().await;
+                let response = request(body, prompt).send().await;
                 match response {
                     Ok(r) if r.status().is_success() => {
                         let _ = r.bytes().await;

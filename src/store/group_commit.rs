@@ -30,6 +30,10 @@ pub trait BatchWrite: Send + Sync + 'static {
     type Item: Send + Sync + 'static;
     /// What the request learns once its write is durable.
     type Outcome: Send + 'static;
+    /// The tenant an item belongs to (a store distributed by tenant commits each
+    /// tenant's items on their own).
+    fn tenant(item: &Self::Item) -> &str;
+
     /// Stores every item in one transaction; one outcome per item, in order.
     async fn write_batch(
         store: &dyn VaultStore,
@@ -48,6 +52,10 @@ impl BatchWrite for EntryWrites {
     type Item = EntryWriteRow;
     type Outcome = Option<Vec<String>>;
 
+    fn tenant(item: &EntryWriteRow) -> &str {
+        &item.tenant
+    }
+
     async fn write_batch(
         store: &dyn VaultStore,
         items: &[EntryWriteRow],
@@ -65,6 +73,10 @@ pub struct AuditAppends;
 impl BatchWrite for AuditAppends {
     type Item = AuditAppendRow;
     type Outcome = bool;
+
+    fn tenant(item: &AuditAppendRow) -> &str {
+        &item.event.tenant
+    }
 
     async fn write_batch(
         store: &dyn VaultStore,
@@ -138,27 +150,51 @@ async fn write_batches<W: BatchWrite>(
     incoming: Queue<W>,
     max_batch: usize,
 ) {
-    let mut items = Vec::with_capacity(max_batch);
-    let mut waiters = Vec::with_capacity(max_batch);
+    let mut batch: Vec<Job<W>> = Vec::with_capacity(max_batch);
     loop {
         {
             let mut incoming = incoming.lock().await;
-            let Some((item, waiter)) = incoming.recv().await else {
+            let Some(job) = incoming.recv().await else {
                 return;
             };
-            items.push(item);
-            waiters.push(waiter);
-            while items.len() < max_batch {
-                let Ok((item, waiter)) = incoming.try_recv() else {
+            batch.push(job);
+            while batch.len() < max_batch {
+                let Ok(job) = incoming.try_recv() else {
                     break;
                 };
-                items.push(item);
-                waiters.push(waiter);
+                batch.push(job);
             }
         }
-        commit::<W>(&*store, &items, waiters.drain(..)).await;
-        items.clear();
+        if store.writes_tenant_by_tenant() {
+            commit_tenant_by_tenant::<W>(&*store, &mut batch).await;
+        } else {
+            let (items, waiters): (Vec<_>, Vec<_>) = batch.drain(..).unzip();
+            commit::<W>(&*store, &items, waiters.into_iter()).await;
+        }
     }
+}
+
+/// On a store distributed by tenant (Citus), a transaction that writes two tenants
+/// spans two workers and commits in two phases; one that writes one tenant commits on
+/// its worker alone. So each tenant's part of the batch is its own transaction, all of
+/// them at once. Each tenant's items keep their order.
+async fn commit_tenant_by_tenant<W: BatchWrite>(store: &dyn VaultStore, batch: &mut Vec<Job<W>>) {
+    batch.sort_by(|(a, _), (b, _)| W::tenant(a).cmp(W::tenant(b)));
+    let (items, waiters): (Vec<_>, Vec<_>) = batch.drain(..).unzip();
+    let mut waiters = waiters.into_iter();
+    let mut commits = Vec::new();
+    let mut rest = items.as_slice();
+    while let Some(first) = rest.first() {
+        let same = rest
+            .iter()
+            .take_while(|item| W::tenant(item) == W::tenant(first))
+            .count();
+        let (tenant_items, after) = rest.split_at(same);
+        let tenant_waiters: Vec<_> = waiters.by_ref().take(same).collect();
+        commits.push(commit::<W>(store, tenant_items, tenant_waiters.into_iter()));
+        rest = after;
+    }
+    futures_util::future::join_all(commits).await;
 }
 
 /// Stores one batch and answers its waiters.

@@ -50,6 +50,12 @@ pub trait VaultStore:
     /// Checks that the database answers.
     async fn ping(&self) -> Result<(), StoreError>;
 
+    /// Whether group commit should write each tenant's part of a batch in its own
+    /// transaction (a store distributed by tenant), rather than the batch in one.
+    fn writes_tenant_by_tenant(&self) -> bool {
+        false
+    }
+
     /// After a write failed for want of space: makes sure the next write starts clean.
     /// (SQLite rolls such a transaction back by itself while the driver still counts it
     /// as open, so the writing connection is closed and opened afresh.)

@@ -83,6 +83,10 @@ impl VaultStore for PgStore {
         sqlx::query("SELECT 1").execute(&self.pool).await?;
         Ok(())
     }
+
+    fn writes_tenant_by_tenant(&self) -> bool {
+        self.citus
+    }
 }
 
 super::keys::impl_key_store!(PgStore, sqlx::Postgres);
