@@ -261,3 +261,68 @@ async fn commit<W: BatchWrite>(
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Mutex;
+
+    use super::*;
+
+    /// Items are (tenant, n); the outcome is n, and every batch's items are recorded.
+    struct Recorder;
+
+    static BATCHES: Mutex<Vec<Vec<String>>> = Mutex::new(Vec::new());
+
+    #[async_trait::async_trait]
+    impl BatchWrite for Recorder {
+        type Item = (String, u32);
+        type Outcome = u32;
+
+        fn tenant(item: &(String, u32)) -> &str {
+            &item.0
+        }
+
+        async fn write_batch(
+            _store: &dyn VaultStore,
+            items: &[(String, u32)],
+        ) -> Result<Vec<u32>, StoreError> {
+            let tenants = items
+                .iter()
+                .map(|(tenant, n)| format!("{tenant}{n}"))
+                .collect();
+            BATCHES
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .push(tenants);
+            Ok(items.iter().map(|(_, n)| *n).collect())
+        }
+    }
+
+    #[tokio::test]
+    async fn a_batch_split_by_tenant_answers_each_request_its_own_outcome() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let url = format!("sqlite://{}", dir.path().join("split.db").display());
+        let store = crate::store::SqliteStore::connect(&url)
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+        let mut batch = Vec::new();
+        let mut answers = Vec::new();
+        for (n, tenant) in (0u32..).zip(["b", "a", "c", "a", "b", "a"]) {
+            let (done, answer) = oneshot::channel();
+            batch.push(((tenant.to_owned(), n), done));
+            answers.push((n, answer));
+        }
+        commit_tenant_by_tenant::<Recorder>(&store, &mut batch).await;
+
+        for (n, answer) in answers {
+            assert_eq!(answer.await.ok().and_then(Result::ok), Some(n));
+        }
+        let mut batches = BATCHES.lock().unwrap_or_else(|e| e.into_inner()).clone();
+        batches.sort();
+        assert_eq!(
+            batches,
+            [vec!["a1", "a3", "a5"], vec!["b0", "b4"], vec!["c2"]],
+            "one batch per tenant, each in the order its requests came"
+        );
+    }
+}
