@@ -2,6 +2,7 @@
 //! no business rules: handlers translate between HTTP and the vault.
 
 mod admin;
+mod console;
 mod extract;
 mod guard;
 mod health;
@@ -109,7 +110,9 @@ pub fn router(state: AppState) -> Router {
         .route("/healthz", get(health::alive))
         .route("/readyz", get(health::ready))
         .route("/openapi.json", get(health::openapi))
-        .route("/metrics", get(health::metrics));
+        .route("/metrics", get(health::metrics))
+        .route("/console", get(console::page))
+        .route("/console/{file}", get(console::file));
     with_proxy_routes(routes, &state)
         .fallback(|| async { ApiError::NotFound })
         .method_not_allowed_fallback(|| async { ApiError::MethodNotAllowed })

@@ -10,7 +10,7 @@ use crate::app::AppState;
 use crate::detect::EntityType;
 use crate::error::ApiError;
 use crate::metrics::TypeLabels;
-use crate::vault::{RevealScope, Token, TokenizeScope};
+use crate::vault::{RevealScope, TokenizeScope, TokenizedText};
 
 /// Body of `POST /v1/tokenize`.
 #[derive(Debug, Deserialize)]
@@ -29,6 +29,8 @@ pub(super) struct EntityResponse {
     #[serde(rename = "type")]
     kind: &'static str,
     token: String,
+    /// Detection's confidence in this occurrence, to two decimals.
+    confidence: f64,
 }
 
 /// Answer of `POST /v1/tokenize`: `text` + `entities`, or `texts` + a list per text.
@@ -105,12 +107,15 @@ fn entity_filter(entities: Option<Vec<String>>) -> Result<Option<Vec<EntityType>
         .map(Some)
 }
 
-fn entity_list(tokens: &[Token]) -> Vec<EntityResponse> {
-    tokens
+fn entity_list(result: &TokenizedText) -> Vec<EntityResponse> {
+    result
+        .tokens
         .iter()
-        .map(|token| EntityResponse {
+        .zip(&result.confidences)
+        .map(|(token, confidence)| EntityResponse {
             kind: token.kind.label(),
             token: token.to_string(),
+            confidence: (f64::from(*confidence) * 100.0).round() / 100.0,
         })
         .collect()
 }
@@ -153,7 +158,7 @@ pub(super) async fn tokenize_text(
     }
     drop(texts);
     let response = if batch {
-        let entities = results.iter().map(|r| entity_list(&r.tokens)).collect();
+        let entities = results.iter().map(entity_list).collect();
         TokenizeResponse::Batch {
             texts: results.into_iter().map(|r| r.text).collect(),
             entities,
@@ -163,7 +168,7 @@ pub(super) async fn tokenize_text(
             .pop()
             .ok_or_else(|| ApiError::Internal(anyhow::anyhow!("no result for one text")))?;
         TokenizeResponse::Single {
-            entities: entity_list(&result.tokens),
+            entities: entity_list(&result),
             text: result.text,
         }
     };

@@ -123,6 +123,8 @@ pub struct TokenizedText {
     pub text: String,
     /// One token per replaced occurrence.
     pub tokens: Vec<Token>,
+    /// How sure detection was of each occurrence, in the order of `tokens`.
+    pub confidences: Vec<f32>,
 }
 
 /// The vault: tokenize and detokenize, under each tenant's policy. It shares the store,
@@ -664,13 +666,17 @@ fn generation(state: TenantStateRow) -> Option<Generation> {
     })
 }
 
+/// Where a value stands in its text: (start, end, index of the distinct value, the
+/// finding's confidence).
+type Occurrence = (usize, usize, usize, f32);
+
 /// The distinct (type, value) pairs of a request, one entry each, and where each
 /// occurrence stands in its text.
 struct Distinct<'t> {
     kinds: Vec<EntityType>,
     values: Vec<&'t str>,
-    /// Per text: (start, end, index into `kinds`/`values`).
-    occurrences: Vec<Vec<(usize, usize, usize)>>,
+    /// Per text: (start, end, index into `kinds`/`values`, confidence).
+    occurrences: Vec<Vec<Occurrence>>,
 }
 
 impl<'t> Distinct<'t> {
@@ -690,7 +696,7 @@ impl<'t> Distinct<'t> {
                     distinct.values.push(value);
                     distinct.kinds.len() - 1
                 });
-                in_text.push((finding.start, finding.end, index));
+                in_text.push((finding.start, finding.end, index, finding.confidence));
             }
             distinct.occurrences.push(in_text);
         }
@@ -701,7 +707,7 @@ impl<'t> Distinct<'t> {
 /// Each text with its values replaced by their tokens.
 fn splice(
     texts: &[String],
-    occurrences: &[Vec<(usize, usize, usize)>],
+    occurrences: &[Vec<Occurrence>],
     tokens: &[Token],
 ) -> Vec<TokenizedText> {
     texts
@@ -711,17 +717,20 @@ fn splice(
             let mut out = String::with_capacity(text.len());
             let mut cursor = 0;
             let mut text_tokens = Vec::with_capacity(in_text.len());
-            for &(start, end, index) in in_text {
+            let mut confidences = Vec::with_capacity(in_text.len());
+            for &(start, end, index, confidence) in in_text {
                 out.push_str(&text[cursor..start]);
                 let token = &tokens[index];
                 out.push_str(&token.to_string());
                 text_tokens.push(token.clone());
+                confidences.push(confidence);
                 cursor = end;
             }
             out.push_str(&text[cursor..]);
             TokenizedText {
                 text: out,
                 tokens: text_tokens,
+                confidences,
             }
         })
         .collect()

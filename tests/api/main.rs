@@ -20,6 +20,7 @@ mod audit;
 mod auth;
 mod chaos;
 mod citus;
+mod console;
 mod deploy;
 mod detection;
 mod docs;

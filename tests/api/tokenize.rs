@@ -68,6 +68,18 @@ async fn tokenize_then_detokenize_round_trips(app: TestApp) {
         .map(|e| e["token"].as_str().unwrap().to_owned())
         .collect();
     assert_eq!(listed, tokens_in(&tokenized));
+    let confidences: Vec<f64> = answer.body["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["confidence"].as_f64().unwrap())
+        .collect();
+    assert!(
+        confidences.iter().all(|c| (0.5..=1.0).contains(c)),
+        "{confidences:?}"
+    );
+    // The e-mail address and the IBAN are validated shapes, at their recognizers' level.
+    assert_eq!((confidences[1], confidences[4]), (0.95, 0.97));
     assert_eq!(restored["text"], PROMPT);
     assert_eq!(restored["detokenized"], 8);
     assert_eq!(restored["denied"], 0);
