@@ -174,10 +174,14 @@ async fn write_batches<W: BatchWrite>(
     }
 }
 
+/// How many tenants' transactions one writer runs at once on a store distributed by
+/// tenant: the connections they take are the ones reads need too.
+const TENANTS_AT_ONCE: usize = 4;
+
 /// On a store distributed by tenant (Citus), a transaction that writes two tenants
-/// spans two workers and commits in two phases; one that writes one tenant commits on
-/// its worker alone. So each tenant's part of the batch is its own transaction, all of
-/// them at once. Each tenant's items keep their order.
+/// spans two workers and commits in two phases; one that writes one tenant writes one
+/// worker (and the coordinator's audit table). So each tenant's part of the batch is its
+/// own transaction, [`TENANTS_AT_ONCE`] at a time. Each tenant's items keep their order.
 async fn commit_tenant_by_tenant<W: BatchWrite>(store: &dyn VaultStore, batch: &mut Vec<Job<W>>) {
     batch.sort_by(|(a, _), (b, _)| W::tenant(a).cmp(W::tenant(b)));
     let (items, waiters): (Vec<_>, Vec<_>) = batch.drain(..).unzip();
@@ -194,7 +198,14 @@ async fn commit_tenant_by_tenant<W: BatchWrite>(store: &dyn VaultStore, batch: &
         commits.push(commit::<W>(store, tenant_items, tenant_waiters.into_iter()));
         rest = after;
     }
-    futures_util::future::join_all(commits).await;
+    let mut commits = commits.into_iter();
+    loop {
+        let wave: Vec<_> = commits.by_ref().take(TENANTS_AT_ONCE).collect();
+        if wave.is_empty() {
+            break;
+        }
+        futures_util::future::join_all(wave).await;
+    }
 }
 
 /// Stores one batch and answers its waiters.

@@ -106,15 +106,12 @@
     say('Signed in. The pages your scopes allow are in the menu.');
   }
 
+  // A fresh page: nothing of the last user stays behind (prompts, revealed values,
+  // audit rows, an export, a poll still running with the old token).
   function signOut() {
     jwt = null;
     claims = null;
-    $('claims').hidden = true;
-    $('who').textContent = 'Not signed in';
-    $('sign-out').hidden = true;
-    for (const button of document.querySelectorAll('nav button[data-needs]')) button.hidden = true;
-    show('signin');
-    say('Signed out.');
+    window.location.reload();
   }
 
   // ---- pages ------------------------------------------------------------------------
@@ -151,15 +148,19 @@
 
   // ---- try a prompt -----------------------------------------------------------------
 
-  // Writes text into `target` with every token as a highlighted, labelled mark.
-  function renderTokens(target, text, confidences) {
+  // Writes text into `target` with every token as a highlighted, labelled mark; the n-th
+  // token of the text is the n-th entity of a tokenize answer.
+  function renderTokens(target, text, entities) {
     target.replaceChildren();
     let last = 0;
+    let n = 0;
     for (const match of text.matchAll(TOKEN)) {
       target.append(text.slice(last, match.index));
       const mark = el('mark', match[0], `type-${match[1].toLowerCase()}`);
-      const confidence = confidences && confidences.get(match[0]);
-      mark.title = confidence === undefined ? match[1] : `${match[1]}, confidence ${confidence.toFixed(2)}`;
+      const entity = entities && entities[n];
+      const confidence = entity && entity.token === match[0] ? entity.confidence : undefined;
+      n += 1;
+      mark.title = typeof confidence === 'number' ? `${match[1]}, confidence ${confidence.toFixed(2)}` : match[1];
       target.append(mark);
       last = match.index + match[0].length;
     }
@@ -170,15 +171,13 @@
   async function tryPrompt() {
     const { body } = await api('POST', '/v1/tokenize', { text: $('try-text').value });
     lastTokenized = body.text;
-    const confidences = new Map();
     const rows = body.entities.map((entity) => {
-      if (typeof entity.confidence === 'number') confidences.set(entity.token, entity.confidence);
       const row = el('tr');
       row.append(el('td', entity.type), el('td', entity.token, 'token'),
         el('td', typeof entity.confidence === 'number' ? entity.confidence.toFixed(2) : ''));
       return row;
     });
-    renderTokens($('try-tokenized'), body.text, confidences);
+    renderTokens($('try-tokenized'), body.text, body.entities);
     $('try-entities').replaceChildren(...rows);
     $('try-revealed').textContent = '';
     $('try-result').hidden = false;
@@ -194,9 +193,8 @@
   // ---- keys -------------------------------------------------------------------------
 
   function retireButton(version) {
-    const button = el('button', `Retire v${version}`);
+    const button = el('button', `Retire version ${version}`);
     button.type = 'button';
-    button.setAttribute('aria-label', `Retire data-key version ${version}`);
     button.addEventListener('click', guarded(async () => {
       const answer = await api('DELETE', `/v1/admin/keys/${version}`);
       noteAnswer(answer, `Version ${version} retired.`);
@@ -232,7 +230,9 @@
 
   async function rotateKey() {
     const answer = await api('POST', '/v1/admin/keys/rotate');
-    noteAnswer(answer, `Rotated: version ${answer.body && answer.body.version} is active.`);
+    const keys = (answer.body && answer.body.data_keys) || [];
+    const active = keys.find((key) => key.state === 'active');
+    noteAnswer(answer, active ? `Rotated: version ${active.version} is active.` : 'Rotated.');
     await loadKeys();
   }
 
@@ -268,7 +268,10 @@
     const digest = reviewed.policy_sha256 ? `?policy_sha256=${encodeURIComponent(reviewed.policy_sha256)}` : '';
     await api('POST', `/v1/admin/actions/${encodeURIComponent(reviewed.id)}/confirm${digest}`);
     $('action-confirm').hidden = true;
+    pendingIds = pendingIds.filter((id) => id !== reviewed.id);
+    $('pending-list').replaceChildren(...pendingIds.map((id) => el('li', id, 'token')));
     say(`Action ${reviewed.id} confirmed.`);
+    await loadKeys();
   }
 
   // ---- audit ------------------------------------------------------------------------
@@ -353,8 +356,19 @@
       row.append(el('td', block.sub), el('td', time(block.until)), el('td', block.reason), cell);
       return row;
     }));
-    const { body: feed } = await api('GET', '/v1/admin/audit?action=anomaly&limit=1000');
-    const newest = feed.events.slice().reverse().slice(0, 100);
+    // Pages come oldest first: read the last week's to the end, show the newest 100.
+    const since = Date.now() - 7 * 24 * 3600 * 1000;
+    let events = [];
+    let after = null;
+    for (let page = 0; page < 50; page += 1) {
+      const query = new URLSearchParams({ action: 'anomaly', since: String(since), limit: '1000' });
+      if (after !== null) query.set('after', String(after));
+      const { body: feed } = await api('GET', `/v1/admin/audit?${query}`);
+      events = events.concat(feed.events).slice(-100);
+      if (feed.next_after === undefined) break;
+      after = feed.next_after;
+    }
+    const newest = events.reverse();
     $('anomaly-rows').replaceChildren(...newest.map((event) => {
       const row = el('tr');
       row.append(el('td', time(event.at)), el('td', event.sub), el('td', event.outcome),

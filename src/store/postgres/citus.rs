@@ -61,16 +61,30 @@ const ROWS_PER_INSERT: usize = 1_000;
 /// coordinator's, where every migration runs.)
 const DISTRIBUTE_LOCK: i64 = 0x0070_7663_6974_7573;
 
-/// Whether the database has the Citus extension.
+/// Whether the database is a Citus coordinator with workers: the extension alone (a
+/// plain Postgres where someone ran `CREATE EXTENSION citus`) leaves the tables where
+/// they are, with a warning, rather than moving them onto a cluster that is not there.
 ///
 /// # Errors
 /// Database failures.
-pub(super) async fn installed(pool: &PgPool) -> Result<bool, StoreError> {
+pub(super) async fn is_cluster(pool: &PgPool) -> Result<bool, StoreError> {
     let (installed,): (bool,) =
         sqlx::query_as("SELECT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'citus')")
             .fetch_one(pool)
             .await?;
-    Ok(installed)
+    if !installed {
+        return Ok(false);
+    }
+    let (workers,): (i64,) = sqlx::query_as("SELECT count(*) FROM citus_get_active_worker_nodes()")
+        .fetch_one(pool)
+        .await?;
+    if workers == 0 {
+        tracing::warn!(
+            "the citus extension is installed but the cluster has no active worker: \
+             the tables stay local (add workers with citus_add_node, then migrate again)"
+        );
+    }
+    Ok(workers > 0)
 }
 
 /// Distributes the tenant tables that are not yet distributed; running it again changes
@@ -216,7 +230,9 @@ async fn put_tenant_entries<'w>(
     }
     for rows in plain.chunks(ROWS_PER_INSERT) {
         let sql = insert_entries(rows.len(), "");
-        bind_entries!(sqlx::query(&sql), tenant, rows)
+        // Unprepared: the text changes with the row count, and would churn the
+        // connection's statement cache.
+        bind_entries!(sqlx::query(&sql).persistent(false), tenant, rows)
             .execute(&mut **tx)
             .await?;
     }
@@ -225,9 +241,10 @@ async fn put_tenant_entries<'w>(
     let returning = format!("{ON_FINGERPRINT_CONFLICT} RETURNING fingerprint, token_id");
     for rows in fingerprinted.chunks(ROWS_PER_INSERT) {
         let sql = insert_entries(rows.len(), &returning);
-        let stored: Vec<(Vec<u8>, String)> = bind_entries!(sqlx::query_as(&sql), tenant, rows)
-            .fetch_all(&mut **tx)
-            .await?;
+        let stored: Vec<(Vec<u8>, String)> =
+            bind_entries!(sqlx::query_as(&sql).persistent(false), tenant, rows)
+                .fetch_all(&mut **tx)
+                .await?;
         ids.extend(stored);
     }
     Ok(ids)

@@ -54,7 +54,7 @@ impl PgStore {
     /// Migration failures.
     pub async fn from_pool(pool: PgPool) -> Result<Self, StoreError> {
         sqlx::migrate!("migrations/postgres").run(&pool).await?;
-        let citus = citus::installed(&pool).await?;
+        let citus = citus::is_cluster(&pool).await?;
         if citus {
             citus::distribute(&pool).await?;
         }

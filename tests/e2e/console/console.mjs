@@ -186,6 +186,14 @@ try {
     await shoot('glance');
   });
 
+  await step('sign out leaves nothing behind', async () => {
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForFunction(() => document.querySelector('#who').textContent === 'Not signed in');
+    assert.equal(await page.isHidden('nav button[data-page="keys"]'), true);
+    assert.equal(await page.inputValue('#try-text'), '', 'the last prompt is gone');
+    assert.equal(await page.textContent('#try-revealed'), '', 'the revealed text is gone');
+  });
+
   assert.deepEqual(foreign, [], 'the page contacted another host');
   assert.deepEqual(violations, [], 'the page logged errors (CSP violations among them)');
   process.stdout.write('console: all pages passed\n');
