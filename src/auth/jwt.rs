@@ -15,7 +15,7 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use jsonwebtoken::jwk::{AlgorithmParameters, EllipticCurve, JwkSet};
 use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation};
-use rand::RngCore;
+use rand::TryRngCore;
 use serde::{Deserialize, Serialize};
 use zeroize::Zeroizing;
 
@@ -304,7 +304,9 @@ pub fn load_or_create_dev_secret(path: &Path) -> Result<bool, AuthError> {
         fs::create_dir_all(parent).map_err(|e| key_file_error(path, &e.to_string()))?;
     }
     let mut bytes = Zeroizing::new([0u8; 32]);
-    rand::rngs::OsRng.fill_bytes(bytes.as_mut());
+    rand::rngs::OsRng
+        .try_fill_bytes(bytes.as_mut())
+        .map_err(|e| key_file_error(path, &e.to_string()))?;
     let encoded = Zeroizing::new(URL_SAFE_NO_PAD.encode(bytes.as_ref()));
     let mut file = fs::OpenOptions::new()
         .write(true)

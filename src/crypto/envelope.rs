@@ -2,7 +2,7 @@
 
 use aes_gcm::aead::{Aead, Payload};
 use aes_gcm::{Aes256Gcm, Key, KeyInit, Nonce};
-use rand::RngCore;
+use rand::TryRngCore;
 use zeroize::Zeroizing;
 
 use super::{CryptoError, DataKey, KeyBytes};

@@ -4,7 +4,7 @@
 use std::fmt;
 
 use aes_gcm::{Aes256Gcm, Key, KeyInit};
-use rand::RngCore;
+use rand::TryRngCore;
 use zeroize::{ZeroizeOnDrop, Zeroizing};
 
 use super::{envelope, CryptoError};

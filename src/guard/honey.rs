@@ -21,7 +21,7 @@ pub async fn create(
     label: &str,
     by: &str,
 ) -> Result<(String, HoneyTokenRow), StoreError> {
-    let id = TokenId::generate(&mut rand::thread_rng());
+    let id = TokenId::generate(&mut rand::rng());
     let row = HoneyTokenRow {
         token_id: id.as_str().to_owned(),
         entity_type: label.to_owned(),

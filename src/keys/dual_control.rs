@@ -105,9 +105,7 @@ impl KeyLifecycle {
         let now = self.clock.now_millis();
         let window = i64::try_from(DUAL_CONTROL_WINDOW.as_millis()).unwrap_or(i64::MAX);
         let row = PendingActionRow {
-            id: TokenId::generate(&mut rand::thread_rng())
-                .as_str()
-                .to_owned(),
+            id: TokenId::generate(&mut rand::rng()).as_str().to_owned(),
             tenant: tenant.as_str().to_owned(),
             action: action.name().to_owned(),
             argument,

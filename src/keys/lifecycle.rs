@@ -263,9 +263,7 @@ impl KeyLifecycle {
         let target = keys.active.as_ref().map_or(0, |k| i64::from(k.version()));
         let now = self.clock.now_millis();
         let job = JobRow {
-            id: TokenId::generate(&mut rand::thread_rng())
-                .as_str()
-                .to_owned(),
+            id: TokenId::generate(&mut rand::rng()).as_str().to_owned(),
             tenant: tenant.as_str().to_owned(),
             kind: "reencrypt".to_owned(),
             target_version: target,

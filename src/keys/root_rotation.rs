@@ -139,7 +139,7 @@ impl KeyLifecycle {
         let _one_at_a_time = self.root_rotation.lock().await;
         // One rotation at a time across instances too: two rotations writing the shared
         // key file at once would each drop the other's new version.
-        let holder = crate::vault::TokenId::generate(&mut rand::thread_rng());
+        let holder = crate::vault::TokenId::generate(&mut rand::rng());
         let now = self.clock.now_millis();
         let leased = self
             .store

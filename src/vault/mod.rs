@@ -440,7 +440,7 @@ impl Vault {
         values: &[&str],
     ) -> Result<Vec<NewEntryRow>, VaultError> {
         let now = self.clock.now_millis();
-        let mut rng = rand::thread_rng();
+        let mut rng = rand::rng();
         let mut nonces = crypto::Nonces::draw(values.len())?;
         let (Some(key), Some(fingerprint_key)) = (&keys.active, &keys.fingerprint) else {
             return Err(VaultError::Keyring(KeyringError::Contended));

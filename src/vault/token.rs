@@ -25,7 +25,7 @@ impl TokenId {
     pub fn generate<R: Rng + ?Sized>(rng: &mut R) -> Self {
         let mut id = String::with_capacity(ID_LEN);
         for _ in 0..RANDOM_CHARS {
-            id.push(char::from(ALPHABET[rng.gen_range(0..32)]));
+            id.push(char::from(ALPHABET[rng.random_range(0..32)]));
         }
         let check = check_char(id.as_bytes()).unwrap_or(b'0');
         id.push(char::from(check));

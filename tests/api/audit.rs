@@ -362,7 +362,7 @@ on_every_backend!(a_chain_extended_without_the_key_is_an_unsealed_tail);
 /// megabyte a call.
 async fn made_up_ids_are_counted_not_all_recorded(app: TestApp) {
     let real = app.tokenize("mail ann@example.org").await;
-    let mut rng = rand::thread_rng();
+    let mut rng = rand::rng();
     let made_up: Vec<String> = (0..5_000)
         .map(|_| {
             let id = promptvault::vault::TokenId::generate(&mut rng);
