@@ -148,3 +148,40 @@ async fn tokenize_and_reveal_run_only_single_shard_statements() {
         "a tokenize or reveal ran a multi-shard statement: {before:?} then {after:?}"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_extension_without_workers_leaves_the_tables_local() {
+    let Some((pool, _schema)) = citus_schema().await else {
+        return;
+    };
+    // A database of its own on the coordinator, with the extension and no worker.
+    let name = format!("pvt_noworkers_{:08x}", rand::random::<u32>());
+    sqlx::query(&format!("CREATE DATABASE {name}"))
+        .execute(&pool)
+        .await
+        .unwrap();
+    let url = crate::helpers::citus_url().unwrap();
+    let options: sqlx::postgres::PgConnectOptions = url.parse().unwrap();
+    let lone = sqlx::postgres::PgPoolOptions::new()
+        .max_connections(2)
+        .connect_with(options.database(&name))
+        .await
+        .unwrap();
+    sqlx::query("CREATE EXTENSION citus")
+        .execute(&lone)
+        .await
+        .unwrap();
+    let store = promptvault::store::PgStore::from_pool(lone.clone())
+        .await
+        .unwrap();
+    let distributed: (i64,) = sqlx::query_as("SELECT count(*) FROM pg_dist_partition")
+        .fetch_one(&lone)
+        .await
+        .unwrap();
+    lone.close().await;
+    let _ = sqlx::query(&format!("DROP DATABASE {name} WITH (FORCE)"))
+        .execute(&pool)
+        .await;
+    assert!(!store.is_distributed());
+    assert_eq!(distributed.0, 0, "no table was distributed");
+}
