@@ -46,8 +46,6 @@ measure() {
   wait "$SERVICE" 2>/dev/null || true
   SERVICE=
   psql "$url" -qAt -c "DROP SCHEMA $SCHEMA CASCADE"
-  rate() { awk '/^throughput/ { print $2 }' <<< "$1"; }
-  p99() { awk '/^latency/ { print $6 }' <<< "$1"; }
   echo "$(rate "$tok") $(p99 "$tok") $(rate "$detok") $(p99 "$detok")"
 }
 
@@ -55,8 +53,7 @@ read -r pg_tok pg_tok99 pg_detok pg_detok99 <<< "$(measure "$PG_URL")"
 read -r ci_tok ci_tok99 ci_detok ci_detok99 <<< "$(measure "$CITUS_URL")"
 workers="$(psql "$CITUS_URL" -qAt -c "SELECT count(*) FROM citus_get_active_worker_nodes()")"
 
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
-echo "machine: $(nproc) cores, $(awk '/model name/ { $1=$2=$3=""; print; exit }' /proc/cpuinfo | sed 's/^ *//')"
+machine
 echo "tenants $TENANTS, connections $CONCURRENCY, passes $PASSES over $(wc -l < "$CORPUS") prompts; Citus: $workers workers"
 printf '%-9s %11s %11s %14s %14s\n' store "tokenize/s" "tok p99 ms" "detokenize/s" "detok p99 ms"
 printf '%-9s %11s %11s %14s %14s\n' postgres "$pg_tok" "$pg_tok99" "$pg_detok" "$pg_detok99"

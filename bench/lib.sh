@@ -19,3 +19,15 @@ start_service() {
   echo "the service did not start; see $dir/service.log" >&2
   return 1
 }
+
+# From a loadgen report: prompts/s, and p99 latency in ms.
+rate() { awk '/^throughput/ { print $2 }' <<< "$1"; }
+p99() { awk '/^latency/ { print $6 }' <<< "$1"; }
+
+# a / b to two decimals, "n/a" when b is 0.
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
+
+# machine: the line every benchmark report starts with.
+machine() {
+  echo "machine: $(nproc) cores, $(awk '/model name/ { $1=$2=$3=""; print; exit }' /proc/cpuinfo | sed 's/^ *//')"
+}

@@ -61,8 +61,6 @@ measure() {
   kill "$SERVICE"
   wait "$SERVICE" 2>/dev/null || true
   SERVICE=
-  rate() { awk '/^throughput/ { print $2 }' <<< "$1"; }
-  p99() { awk '/^latency/ { print $6 }' <<< "$1"; }
   echo "$(rate "$tok") $(p99 "$tok") $(rate "$detok") $(p99 "$detok") $(rate "$health")"
 }
 
@@ -76,8 +74,7 @@ psql_admin "DROP SCHEMA $SCHEMA CASCADE"
 read -r sq_tok sq_tok99 sq_detok sq_detok99 sq_health \
   <<< "$(measure "sqlite://$WORK/bench.db")"
 
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
-echo "machine: $(nproc) cores, $(awk '/model name/ { $1=$2=$3=""; print; exit }' /proc/cpuinfo | sed 's/^ *//')"
+machine
 echo "connections $CONCURRENCY, passes $PASSES over $(wc -l < "$CORPUS") prompts"
 printf '%-9s %12s %9s %14s %9s %11s %14s %9s %11s\n' store "pg ceiling/s" "tokenize/s" "tok p99 ms" "ratio" \
   "detokenize/s" "detok p99 ms" "healthz/s" "ratio"

@@ -21,30 +21,5 @@ trap 'rm -rf "$WORK"' EXIT
 cargo cyclonedx --quiet --format json --spec-version 1.5 --target all \
   --override-filename promptvault.cdx
 mv promptvault.cdx.json "$WORK/built.json"
-python3 - "$WORK/built.json" Cargo.lock "$OUT" <<'PY'
-import json, re, sys
-built, lock, out = sys.argv[1:]
-bom = json.load(open(built))
-listed = set()
-def walk(components):
-    for c in components:
-        listed.add((c["name"], c.get("version")))
-        walk(c.get("components", []))
-walk(bom.get("components", []))
-meta = bom["metadata"]["component"]
-listed.add((meta["name"], meta.get("version")))
-text = open(lock).read()
-packages = re.findall(r'\[\[package\]\]\nname = "([^"]+)"\nversion = "([^"]+)"', text)
-for name, version in sorted(set(packages) - listed):
-    bom.setdefault("components", []).append({
-        "type": "library",
-        "bom-ref": f"pkg:cargo/{name}@{version}",
-        "name": name,
-        "version": version,
-        "scope": "excluded",
-        "purl": f"pkg:cargo/{name}@{version}",
-        "description": "used only by tests or benchmarks; not in the service's binary",
-    })
-json.dump(bom, open(out, "w"), indent=2)
-PY
+python3 deploy/sbom.py complete "$WORK/built.json" Cargo.lock "$OUT"
 echo "$OUT"

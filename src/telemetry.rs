@@ -73,9 +73,13 @@ pub fn init(filter: &str, format: LogFormat) -> Option<Traces> {
         .with(logs)
         .with(spans)
         .try_init();
-    if let Some(err) = failed {
-        // Said once the subscriber is there to say it.
-        tracing::error!(error = %err, "traces are off: the OTLP exporter could not be built");
+    if failed.is_some() {
+        // Said once the subscriber is there to say it, without the exporter's error: it
+        // can quote the endpoint, credentials in its URL included.
+        tracing::error!(
+            "traces are off: the OTLP exporter could not be built from \
+             OTEL_EXPORTER_OTLP_ENDPOINT (check that it is a valid http(s) URL)"
+        );
     }
     traces
 }
@@ -96,9 +100,13 @@ impl Traces {
             .with_http()
             .with_protocol(opentelemetry_otlp::Protocol::HttpJson)
             .build()?;
-        let resource = opentelemetry_sdk::Resource::builder()
-            .with_service_name("promptvault")
-            .build();
+        // The builder reads OTEL_SERVICE_NAME and OTEL_RESOURCE_ATTRIBUTES; without a
+        // name from them, the service calls itself promptvault.
+        let mut resource = opentelemetry_sdk::Resource::builder();
+        if std::env::var_os("OTEL_SERVICE_NAME").is_none() {
+            resource = resource.with_service_name("promptvault");
+        }
+        let resource = resource.build();
         let provider = opentelemetry_sdk::trace::SdkTracerProvider::builder()
             .with_batch_exporter(exporter)
             .with_resource(resource)

@@ -182,8 +182,12 @@ impl KeyLifecycle {
             );
             return Err(VaultError::NoRootKeyFile);
         }
-        // Staged: the file's active version is newer than every wrapped key's.
-        let staged = wrapped_by.is_some_and(|v| v < active) && current.versions().len() > 1;
+        // Staged: the file holds more than one version, which only a stage (or a rotation
+        // that stopped before its end) leaves; a finished rotation leaves one. Not the
+        // wrapped keys' versions: an instance that loaded the staged file wraps new keys
+        // under the staged version before the rotation finishes, and an empty database
+        // wraps none.
+        let staged = current.versions().len() > 1;
         let next = match step {
             Step::Finish if !staged => return Err(VaultError::NothingStaged),
             Step::Finish => current,

@@ -9,7 +9,8 @@ use axum::http::StatusCode;
 use serde_json::json;
 
 use crate::helpers::{in_ci, skip, sqlite_app};
-use crate::process::Service;
+use crate::process::{call, mint_for, post, Service};
+use reqwest::Method;
 
 const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
                    connect-src 'self'; form-action 'none'; frame-ancestors 'none'; base-uri 'none'";
@@ -77,23 +78,6 @@ fn browser_tools() -> Result<(PathBuf, PathBuf), String> {
     }
 }
 
-fn mint(dir: &Path, sub: &str, scope: &str) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_promptvault"))
-        .args([
-            "token", "--tenant", "acme", "--sub", sub, "--scope", scope, "--mfa",
-        ])
-        .current_dir(dir)
-        .env_clear()
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap().trim().to_owned()
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_console_works_in_a_browser_page_by_page() {
     let (tests, chromium) = match browser_tools() {
@@ -102,33 +86,40 @@ async fn the_console_works_in_a_browser_page_by_page() {
         Err(reason) => panic!("CI runs the browser tests: {reason}"),
     };
     let dir = tempfile::tempdir().unwrap();
-    let admin = mint(dir.path(), "console-admin", "tokenize detokenize admin");
-    let mallory = mint(dir.path(), "mallory", "detokenize");
+    let admin = mint_for(
+        dir.path(),
+        &[],
+        "console-admin",
+        "tokenize detokenize admin",
+        &["--mfa"],
+    );
+    let mallory = mint_for(dir.path(), &[], "mallory", "detokenize", &[]);
     let service = Service::start(dir.path(), &[]);
     let client = reqwest::Client::new();
 
     // A caller blocked for touching a honey token, for the console to lift.
-    let honey: serde_json::Value = client
-        .post(format!("{}/v1/admin/honeytokens", service.base))
-        .bearer_auth(&admin)
-        .json(&json!({ "type": "EMAIL" }))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let (status, honey) = call(
+        &client,
+        Method::POST,
+        format!("{}/v1/admin/honeytokens", service.base),
+        &admin,
+        Some(json!({ "type": "EMAIL" })),
+    )
+    .await;
+    assert_eq!(status, 201, "{honey}");
     let token = honey["token"].as_str().unwrap();
-    let reveal = client
-        .post(format!("{}/v1/detokenize", service.base))
-        .bearer_auth(&mallory)
-        .json(&json!({ "text": token }))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(reveal.status(), 200);
+    post(
+        &client,
+        &service.base,
+        &mallory,
+        "/v1/detokenize",
+        json!({ "text": token }),
+    )
+    .await;
 
+    // Pictures of an earlier run must not stand in for this one's.
     let screenshots = Path::new(env!("CARGO_TARGET_TMPDIR")).join("console-screenshots");
+    let _ = std::fs::remove_dir_all(&screenshots);
     let out = Command::new("node")
         .arg(tests.join("console.mjs"))
         .current_dir(&tests)
@@ -162,14 +153,13 @@ async fn the_console_works_in_a_browser_page_by_page() {
         );
     }
     // The browser's calls went through the API and are on record like any other.
-    let audit: serde_json::Value = client
-        .get(format!("{}/v1/admin/audit?action=block.lift", service.base))
-        .bearer_auth(&admin)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let (_, audit) = call(
+        &client,
+        Method::GET,
+        format!("{}/v1/admin/audit?action=block.lift", service.base),
+        &admin,
+        None,
+    )
+    .await;
     assert_eq!(audit["events"][0]["sub"], "console-admin", "{audit}");
 }

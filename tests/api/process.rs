@@ -114,11 +114,20 @@ pub(crate) fn mint(dir: &Path, env: &[(&str, String)], scope: &str) -> String {
 }
 
 pub(crate) fn mint_as(dir: &Path, env: &[(&str, String)], scope: &str, extra: &[&str]) -> String {
+    mint_for(dir, env, "tester", scope, extra)
+}
+
+/// A development JWT for tenant `acme`, minted by the binary (`promptvault token`).
+pub(crate) fn mint_for(
+    dir: &Path,
+    env: &[(&str, String)],
+    sub: &str,
+    scope: &str,
+    extra: &[&str],
+) -> String {
     let mut command = Command::new(env!("CARGO_BIN_EXE_promptvault"));
     command
-        .args([
-            "token", "--tenant", "acme", "--scope", scope, "--sub", "tester",
-        ])
+        .args(["token", "--tenant", "acme", "--scope", scope, "--sub", sub])
         .args(extra)
         .current_dir(dir)
         .env_clear();
@@ -134,7 +143,13 @@ pub(crate) fn mint_as(dir: &Path, env: &[(&str, String)], scope: &str, extra: &[
     String::from_utf8(out.stdout).unwrap().trim().to_owned()
 }
 
-async fn post(client: &reqwest::Client, base: &str, jwt: &str, path: &str, body: Value) -> Value {
+pub(crate) async fn post(
+    client: &reqwest::Client,
+    base: &str,
+    jwt: &str,
+    path: &str,
+    body: Value,
+) -> Value {
     let response = client
         .post(format!("{base}{path}"))
         .bearer_auth(jwt)
@@ -668,15 +683,10 @@ async fn offline_root_rotation_and_passphrase_changes_keep_every_token_readable(
         "second passphrase".to_owned(),
     )];
     let restarted = Service::start(dir.path(), &env);
-    let answer = post(
-        &client,
-        &restarted.base,
-        &jwt,
-        "/v1/detokenize",
-        json!({ "text": tokenized }),
-    )
-    .await;
-    assert_eq!(answer["text"], PROMPT);
+    assert_eq!(
+        reveal(&client, &restarted.base, &jwt, &tokenized).await,
+        PROMPT
+    );
     drop(restarted);
 
     keys_command(
@@ -714,15 +724,10 @@ async fn offline_root_rotation_and_passphrase_changes_keep_every_token_readable(
     assert!(retired.get("retired_file").is_none(), "{retired}");
     assert_eq!(copies(), 0);
     let restarted = Service::start(dir.path(), &[]);
-    let answer = post(
-        &client,
-        &restarted.base,
-        &jwt,
-        "/v1/detokenize",
-        json!({ "text": tokenized }),
-    )
-    .await;
-    assert_eq!(answer["text"], PROMPT);
+    assert_eq!(
+        reveal(&client, &restarted.base, &jwt, &tokenized).await,
+        PROMPT
+    );
 }
 
 /// A root rotation in two steps, for instances that read the key file from a copy they
@@ -772,15 +777,10 @@ async fn a_staged_root_rotation_leaves_no_gap_for_an_instance_with_a_lagging_key
         serde_json::from_str(&keys_command(dir.path(), &["rotate-root", "--finish"], &[])).unwrap();
     assert_eq!(finished["root_key_version"], 2);
     // Not published yet: the pod still holds the staged file, which opens everything.
-    let revealed = post(
-        &client,
-        &service.base,
-        &jwt,
-        "/v1/detokenize",
-        json!({ "text": first }),
-    )
-    .await;
-    assert_eq!(revealed["text"], "mail ann@example.org", "{revealed}");
+    assert_eq!(
+        reveal(&client, &service.base, &jwt, &first).await,
+        "mail ann@example.org"
+    );
     let second = tokenize("mail bob@example.org").await["text"]
         .as_str()
         .unwrap()
@@ -799,15 +799,66 @@ async fn a_staged_root_rotation_leaves_no_gap_for_an_instance_with_a_lagging_key
     .await;
     assert_eq!(status, 503, "{body}");
     publish();
-    let revealed = post(
+    assert_eq!(
+        reveal(&client, &service.base, &jwt, &second).await,
+        "mail bob@example.org"
+    );
+}
+
+/// The text with its tokens revealed, by a caller who may see all of them.
+async fn reveal(client: &reqwest::Client, base: &str, jwt: &str, text: &str) -> String {
+    let answer = post(client, base, jwt, "/v1/detokenize", json!({ "text": text })).await;
+    answer["text"].as_str().unwrap_or_default().to_owned()
+}
+
+/// Between the two steps an instance that loaded the staged file wraps new keys under
+/// the staged version; the rotation still finishes, and every token still opens.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_staged_rotation_finishes_after_keys_were_wrapped_under_the_staged_version() {
+    let dir = tempfile::tempdir().unwrap();
+    let client = reqwest::Client::new();
+    let jwt = mint(dir.path(), &[], "tokenize detokenize");
+    let admin = mint_admin(dir.path(), &[]);
+    let service = Service::start(dir.path(), &[]);
+    let first = post(
         &client,
         &service.base,
         &jwt,
-        "/v1/detokenize",
-        json!({ "text": second }),
+        "/v1/tokenize",
+        json!({ "text": PROMPT }),
     )
     .await;
-    assert_eq!(revealed["text"], "mail bob@example.org", "{revealed}");
+    drop(service);
+
+    keys_command(dir.path(), &["rotate-root", "--stage"], &[]);
+    let service = Service::start(dir.path(), &[]);
+    let (status, keys) = call(
+        &client,
+        reqwest::Method::POST,
+        format!("{}/v1/admin/keys/rotate", service.base),
+        &admin,
+        None,
+    )
+    .await;
+    assert_eq!(status, 200, "{keys}");
+    let second = post(
+        &client,
+        &service.base,
+        &jwt,
+        "/v1/tokenize",
+        json!({ "text": PROMPT }),
+    )
+    .await;
+    drop(service);
+
+    let finished: Value =
+        serde_json::from_str(&keys_command(dir.path(), &["rotate-root", "--finish"], &[])).unwrap();
+    assert_eq!(finished["root_key_version"], 2, "{finished}");
+    let service = Service::start(dir.path(), &[]);
+    for tokenized in [&first, &second] {
+        let text = tokenized["text"].as_str().unwrap();
+        assert_eq!(reveal(&client, &service.base, &jwt, text).await, PROMPT);
+    }
 }
 
 pub(crate) async fn call(

@@ -46,6 +46,12 @@ deployment = docs.get("Deployment", {})
 pod = deployment.get("spec", {}).get("template", {}).get("spec", {})
 need(deployment.get("spec", {}).get("replicas", 0) >= 2, "the Deployment runs one replica")
 need(pod.get("securityContext", {}).get("runAsNonRoot") is True, "pods may run as root")
+pod_security = pod.get("securityContext", {})
+# The service accepts a group-readable key file only from its own (effective) group, and
+# Kubernetes makes the Secret's group the fsGroup: the two must be the same.
+need(pod_security.get("fsGroup") is not None
+     and pod_security.get("runAsGroup") == pod_security.get("fsGroup"),
+     "runAsGroup is not the fsGroup: the service would refuse the mounted root key")
 container = (pod.get("containers") or [{}])[0]
 security = container.get("securityContext", {})
 need(security.get("readOnlyRootFilesystem") is True, "the root filesystem is writable")
